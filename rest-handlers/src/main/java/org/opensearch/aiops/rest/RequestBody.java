@@ -1,0 +1,57 @@
+package org.opensearch.aiops.rest;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.opensearch.OpenSearchParseException;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.rest.RestRequest;
+
+/** The one place REST bodies are read: unknown fields and wrong types fail with a 400 that names the field. */
+public final class RequestBody {
+
+    /** The body as a map; a missing body or a field outside {@code allowed} is an error. */
+    public static Map<String, Object> object(RestRequest request, Set<String> allowed) throws IOException {
+        if (request.hasContent() == false) {
+            throw new OpenSearchParseException("request body is required, with fields " + new TreeSet<>(allowed));
+        }
+        Map<String, Object> body;
+        try (XContentParser parser = request.contentParser()) {
+            if (parser.nextToken() != XContentParser.Token.START_OBJECT) {
+                throw new OpenSearchParseException("request body must be a JSON object");
+            }
+            body = parser.map();
+        }
+        for (String field : body.keySet()) {
+            if (allowed.contains(field) == false) {
+                throw new OpenSearchParseException("unknown field [" + field + "]; allowed fields are " + new TreeSet<>(allowed));
+            }
+        }
+        return body;
+    }
+
+    /** A required array of strings. */
+    public static List<String> stringList(Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof String == false) {
+                    throw new OpenSearchParseException("[" + field + "][" + i + "] must be a string, got " + describe(list.get(i)));
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<String> strings = (List<String>) list;
+            return strings;
+        }
+        throw new OpenSearchParseException("[" + field + "] must be an array of strings, got " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " [" + value + "]";
+    }
+
+    private RequestBody() {}
+}

@@ -1,0 +1,56 @@
+package org.opensearch.aiops.rest;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.opensearch.OpenSearchParseException;
+import org.opensearch.common.xcontent.XContentType;
+import org.opensearch.core.common.bytes.BytesArray;
+import org.opensearch.core.xcontent.NamedXContentRegistry;
+import org.opensearch.rest.RestRequest;
+import org.opensearch.test.OpenSearchTestCase;
+import org.opensearch.test.rest.FakeRestRequest;
+
+public class RequestBodyTests extends OpenSearchTestCase {
+
+    private static RestRequest post(String json) {
+        FakeRestRequest.Builder builder = new FakeRestRequest.Builder(NamedXContentRegistry.EMPTY).withMethod(RestRequest.Method.POST);
+        if (json != null) {
+            builder.withContent(new BytesArray(json), XContentType.JSON);
+        }
+        return builder.build();
+    }
+
+    public void testReadsAllowedFields() throws Exception {
+        Map<String, Object> body = RequestBody.object(post("{\"texts\":[\"a\",\"b\"]}"), Set.of("texts"));
+        assertEquals(java.util.List.of("a", "b"), RequestBody.stringList(body, "texts"));
+    }
+
+    public void testMissingBodyNamesTheFields() {
+        OpenSearchParseException e = expectThrows(OpenSearchParseException.class, () -> RequestBody.object(post(null), Set.of("texts")));
+        assertTrue(e.getMessage(), e.getMessage().contains("texts"));
+    }
+
+    public void testUnknownFieldIsNamed() {
+        OpenSearchParseException e = expectThrows(
+            OpenSearchParseException.class,
+            () -> RequestBody.object(post("{\"texts\":[],\"txt\":1}"), Set.of("texts"))
+        );
+        assertTrue(e.getMessage(), e.getMessage().contains("[txt]"));
+    }
+
+    public void testWrongTypesAreNamed() throws Exception {
+        Map<String, Object> notArray = RequestBody.object(post("{\"texts\":\"a\"}"), Set.of("texts"));
+        OpenSearchParseException e = expectThrows(OpenSearchParseException.class, () -> RequestBody.stringList(notArray, "texts"));
+        assertTrue(e.getMessage(), e.getMessage().contains("[texts] must be an array of strings"));
+
+        Map<String, Object> notString = RequestBody.object(post("{\"texts\":[\"a\",3]}"), Set.of("texts"));
+        e = expectThrows(OpenSearchParseException.class, () -> RequestBody.stringList(notString, "texts"));
+        assertTrue(e.getMessage(), e.getMessage().contains("[texts][1] must be a string"));
+    }
+
+    public void testNonObjectBodyIsRejected() {
+        OpenSearchParseException e = expectThrows(OpenSearchParseException.class, () -> RequestBody.object(post("[1,2]"), Set.of("texts")));
+        assertTrue(e.getMessage(), e.getMessage().contains("JSON object"));
+    }
+}

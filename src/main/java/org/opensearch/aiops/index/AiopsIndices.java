@@ -1,0 +1,35 @@
+package org.opensearch.aiops.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.opensearch.indices.SystemIndexDescriptor;
+
+/** Names of the plugin's system indices and their mappings, which live as JSON resources under {@code mappings/}. */
+public final class AiopsIndices {
+
+    /** Job Scheduler job documents (one per scheduled detector or training job). */
+    public static final String JOBS = ".plugins-aiops-jobs";
+
+    public static List<SystemIndexDescriptor> systemIndexDescriptors() {
+        return List.of(new SystemIndexDescriptor(JOBS, "AIOps scheduled jobs"));
+    }
+
+    /** The mapping of {@code index} from {@code mappings/<index without leading dot>.json}. */
+    public static String mapping(String index) {
+        String resource = "/mappings/" + index.substring(1) + ".json";
+        try (InputStream in = AiopsIndices.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no mapping resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private AiopsIndices() {}
+}

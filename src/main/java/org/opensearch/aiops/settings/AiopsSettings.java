@@ -1,0 +1,47 @@
+package org.opensearch.aiops.settings;
+
+import java.util.List;
+
+import org.opensearch.common.settings.Setting;
+import org.opensearch.common.settings.Setting.Property;
+
+/** Every {@code plugins.aiops.*} setting, in one place. */
+public final class AiopsSettings {
+
+    public static final String PREFIX = "plugins.aiops.";
+
+    /** Intra-op threads DJL engines may use (PyTorch and ONNX Runtime); one keeps search threads free on small nodes. */
+    public static final Setting<Integer> ENGINE_INTRA_OP_THREADS = Setting.intSetting(
+        PREFIX + "engine.intra_op_threads",
+        1,
+        1,
+        Property.NodeScope
+    );
+
+    /** Inter-op threads DJL engines may use. */
+    public static final Setting<Integer> ENGINE_INTER_OP_THREADS = Setting.intSetting(
+        PREFIX + "engine.inter_op_threads",
+        1,
+        1,
+        Property.NodeScope
+    );
+
+    /** Threads of the pool that runs training and inference, off the transport and search threads. */
+    public static final Setting<Integer> ENGINE_POOL_SIZE = Setting.intSetting(PREFIX + "engine.pool_size", 2, 1, 64, Property.NodeScope);
+
+    /** Largest number of texts one embedding request may carry. */
+    public static final Setting<Integer> EMBED_MAX_TEXTS = Setting.intSetting(
+        PREFIX + "embed.max_texts",
+        256,
+        1,
+        10_000,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    public static List<Setting<?>> all() {
+        return List.of(ENGINE_INTRA_OP_THREADS, ENGINE_INTER_OP_THREADS, ENGINE_POOL_SIZE, EMBED_MAX_TEXTS);
+    }
+
+    private AiopsSettings() {}
+}

@@ -1,0 +1,29 @@
+package org.opensearch.aiops.transport.info;
+
+import org.opensearch.action.support.ActionFilters;
+import org.opensearch.action.support.HandledTransportAction;
+import org.opensearch.aiops.AiopsPlugin;
+import org.opensearch.aiops.engine.DjlEngine;
+import org.opensearch.common.inject.Inject;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
+import org.opensearch.transport.TransportService;
+
+public final class TransportInfoAction extends HandledTransportAction<InfoRequest, InfoResponse> {
+
+    private final DjlEngine engine;
+
+    @Inject
+    public TransportInfoAction(TransportService transportService, ActionFilters actionFilters, DjlEngine engine) {
+        super(InfoAction.NAME, transportService, actionFilters, InfoRequest::new);
+        this.engine = engine;
+    }
+
+    @Override
+    protected void doExecute(Task task, InfoRequest request, ActionListener<InfoResponse> listener) {
+        ActionListener.completeWith(
+            listener,
+            () -> new InfoResponse(AiopsPlugin.NAME, AiopsPlugin.version(), AiopsPlugin.PROCESSORS, AiopsPlugin.DETECTOR_TYPES, engine.status())
+        );
+    }
+}
