@@ -1,0 +1,7 @@
+package org.opensearch.aiops.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code ./aiops bench <what>}: throughput of a plugin component. */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { BenchParseCommand.class }, description = "Measure throughput")
+public final class BenchCommand {}

@@ -1,0 +1,204 @@
+package org.opensearch.aiops.template;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Online Drain log parser for one namespace: masks each line, finds the most similar template in a fixed-depth
+ * prefix tree, generalises it or creates a new one. Template ids are stable (see {@link TemplateIds}) and survive
+ * generalisation; templates whose text becomes equal merge, the smaller id winning and the other becoming an alias.
+ * Bounded: the least recently matched template is evicted beyond {@code maxTemplates}. Thread-safe.
+ */
+public final class DrainParser {
+    private final String namespace;
+    private final DrainConfig config;
+    private final Masker masker;
+    private final PrefixTree tree;
+    /** Access-ordered, so the eldest entry is the least recently matched template. */
+    private final LinkedHashMap<String, TemplateCluster> byId = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<String, TemplateCluster> byText = new HashMap<>();
+    private final Map<String, String> aliases = new HashMap<>();
+
+    public DrainParser(String namespace, DrainConfig config) {
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this.config = Objects.requireNonNull(config, "config");
+        this.masker = new Masker(config.masking());
+        this.tree = new PrefixTree(config.depth(), config.maxChildren());
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public DrainConfig config() {
+        return config;
+    }
+
+    /** Parses one line and learns from it. Never throws on any input; {@code null} is parsed as an empty line. */
+    public synchronized ParseResult parse(String line) {
+        LineTokens tokens = LineTokens.of(line, masker);
+        TemplateCluster cluster = bestMatch(tokens.texts);
+        TemplateChange change;
+        if (cluster == null) {
+            String[] templateTokens = tokens.texts.clone();
+            String text = String.join(" ", templateTokens);
+            cluster = byText.get(text);
+            if (cluster != null) {
+                change = TemplateChange.NONE;
+            } else {
+                cluster = new TemplateCluster(freshId(text), templateTokens, 0);
+                insert(cluster);
+                change = TemplateChange.CREATED;
+            }
+        } else {
+            String[] generalised = cluster.generalisedFor(tokens.texts);
+            if (generalised == null) {
+                change = TemplateChange.NONE;
+            } else {
+                cluster = retokenise(cluster, generalised);
+                change = TemplateChange.UPDATED;
+            }
+        }
+        cluster.count++;
+        byId.get(cluster.id); // marks it most recently used
+        List<String> parameters = config.extractParameters() ? TemplateParameters.extract(cluster.tokens, tokens) : List.of();
+        ParseResult result = new ParseResult(cluster.id, cluster.text, parameters, change);
+        evictBeyondLimit();
+        return result;
+    }
+
+    /** Snapshot of all templates, least recently matched first. */
+    public synchronized List<LogTemplate> templates() {
+        List<LogTemplate> out = new ArrayList<>(byId.size());
+        for (TemplateCluster c : byId.values()) {
+            out.add(c.snapshot());
+        }
+        return out;
+    }
+
+    /**
+     * Puts a persisted or remote template into the tree under its own id. An existing id takes the new text and
+     * count; if another id already has the same text, the smaller id wins and the other becomes its alias.
+     */
+    public synchronized void restore(String id, String template, long count) {
+        Objects.requireNonNull(id, "id");
+        String[] templateTokens = LineTokens.split(template == null ? "" : template).toArray(new String[0]);
+        aliases.remove(id);
+        TemplateCluster cluster = byId.get(id);
+        if (cluster != null) {
+            cluster.count = count;
+            retokenise(cluster, templateTokens);
+        } else {
+            cluster = new TemplateCluster(id, templateTokens, count);
+            TemplateCluster same = byText.get(cluster.text);
+            if (same != null) {
+                mergeEqualTexts(same, cluster, false);
+            } else {
+                insert(cluster);
+            }
+        }
+        evictBeyondLimit();
+    }
+
+    /** Ids that were merged into another template, mapped to the id that won. */
+    public synchronized Map<String, String> aliases() {
+        return Map.copyOf(aliases);
+    }
+
+    /** The id a (possibly merged) template id now goes by. */
+    public synchronized String resolve(String id) {
+        return aliases.getOrDefault(id, id);
+    }
+
+    public synchronized int size() {
+        return byId.size();
+    }
+
+    private TemplateCluster bestMatch(String[] line) {
+        TemplateCluster best = null;
+        double bestSimilarity = -1;
+        int bestWildcards = -1;
+        for (TemplateCluster c : tree.candidates(line)) {
+            double similarity = c.similarity(line);
+            int wildcards = c.tokens.length - c.constants;
+            if (similarity > bestSimilarity || (similarity == bestSimilarity && wildcards > bestWildcards)) {
+                best = c;
+                bestSimilarity = similarity;
+                bestWildcards = wildcards;
+            }
+        }
+        return bestSimilarity >= config.similarityThreshold() ? best : null;
+    }
+
+    /** Gives the cluster new tokens; returns the cluster that carries them afterwards (another one if texts merged). */
+    private TemplateCluster retokenise(TemplateCluster cluster, String[] newTokens) {
+        tree.remove(cluster);
+        byText.remove(cluster.text, cluster);
+        cluster.setTokens(newTokens);
+        TemplateCluster same = byText.get(cluster.text);
+        if (same != null) {
+            byId.remove(cluster.id);
+            return mergeEqualTexts(same, cluster, true);
+        }
+        tree.add(cluster);
+        byText.put(cluster.text, cluster);
+        return cluster;
+    }
+
+    /** Two templates with one text: keep the smaller id, with both counts; the other id becomes an alias. */
+    private TemplateCluster mergeEqualTexts(TemplateCluster existing, TemplateCluster incoming, boolean sumCounts) {
+        if (incoming.id.compareTo(existing.id) < 0) {
+            byId.remove(existing.id);
+            addAlias(existing.id, incoming.id);
+            existing.id = incoming.id;
+            byId.put(existing.id, existing);
+        } else {
+            addAlias(incoming.id, existing.id);
+        }
+        existing.count = sumCounts ? existing.count + incoming.count : Math.max(existing.count, incoming.count);
+        return existing;
+    }
+
+    private void addAlias(String loser, String winner) {
+        if (loser.equals(winner)) {
+            return;
+        }
+        aliases.put(loser, winner);
+        for (Map.Entry<String, String> e : aliases.entrySet()) {
+            if (e.getValue().equals(loser)) {
+                e.setValue(winner);
+            }
+        }
+    }
+
+    private void insert(TemplateCluster cluster) {
+        tree.add(cluster);
+        byText.put(cluster.text, cluster);
+        byId.put(cluster.id, cluster);
+    }
+
+    /** The creation id, salted in the rare case that it is taken (hash collision or a merged template's old id). */
+    private String freshId(String text) {
+        String id = TemplateIds.of(namespace, text);
+        for (int salt = 1; byId.containsKey(id) || aliases.containsKey(id); salt++) {
+            id = TemplateIds.of(namespace, text + "\u0000" + salt);
+        }
+        return id;
+    }
+
+    private void evictBeyondLimit() {
+        while (byId.size() > config.maxTemplates()) {
+            Iterator<TemplateCluster> eldest = byId.values().iterator();
+            TemplateCluster victim = eldest.next();
+            eldest.remove();
+            tree.remove(victim);
+            byText.remove(victim.text, victim);
+            aliases.values().removeIf(victim.id::equals);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.opensearch.aiops.template;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Aligns a line with the template it matched and returns the original substrings behind its variable parts. */
+final class TemplateParameters {
+    private TemplateParameters() {}
+
+    static List<String> extract(String[] template, LineTokens line) {
+        List<String> out = new ArrayList<>();
+        int n = Math.min(template.length, line.size());
+        for (int i = 0; i < n; i++) {
+            String t = template[i];
+            MaskedToken m = line.masked[i];
+            if (t.equals(m.text())) {
+                if (m.parameters() != null) {
+                    for (String p : m.parameters()) {
+                        out.add(p);
+                    }
+                } else if (m.variable()) {
+                    out.add(line.originals[i]);
+                }
+            } else if (t.indexOf('<') >= 0) {
+                out.add(line.originals[i]); // generalised (or restored) position: the whole token is the value
+            }
+        }
+        return out;
+    }
+}
