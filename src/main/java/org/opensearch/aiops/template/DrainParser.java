@@ -123,8 +123,14 @@ public final class DrainParser {
         TemplateCluster best = null;
         double bestSimilarity = -1;
         int bestWildcards = -1;
+        int lineConstants = 0;
+        for (String token : line) {
+            if (!TemplateToken.isWildcard(token)) {
+                lineConstants++;
+            }
+        }
         for (TemplateCluster c : tree.candidates(line)) {
-            double similarity = c.similarity(line);
+            double similarity = c.similarity(line, lineConstants);
             int wildcards = c.tokens.length - c.constants;
             if (similarity > bestSimilarity || (similarity == bestSimilarity && wildcards > bestWildcards)) {
                 best = c;

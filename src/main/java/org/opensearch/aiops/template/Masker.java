@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Applies the mask rules to one token with a single compiled alternation, so a token is scanned once whatever the
- * number of rules; the earliest match wins, and among matches at one position the first rule. A token that still
- * holds a digit outside its masks becomes {@code <*>}: in logs, digit-bearing words are nearly always values.
+ * number of rules; the earliest match wins, and among matches at one position the first rule. Left-over word runs
+ * that hold a digit become {@code <*>}: in logs, digit-bearing words are nearly always values.
  * Not thread-safe (one per parser).
  */
 final class Masker {
@@ -57,31 +57,61 @@ final class Masker {
 
     private MaskedToken maskUncached(String token) {
         if (pattern == null || token.length() > MAX_MASKED_TOKEN_LENGTH) {
-            return hasDigit(token) ? variable(token) : new MaskedToken(token, null, false);
+            return hasDigit(token) ? new MaskedToken(TemplateToken.WILDCARD, new String[] { token }) : new MaskedToken(token, null);
         }
         Matcher m = pattern.matcher(token);
-        if (!m.find()) {
-            return hasDigit(token) ? variable(token) : new MaskedToken(token, null, false);
-        }
-        StringBuilder text = new StringBuilder(token.length());
-        List<String> parameters = new ArrayList<>(2);
+        StringBuilder text = null;
+        List<String> parameters = null;
         int last = 0;
-        do {
+        while (m.find()) {
             if (m.end() == m.start()) {
                 continue; // an empty match masks nothing
             }
-            if (hasDigit(token, last, m.start())) {
-                return variable(token);
+            if (text == null) {
+                text = new StringBuilder(token.length());
+                parameters = new ArrayList<>(2);
             }
-            text.append(token, last, m.start()).append(maskTokens[matchedRule(m)]);
+            appendGap(token, last, m.start(), text, parameters);
+            text.append(maskTokens[matchedRule(m)]);
             parameters.add(token.substring(m.start(), m.end()));
             last = m.end();
-        } while (m.find());
-        if (hasDigit(token, last, token.length())) {
-            return variable(token);
         }
-        text.append(token, last, token.length());
-        return new MaskedToken(text.toString(), parameters.isEmpty() ? null : parameters.toArray(NO_PARAMETERS), false);
+        if (text == null) {
+            if (!hasDigit(token)) {
+                return new MaskedToken(token, null);
+            }
+            text = new StringBuilder(token.length());
+            parameters = new ArrayList<>(2);
+        }
+        appendGap(token, last, token.length(), text, parameters);
+        return new MaskedToken(text.toString(), parameters.toArray(NO_PARAMETERS));
+    }
+
+    /** Copies unmasked text, turning each run of word characters (with '.' and '-') that holds a digit into {@code <*>}. */
+    private static void appendGap(String token, int from, int to, StringBuilder text, List<String> parameters) {
+        int i = from;
+        while (i < to) {
+            if (!isRunChar(token.charAt(i))) {
+                text.append(token.charAt(i++));
+                continue;
+            }
+            int start = i;
+            boolean digit = false;
+            while (i < to && isRunChar(token.charAt(i))) {
+                char c = token.charAt(i++);
+                digit |= c >= '0' && c <= '9';
+            }
+            if (digit) {
+                text.append(TemplateToken.WILDCARD);
+                parameters.add(token.substring(start, i));
+            } else {
+                text.append(token, start, i);
+            }
+        }
+    }
+
+    private static boolean isRunChar(char c) {
+        return c == '.' || c == '-' || TemplateToken.isWordChar(c);
     }
 
     private int matchedRule(Matcher m) {
@@ -91,10 +121,6 @@ final class Masker {
             }
         }
         throw new IllegalStateException("match without a rule group");
-    }
-
-    private static MaskedToken variable(String token) {
-        return new MaskedToken(MaskedToken.WILDCARD, null, true);
     }
 
     static boolean hasDigit(String s) {

@@ -32,7 +32,7 @@ final class PrefixTree {
         int levels = Math.min(prefixTokens, tokens.length);
         for (int i = 0; node != null && i < levels; i++) {
             Node next = node.children.get(routeKey(tokens[i]));
-            node = next != null ? next : node.children.get(MaskedToken.WILDCARD);
+            node = next != null ? next : node.children.get(TemplateToken.WILDCARD);
         }
         return node == null || node.clusters == null ? NONE : node.clusters;
     }
@@ -45,8 +45,8 @@ final class PrefixTree {
             String key = routeKey(tokens[i]);
             Node next = node.children.get(key);
             if (next == null) {
-                if (node.children.size() >= maxChildren - 1 && !key.equals(MaskedToken.WILDCARD)) {
-                    key = MaskedToken.WILDCARD;
+                if (node.children.size() >= maxChildren - 1 && !key.equals(TemplateToken.WILDCARD)) {
+                    key = TemplateToken.WILDCARD;
                     next = node.children.get(key);
                 }
                 if (next == null) {
@@ -87,6 +87,6 @@ final class PrefixTree {
     }
 
     private static String routeKey(String token) {
-        return MaskedToken.isWildcard(token) ? MaskedToken.WILDCARD : token;
+        return TemplateToken.routeKey(token);
     }
 }

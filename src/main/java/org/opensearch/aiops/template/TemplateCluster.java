@@ -22,7 +22,7 @@ final class TemplateCluster {
         wildcard = new boolean[newTokens.length];
         constants = 0;
         for (int i = 0; i < newTokens.length; i++) {
-            wildcard[i] = MaskedToken.isWildcard(newTokens[i]);
+            wildcard[i] = TemplateToken.isWildcard(newTokens[i]);
             if (!wildcard[i]) {
                 constants++;
             }
@@ -30,29 +30,37 @@ final class TemplateCluster {
         text = String.join(" ", newTokens);
     }
 
-    /** Share of this template's constant tokens that the line repeats at the same place; 1 when it has none. */
-    double similarity(String[] line) {
-        if (constants == 0) {
+    /**
+     * Share of constant tokens that template and line have in common, over the larger of their constant counts
+     * (so a bare {@code <*>} template does not swallow every line of its length); 1 when neither has any.
+     */
+    double similarity(String[] line, int lineConstants) {
+        int denominator = Math.max(constants, lineConstants);
+        if (denominator == 0) {
             return 1.0;
         }
         int same = 0;
         for (int i = 0; i < tokens.length; i++) {
-            if (!wildcard[i] && tokens[i].equals(line[i])) {
+            if (!wildcard[i] && TemplateToken.covers(tokens[i], line[i])) {
                 same++;
             }
         }
-        return (double) same / constants;
+        return (double) same / denominator;
     }
 
-    /** This template generalised to cover the line (positions that differ become {@code <*>}), or null if it already does. */
+    /** This template generalised to cover the line, or null if it already does. */
     String[] generalisedFor(String[] line) {
         String[] merged = null;
         for (int i = 0; i < tokens.length; i++) {
-            if (!tokens[i].equals(line[i]) && !tokens[i].equals(MaskedToken.WILDCARD)) {
+            if (tokens[i].equals(line[i])) {
+                continue;
+            }
+            String general = TemplateToken.generalise(tokens[i], line[i]);
+            if (!general.equals(tokens[i])) {
                 if (merged == null) {
                     merged = Arrays.copyOf(tokens, tokens.length);
                 }
-                merged[i] = MaskedToken.WILDCARD;
+                merged[i] = general;
             }
         }
         return merged;

@@ -18,11 +18,12 @@ final class TemplateParameters {
                     for (String p : m.parameters()) {
                         out.add(p);
                     }
-                } else if (m.variable()) {
+                }
+            } else if (TemplateToken.isWildcard(t) || !TemplateToken.capture(t, line.originals[i], out)) {
+                // generalised position (or a restored template that does not quite fit): the whole token is the value
+                if (t.indexOf('<') >= 0) {
                     out.add(line.originals[i]);
                 }
-            } else if (t.indexOf('<') >= 0) {
-                out.add(line.originals[i]); // generalised (or restored) position: the whole token is the value
             }
         }
         return out;
