@@ -2,6 +2,7 @@ package org.opensearch.aiops;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.opensearch.action.ActionRequest;
@@ -9,18 +10,35 @@ import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.aiops.engine.EngineSelfCheck;
 import org.opensearch.aiops.engine.SentenceEmbedder;
 import org.opensearch.aiops.index.AiopsIndices;
+import org.opensearch.aiops.ingest.LogTemplateProcessor;
+import org.opensearch.aiops.ingest.LogTemplateProcessorFactory;
 import org.opensearch.aiops.job.AiopsJobParser;
 import org.opensearch.aiops.job.AiopsJobRunner;
 import org.opensearch.aiops.rest.RestAiopsInfoAction;
+import org.opensearch.aiops.rest.RestDeleteTemplatesAction;
+import org.opensearch.aiops.rest.RestGetTemplatesAction;
+import org.opensearch.aiops.rest.RestParseTemplatesAction;
+import org.opensearch.aiops.rest.RestTemplateNodesAction;
 import org.opensearch.aiops.rest.RestEmbedAction;
 import org.opensearch.aiops.rest.RestEngineCheckAction;
 import org.opensearch.aiops.settings.AiopsSettings;
+import org.opensearch.aiops.template.store.TemplateService;
+import org.opensearch.aiops.template.store.TemplateStore;
+import org.opensearch.aiops.template.store.TemplateSync;
 import org.opensearch.aiops.transport.embed.EmbedAction;
 import org.opensearch.aiops.transport.embed.TransportEmbedAction;
 import org.opensearch.aiops.transport.engine.EngineCheckAction;
 import org.opensearch.aiops.transport.engine.TransportEngineCheckAction;
 import org.opensearch.aiops.transport.info.InfoAction;
 import org.opensearch.aiops.transport.info.TransportInfoAction;
+import org.opensearch.aiops.transport.template.DeleteTemplatesAction;
+import org.opensearch.aiops.transport.template.ListTemplatesAction;
+import org.opensearch.aiops.transport.template.ParseTemplatesAction;
+import org.opensearch.aiops.transport.template.TemplateNodesAction;
+import org.opensearch.aiops.transport.template.TransportDeleteTemplatesAction;
+import org.opensearch.aiops.transport.template.TransportListTemplatesAction;
+import org.opensearch.aiops.transport.template.TransportParseTemplatesAction;
+import org.opensearch.aiops.transport.template.TransportTemplateNodesAction;
 import org.opensearch.cluster.metadata.IndexNameExpressionResolver;
 import org.opensearch.cluster.node.DiscoveryNodes;
 import org.opensearch.cluster.service.ClusterService;
@@ -34,7 +52,9 @@ import org.opensearch.core.common.io.stream.NamedWriteableRegistry;
 import org.opensearch.core.xcontent.NamedXContentRegistry;
 import org.opensearch.env.Environment;
 import org.opensearch.env.NodeEnvironment;
+import org.apache.lucene.util.SetOnce;
 import org.opensearch.indices.SystemIndexDescriptor;
+import org.opensearch.ingest.Processor;
 import org.opensearch.jobscheduler.spi.JobSchedulerExtension;
 import org.opensearch.jobscheduler.spi.ScheduledJobParser;
 import org.opensearch.jobscheduler.spi.ScheduledJobRunner;
@@ -59,14 +79,18 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
     /** Training and inference run here, never on transport or search threads. */
     public static final String ENGINE_THREAD_POOL = "aiops_engine";
     public static final String JOB_TYPE = "aiops";
-    /** Ingest processors this plugin registers (filled by the processor issues). */
-    public static final List<String> PROCESSORS = List.of();
+    /** Ingest processors this plugin registers. */
+    public static final List<String> PROCESSORS = List.of(LogTemplateProcessor.TYPE);
     /** Detector types of the detector registry (filled by the detector issues). */
     public static final List<String> DETECTOR_TYPES = List.of();
 
     static {
         DjlEngine.optOutOfTracking();
     }
+
+    /** Created in createComponents, which runs after the ingest service asked for the processor factories. */
+    private final SetOnce<TemplateService> templateService = new SetOnce<>();
+    private final SetOnce<TemplateSync> templateSync = new SetOnce<>();
 
     public static String version() {
         String version = AiopsPlugin.class.getPackage().getImplementationVersion();
@@ -94,7 +118,15 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             environment.pluginsDir().resolve(NAME).resolve("models").resolve(SentenceEmbedder.MODEL_NAME)
         );
         AiopsJobRunner.getInstance().setExecutor(threadPool.executor(ENGINE_THREAD_POOL));
-        return List.of(engine, embedder, new EngineSelfCheck(engine, embedder));
+
+        TemplateService templates = new TemplateService(threadPool::absoluteTimeInMillis, AiopsSettings.TEMPLATES_MAX_TOTAL.get(settings));
+        clusterService.getClusterSettings().addSettingsUpdateConsumer(AiopsSettings.TEMPLATES_MAX_TOTAL, templates::setMaxTotalTemplates);
+        TemplateStore store = new TemplateStore(client, clusterService, threadPool, threadPool::absoluteTimeInMillis);
+        TemplateSync sync = new TemplateSync(templates, store, clusterService, threadPool);
+        sync.start(AiopsSettings.TEMPLATES_SYNC_INTERVAL.get(settings));
+        templateService.set(templates);
+        templateSync.set(sync);
+        return List.of(engine, embedder, new EngineSelfCheck(engine, embedder), templates, store, sync);
     }
 
     @Override
@@ -114,7 +146,11 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
         return List.of(
             new ActionHandler<>(InfoAction.INSTANCE, TransportInfoAction.class),
             new ActionHandler<>(EngineCheckAction.INSTANCE, TransportEngineCheckAction.class),
-            new ActionHandler<>(EmbedAction.INSTANCE, TransportEmbedAction.class)
+            new ActionHandler<>(EmbedAction.INSTANCE, TransportEmbedAction.class),
+            new ActionHandler<>(ListTemplatesAction.INSTANCE, TransportListTemplatesAction.class),
+            new ActionHandler<>(ParseTemplatesAction.INSTANCE, TransportParseTemplatesAction.class),
+            new ActionHandler<>(DeleteTemplatesAction.INSTANCE, TransportDeleteTemplatesAction.class),
+            new ActionHandler<>(TemplateNodesAction.INSTANCE, TransportTemplateNodesAction.class)
         );
     }
 
@@ -128,7 +164,28 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
         IndexNameExpressionResolver indexNameExpressionResolver,
         Supplier<DiscoveryNodes> nodesInCluster
     ) {
-        return List.of(new RestAiopsInfoAction(), new RestEngineCheckAction(), new RestEmbedAction(settings, clusterSettings));
+        return List.of(
+            new RestAiopsInfoAction(),
+            new RestEngineCheckAction(),
+            new RestEmbedAction(settings, clusterSettings),
+            new RestGetTemplatesAction(),
+            new RestParseTemplatesAction(),
+            new RestDeleteTemplatesAction(),
+            new RestTemplateNodesAction()
+        );
+    }
+
+    @Override
+    public Map<String, Processor.Factory> getProcessors(Processor.Parameters parameters) {
+        return Map.of(LogTemplateProcessor.TYPE, new LogTemplateProcessorFactory(templateService::get));
+    }
+
+    @Override
+    public void close() {
+        TemplateSync sync = templateSync.get();
+        if (sync != null) {
+            sync.close();
+        }
     }
 
     @Override

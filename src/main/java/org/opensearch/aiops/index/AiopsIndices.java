@@ -14,8 +14,11 @@ public final class AiopsIndices {
     /** Job Scheduler job documents (one per scheduled detector or training job). */
     public static final String JOBS = ".plugins-aiops-jobs";
 
+    /** Log templates learned by the log_template processor, shared by all ingest nodes. */
+    public static final String TEMPLATES = ".plugins-aiops-templates";
+
     public static List<SystemIndexDescriptor> systemIndexDescriptors() {
-        return List.of(new SystemIndexDescriptor(JOBS, "AIOps scheduled jobs"));
+        return List.of(new SystemIndexDescriptor(JOBS, "AIOps scheduled jobs"), new SystemIndexDescriptor(TEMPLATES, "AIOps log templates"));
     }
 
     /** The mapping of {@code index} from {@code mappings/<index without leading dot>.json}. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.opensearch.common.settings.Setting;
 import org.opensearch.common.settings.Setting.Property;
+import org.opensearch.common.unit.TimeValue;
 
 /** Every {@code plugins.aiops.*} setting, in one place. */
 public final class AiopsSettings {
@@ -39,8 +40,31 @@ public final class AiopsSettings {
         Property.Dynamic
     );
 
+    /** How often each node flushes its template activity and reads other nodes' templates (the sync delay bound is about twice this plus 1 s). */
+    public static final Setting<TimeValue> TEMPLATES_SYNC_INTERVAL = Setting.positiveTimeSetting(
+        PREFIX + "templates.sync_interval",
+        TimeValue.timeValueSeconds(1),
+        Property.NodeScope
+    );
+
+    /** Templates all namespaces of a node may hold in memory together; beyond it, least recently used namespaces leave memory. */
+    public static final Setting<Integer> TEMPLATES_MAX_TOTAL = Setting.intSetting(
+        PREFIX + "templates.max_total",
+        100_000,
+        1,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
     public static List<Setting<?>> all() {
-        return List.of(ENGINE_INTRA_OP_THREADS, ENGINE_INTER_OP_THREADS, ENGINE_POOL_SIZE, EMBED_MAX_TEXTS);
+        return List.of(
+            ENGINE_INTRA_OP_THREADS,
+            ENGINE_INTER_OP_THREADS,
+            ENGINE_POOL_SIZE,
+            EMBED_MAX_TEXTS,
+            TEMPLATES_SYNC_INTERVAL,
+            TEMPLATES_MAX_TOTAL
+        );
     }
 
     private AiopsSettings() {}

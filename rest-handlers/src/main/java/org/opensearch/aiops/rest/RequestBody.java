@@ -49,6 +49,32 @@ public final class RequestBody {
         throw new OpenSearchParseException("[" + field + "] must be an array of strings, got " + describe(value));
     }
 
+    /** An optional string, {@code fallback} when absent. */
+    public static String optionalString(Map<String, Object> body, String field, String fallback) {
+        Object value = body.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new OpenSearchParseException("[" + field + "] must be a string, got " + describe(value));
+    }
+
+    /** An optional JSON object, empty when absent. */
+    public static Map<String, Object> optionalObject(Map<String, Object> body, String field) {
+        Object value = body.get(field);
+        if (value == null) {
+            return Map.of();
+        }
+        if (value instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> object = (Map<String, Object>) map;
+            return object;
+        }
+        throw new OpenSearchParseException("[" + field + "] must be an object, got " + describe(value));
+    }
+
     private static String describe(Object value) {
         return value == null ? "null" : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " [" + value + "]";
     }

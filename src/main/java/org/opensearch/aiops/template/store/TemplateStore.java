@@ -1,0 +1,269 @@
+package org.opensearch.aiops.template.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import org.opensearch.ResourceAlreadyExistsException;
+import org.opensearch.action.DocWriteRequest;
+import org.opensearch.action.admin.indices.create.CreateIndexRequest;
+import org.opensearch.action.admin.indices.create.CreateIndexResponse;
+import org.opensearch.action.admin.indices.refresh.RefreshResponse;
+import org.opensearch.action.bulk.BulkItemResponse;
+import org.opensearch.action.bulk.BulkRequest;
+import org.opensearch.action.bulk.BulkResponse;
+import org.opensearch.action.delete.DeleteRequest;
+import org.opensearch.action.get.GetRequest;
+import org.opensearch.action.get.GetResponse;
+import org.opensearch.action.get.MultiGetItemResponse;
+import org.opensearch.action.get.MultiGetRequest;
+import org.opensearch.action.get.MultiGetResponse;
+import org.opensearch.action.index.IndexRequest;
+import org.opensearch.action.search.SearchRequest;
+import org.opensearch.action.search.SearchResponse;
+import org.opensearch.action.support.ContextPreservingActionListener;
+import org.opensearch.action.support.WriteRequest;
+import org.opensearch.aiops.index.AiopsIndices;
+import org.opensearch.cluster.service.ClusterService;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.common.util.concurrent.ThreadContext;
+import org.opensearch.common.xcontent.XContentType;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.index.query.BoolQueryBuilder;
+import org.opensearch.index.query.QueryBuilders;
+import org.opensearch.search.SearchHit;
+import org.opensearch.search.builder.SearchSourceBuilder;
+import org.opensearch.search.sort.SortOrder;
+import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.transport.client.Client;
+
+/**
+ * The templates system index: flushes node activity into it (optimistic concurrency, so counts from several nodes
+ * add up), reads back what any node wrote (the sync), and serves the REST reads and deletes.
+ */
+public final class TemplateStore {
+
+    public static final String INDEX = AiopsIndices.TEMPLATES;
+    private static final int PAGE = 500;
+
+    private final Client client;
+    private final ClusterService clusterService;
+    private final ThreadPool threadPool;
+    private final LongSupplier clock;
+
+    public TemplateStore(Client client, ClusterService clusterService, ThreadPool threadPool, LongSupplier clock) {
+        this.client = client;
+        this.clusterService = clusterService;
+        this.threadPool = threadPool;
+        this.clock = clock;
+    }
+
+    /**
+     * Merges activity into the stored documents: counts add, first/last seen widen, the template text generalises.
+     * The listener gets the activity that could not be written (version conflicts, failures) for a later retry.
+     */
+    void flush(List<TemplateActivity> batch, ActionListener<List<TemplateActivity>> listener) {
+        if (batch.isEmpty()) {
+            listener.onResponse(List.of());
+            return;
+        }
+        ensureIndex(ActionListener.wrap(ignored -> {
+            MultiGetRequest get = new MultiGetRequest();
+            batch.forEach(entry -> get.add(INDEX, entry.id));
+            this.<MultiGetResponse>asSystem(l -> client.multiGet(get, l), ActionListener.wrap(stored -> {
+                BulkRequest bulk = new BulkRequest();
+                String node = clusterService.localNode().getId();
+                long now = clock.getAsLong();
+                MultiGetItemResponse[] items = stored.getResponses();
+                for (int i = 0; i < batch.size(); i++) {
+                    bulk.add(merged(batch.get(i), items[i], node, now));
+                }
+                this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.wrap(response -> {
+                    List<TemplateActivity> failed = new ArrayList<>();
+                    BulkItemResponse[] results = response.getItems();
+                    for (int i = 0; i < results.length; i++) {
+                        if (results[i].isFailed()) {
+                            failed.add(batch.get(i));
+                        }
+                    }
+                    listener.onResponse(failed);
+                }, e -> listener.onResponse(batch)));
+            }, e -> listener.onResponse(batch)));
+        }, e -> listener.onResponse(batch)));
+    }
+
+    private static IndexRequest merged(TemplateActivity activity, MultiGetItemResponse stored, String node, long now) {
+        IndexRequest request = new IndexRequest(INDEX).id(activity.id);
+        boolean exists = stored.isFailed() == false && stored.getResponse().isExists();
+        StoredTemplate doc;
+        if (exists) {
+            StoredTemplate previous = StoredTemplate.fromSource(stored.getResponse().getSourceAsMap());
+            doc = new StoredTemplate(
+                activity.id,
+                activity.namespace,
+                TemplateTexts.generalise(activity.template, previous.template()),
+                previous.count() + activity.countDelta,
+                Math.min(previous.firstSeen(), activity.firstSeen),
+                Math.max(previous.lastSeen(), activity.lastSeen),
+                previous.example() == null || previous.example().isEmpty() ? activity.example : previous.example(),
+                node,
+                now
+            );
+            request.setIfSeqNo(stored.getResponse().getSeqNo()).setIfPrimaryTerm(stored.getResponse().getPrimaryTerm());
+        } else {
+            doc = new StoredTemplate(
+                activity.id,
+                activity.namespace,
+                activity.template,
+                activity.countDelta,
+                activity.firstSeen,
+                activity.lastSeen,
+                activity.example,
+                node,
+                now
+            );
+            request.opType(DocWriteRequest.OpType.CREATE);
+        }
+        return request.source(doc.toSource(), XContentType.JSON);
+    }
+
+    /**
+     * Reads every template written at or after {@code sinceMillis}, oldest first, page by page; the listener gets the
+     * newest update time seen (the next watermark), or {@code sinceMillis} if there was nothing.
+     */
+    void pull(long sinceMillis, Consumer<StoredTemplate> consumer, ActionListener<Long> listener) {
+        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+            listener.onResponse(sinceMillis);
+            return;
+        }
+        pullPage(sinceMillis, null, sinceMillis, consumer, listener);
+    }
+
+    private void pullPage(long since, Object[] after, long newest, Consumer<StoredTemplate> consumer, ActionListener<Long> listener) {
+        SearchSourceBuilder source = new SearchSourceBuilder().query(QueryBuilders.rangeQuery(StoredTemplate.UPDATE_TIME).gte(since))
+            .sort(StoredTemplate.UPDATE_TIME, SortOrder.ASC)
+            .sort(StoredTemplate.TEMPLATE_ID, SortOrder.ASC)
+            .size(PAGE);
+        if (after != null) {
+            source.searchAfter(after);
+        }
+        this.<SearchResponse>asSystem(l -> client.search(new SearchRequest(INDEX).source(source), l), ActionListener.wrap(response -> {
+            SearchHit[] hits = response.getHits().getHits();
+            long latest = newest;
+            for (SearchHit hit : hits) {
+                StoredTemplate template = StoredTemplate.fromSource(hit.getSourceAsMap());
+                consumer.accept(template);
+                latest = Math.max(latest, template.updateTime());
+            }
+            if (hits.length < PAGE) {
+                listener.onResponse(latest);
+            } else {
+                pullPage(since, hits[hits.length - 1].getSortValues(), latest, consumer, listener);
+            }
+        }, listener::onFailure));
+    }
+
+    /** Templates of one namespace (or all when null), sorted by {@code sort} descending. */
+    public void list(String namespace, String sort, int from, int size, ActionListener<List<StoredTemplate>> listener) {
+        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+            listener.onResponse(List.of());
+            return;
+        }
+        BoolQueryBuilder query = QueryBuilders.boolQuery();
+        if (namespace != null) {
+            query.filter(QueryBuilders.termQuery(StoredTemplate.NAMESPACE, namespace));
+        }
+        SearchSourceBuilder source = new SearchSourceBuilder().query(query)
+            .sort(sort, SortOrder.DESC)
+            .sort(StoredTemplate.TEMPLATE_ID, SortOrder.ASC)
+            .from(from)
+            .size(size);
+        this.<SearchResponse>asSystem(l -> client.search(new SearchRequest(INDEX).source(source), l), ActionListener.wrap(response -> {
+            List<StoredTemplate> templates = new ArrayList<>();
+            for (SearchHit hit : response.getHits().getHits()) {
+                templates.add(StoredTemplate.fromSource(hit.getSourceAsMap()));
+            }
+            listener.onResponse(templates);
+        }, listener::onFailure));
+    }
+
+    /** One template by id, or null. */
+    public void get(String id, ActionListener<StoredTemplate> listener) {
+        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+            listener.onResponse(null);
+            return;
+        }
+        this.<GetResponse>asSystem(
+            l -> client.get(new GetRequest(INDEX, id), l),
+            ActionListener.wrap(response -> listener.onResponse(response.isExists() ? StoredTemplate.fromSource(response.getSourceAsMap()) : null), listener::onFailure)
+        );
+    }
+
+    /** Deletes every stored template of a namespace; the listener gets how many. */
+    public void deleteNamespace(String namespace, ActionListener<Long> listener) {
+        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+            listener.onResponse(0L);
+            return;
+        }
+        deletePage(namespace, 0L, listener);
+    }
+
+    private void deletePage(String namespace, long deleted, ActionListener<Long> listener) {
+        SearchSourceBuilder source = new SearchSourceBuilder().query(QueryBuilders.termQuery(StoredTemplate.NAMESPACE, namespace))
+            .fetchSource(false)
+            .size(PAGE);
+        this.<SearchResponse>asSystem(l -> client.search(new SearchRequest(INDEX).source(source), l), ActionListener.wrap(response -> {
+            SearchHit[] hits = response.getHits().getHits();
+            if (hits.length == 0) {
+                listener.onResponse(deleted);
+                return;
+            }
+            BulkRequest bulk = new BulkRequest().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+            for (SearchHit hit : hits) {
+                bulk.add(new DeleteRequest(INDEX, hit.getId()));
+            }
+            this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.wrap(result -> {
+                if (result.hasFailures()) {
+                    listener.onFailure(new IllegalStateException("deleting templates of [" + namespace + "] failed: " + result.buildFailureMessage()));
+                } else {
+                    deletePage(namespace, deleted + hits.length, listener);
+                }
+            }, listener::onFailure));
+        }, listener::onFailure));
+    }
+
+    /** Makes stored templates visible to searches now (tests and the REST list after a flush). */
+    void refresh(ActionListener<Void> listener) {
+        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+            listener.onResponse(null);
+            return;
+        }
+        this.<RefreshResponse>asSystem(l -> client.admin().indices().prepareRefresh(INDEX).execute(l), ActionListener.map(listener, r -> null));
+    }
+
+    private void ensureIndex(ActionListener<Void> listener) {
+        if (clusterService.state().metadata().hasIndex(INDEX)) {
+            listener.onResponse(null);
+            return;
+        }
+        CreateIndexRequest create = new CreateIndexRequest(INDEX).mapping(AiopsIndices.mapping(INDEX))
+            .settings(Settings.builder().put("index.number_of_shards", 1).put("index.auto_expand_replicas", "0-1").put("index.hidden", true));
+        this.<CreateIndexResponse>asSystem(l -> client.admin().indices().create(create, l), ActionListener.wrap(r -> listener.onResponse(null), e -> {
+            if (e instanceof ResourceAlreadyExistsException) {
+                listener.onResponse(null);
+            } else {
+                listener.onFailure(e);
+            }
+        }));
+    }
+
+    /** Runs a client call as the plugin, not as the user whose request (or bulk) triggered it; restores the caller's context for the listener. */
+    private <T> void asSystem(Consumer<ActionListener<T>> call, ActionListener<T> listener) {
+        ThreadContext context = threadPool.getThreadContext();
+        ActionListener<T> restoring = new ContextPreservingActionListener<>(context.newRestorableContext(false), listener);
+        try (ThreadContext.StoredContext ignored = context.stashContext()) {
+            call.accept(restoring);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.opensearch.aiops.template.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.opensearch.action.support.WriteRequest;
+import org.opensearch.aiops.AiopsPlugin;
+import org.opensearch.aiops.transport.template.TemplateNodesAction;
+import org.opensearch.aiops.transport.template.TemplateNodesRequest;
+import org.opensearch.aiops.transport.template.TemplateNodesResponse;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.core.common.bytes.BytesArray;
+import org.opensearch.common.xcontent.XContentType;
+import org.opensearch.plugins.Plugin;
+import org.opensearch.test.OpenSearchIntegTestCase;
+
+import static org.opensearch.test.hamcrest.OpenSearchAssertions.assertAcked;
+
+/**
+ * Three ingest nodes share templates: a line first seen on one node gives the same template id on the others once
+ * they have synchronised (bound: two sync intervals plus the index refresh, here 2 x 200 ms + 1 s), and a full
+ * cluster restart keeps every id.
+ */
+@OpenSearchIntegTestCase.ClusterScope(scope = OpenSearchIntegTestCase.Scope.TEST, numDataNodes = 3, numClientNodes = 0, supportsDedicatedMasters = false)
+public class TemplateSyncClusterTests extends OpenSearchIntegTestCase {
+
+    private static final String PIPELINE = "logs";
+    private static final String INDEX = "app-logs";
+    /** Documented bound with the interval below, plus headroom for a loaded 2-core CI machine. */
+    private static final long SYNC_BOUND_SECONDS = 15;
+
+    @Override
+    protected Collection<Class<? extends Plugin>> nodePlugins() {
+        return List.of(AiopsPlugin.class);
+    }
+
+    @Override
+    protected Settings nodeSettings(int nodeOrdinal) {
+        return Settings.builder().put(super.nodeSettings(nodeOrdinal)).put("plugins.aiops.templates.sync_interval", "200ms").build();
+    }
+
+    public void testSameTemplateIdOnEveryNodeAndAfterRestart() throws Exception {
+        String pipeline = "{\"processors\":[{\"log_template\":{\"field\":\"message\",\"namespace\":\"sshd\"}}]}";
+        assertAcked(client().admin().cluster().preparePutPipeline(PIPELINE, new BytesArray(pipeline), XContentType.JSON).get());
+        String[] nodes = internalCluster().getNodeNames();
+
+        Map<String, Object> first = ingest(nodes[0], "1", "Accepted password for alice from 10.0.0.1 port 22 ssh2");
+        assertEquals("created", first.get("change"));
+        String id = (String) first.get("id");
+
+        awaitTemplatesOnAllNodes("sshd", 1);
+        Map<String, Object> second = ingest(nodes[1], "2", "Accepted password for bob from 10.0.0.2 port 2222 ssh2");
+        assertEquals("the second node must reuse the first node's template", id, second.get("id"));
+        assertEquals("updated", second.get("change"));
+
+        // The generalised template reaches the third node too: its line matches without a change.
+        assertBusy(() -> {
+            Map<String, Object> third = dryRunOn(nodes[2], "Accepted password for carol from 10.0.0.3 port 22 ssh2");
+            assertEquals(id, third.get("id"));
+            assertEquals("none", third.get("change"));
+        }, SYNC_BOUND_SECONDS, TimeUnit.SECONDS);
+
+        internalCluster().fullRestart();
+        ensureGreen();
+        awaitTemplatesOnAllNodes("sshd", 1);
+        for (String node : internalCluster().getNodeNames()) {
+            Map<String, Object> after = ingest(node, "after-" + node, "Accepted password for dave from 10.0.0.4 port 22 ssh2");
+            assertEquals("template id must survive a full restart on " + node, id, after.get("id"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> ingest(String node, String docId, String line) {
+        client(node).prepareIndex(INDEX)
+            .setId(docId)
+            .setPipeline(PIPELINE)
+            .setSource(Map.of("message", line))
+            .setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE)
+            .get();
+        Map<String, Object> source = client(node).prepareGet(INDEX, docId).get().getSourceAsMap();
+        return (Map<String, Object>) source.get("log_template");
+    }
+
+    /** What a node's own parser state says of a line, without learning from it. */
+    private Map<String, Object> dryRunOn(String node, String line) {
+        TemplateService service = internalCluster().getInstance(TemplateService.class, node);
+        var result = service.dryRun("sshd", org.opensearch.aiops.template.DrainConfig.defaults(), List.of(line)).get(0);
+        return Map.of("id", result.id(), "change", result.change().toString());
+    }
+
+    private void awaitTemplatesOnAllNodes(String namespace, int atLeast) throws Exception {
+        assertBusy(() -> {
+            TemplateNodesResponse stats = client().execute(
+                TemplateNodesAction.INSTANCE,
+                new TemplateNodesRequest(TemplateNodesAction.Operation.STATS, null)
+            ).get();
+            assertEquals(3, stats.getNodes().size());
+            for (TemplateNodesResponse.NodeResponse node : stats.getNodes()) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> byNamespace = (Map<String, Object>) node.stats().get("by_namespace");
+                assertTrue(node.getNode().getName() + " has no [" + namespace + "] yet: " + node.stats(), byNamespace.containsKey(namespace));
+                @SuppressWarnings("unchecked")
+                int templates = (Integer) ((Map<String, Object>) byNamespace.get(namespace)).get("templates");
+                assertTrue(templates >= atLeast);
+            }
+        }, SYNC_BOUND_SECONDS, TimeUnit.SECONDS);
+    }
+}
