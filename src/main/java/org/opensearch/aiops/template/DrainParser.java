@@ -15,6 +15,8 @@ import java.util.Objects;
  * Bounded: the least recently matched template is evicted beyond {@code maxTemplates}. Thread-safe.
  */
 public final class DrainParser {
+    /** Distinct words at one position after which it counts as a variable (see {@link #mergeWordVariants}). */
+    static final int WORD_VARIANTS_TO_MERGE = 3;
     private final String namespace;
     private final DrainConfig config;
     private final Masker masker;
@@ -42,9 +44,17 @@ public final class DrainParser {
     /** Parses one line and learns from it. Never throws on any input; {@code null} is parsed as an empty line. */
     public synchronized ParseResult parse(String line) {
         LineTokens tokens = LineTokens.of(line, masker);
-        TemplateCluster cluster = bestMatch(tokens.texts);
+        int lineConstants = 0;
+        for (String token : tokens.texts) {
+            if (!TemplateToken.isWildcard(token)) {
+                lineConstants++;
+            }
+        }
+        TemplateCluster cluster = bestMatch(tokens.texts, lineConstants);
         TemplateChange change;
-        if (cluster == null) {
+        if (cluster == null && (cluster = mergeWordVariants(tokens.texts, lineConstants)) != null) {
+            change = TemplateChange.UPDATED;
+        } else if (cluster == null) {
             String[] templateTokens = tokens.texts.clone();
             String text = String.join(" ", templateTokens);
             cluster = byText.get(text);
@@ -119,18 +129,19 @@ public final class DrainParser {
         return byId.size();
     }
 
-    private TemplateCluster bestMatch(String[] line) {
+    /**
+     * The most similar template that differs from the line only where either side is a value, or null. Templates
+     * that differ by one plain word are not matched here: see {@link #mergeWordVariants}.
+     */
+    private TemplateCluster bestMatch(String[] line, int lineConstants) {
         TemplateCluster best = null;
         double bestSimilarity = -1;
         int bestWildcards = -1;
-        int lineConstants = 0;
-        for (String token : line) {
-            if (!TemplateToken.isWildcard(token)) {
-                lineConstants++;
-            }
-        }
         for (TemplateCluster c : tree.candidates(line)) {
             double similarity = c.similarity(line, lineConstants);
+            if (similarity < config.similarityThreshold() || c.wordMismatch(line) != -1) {
+                continue;
+            }
             int wildcards = c.tokens.length - c.constants;
             if (similarity > bestSimilarity || (similarity == bestSimilarity && wildcards > bestWildcards)) {
                 best = c;
@@ -138,7 +149,47 @@ public final class DrainParser {
                 bestWildcards = wildcards;
             }
         }
-        return bestSimilarity >= config.similarityThreshold() ? best : null;
+        return best;
+    }
+
+    /**
+     * A differing plain word ("VM Paused" / "VM Resumed") more often names another event than a value, unless the
+     * position keeps taking new words: once {@link #WORD_VARIANTS_TO_MERGE} similar templates differ only by the word
+     * at one position, they and the line merge into one template with {@code <*>} there. Returns null if not yet.
+     */
+    private TemplateCluster mergeWordVariants(String[] line, int lineConstants) {
+        List<TemplateCluster> candidates = tree.candidates(line);
+        for (TemplateCluster c : candidates) {
+            int position = c.wordMismatch(line);
+            if (position < 0 || c.similarity(line, lineConstants) < config.similarityThreshold()) {
+                continue;
+            }
+            List<TemplateCluster> variants = new ArrayList<>();
+            for (TemplateCluster other : candidates) {
+                if (other.wordMismatch(line) == position && other.similarity(line, lineConstants) >= config.similarityThreshold()) {
+                    variants.add(other);
+                }
+            }
+            if (variants.size() + 1 < WORD_VARIANTS_TO_MERGE) {
+                continue;
+            }
+            variants.sort((a, b) -> a.id.compareTo(b.id));
+            TemplateCluster winner = variants.get(0);
+            String[] merged = line.clone();
+            merged[position] = TemplateToken.WILDCARD;
+            for (TemplateCluster v : variants) {
+                for (int i = 0; i < merged.length; i++) {
+                    merged[i] = TemplateToken.generalise(merged[i], v.tokens[i]);
+                }
+            }
+            for (TemplateCluster v : variants.subList(1, variants.size())) {
+                remove(v);
+                addAlias(v.id, winner.id);
+                winner.count += v.count;
+            }
+            return retokenise(winner, merged);
+        }
+        return null;
     }
 
     /** Gives the cluster new tokens; returns the cluster that carries them afterwards (another one if texts merged). */
@@ -182,6 +233,12 @@ public final class DrainParser {
         }
     }
 
+    private void remove(TemplateCluster cluster) {
+        byId.remove(cluster.id);
+        tree.remove(cluster);
+        byText.remove(cluster.text, cluster);
+    }
+
     private void insert(TemplateCluster cluster) {
         tree.add(cluster);
         byText.put(cluster.text, cluster);
@@ -202,8 +259,7 @@ public final class DrainParser {
             Iterator<TemplateCluster> eldest = byId.values().iterator();
             TemplateCluster victim = eldest.next();
             eldest.remove();
-            tree.remove(victim);
-            byText.remove(victim.text, victim);
+            remove(victim);
             aliases.values().removeIf(victim.id::equals);
         }
     }

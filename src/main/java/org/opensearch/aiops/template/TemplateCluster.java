@@ -48,6 +48,27 @@ final class TemplateCluster {
         return (double) same / denominator;
     }
 
+    /**
+     * The one position where template and line hold different plain words (no placeholder on either side), -1 if
+     * there is none, {@link #SEVERAL} if there are more.
+     */
+    int wordMismatch(String[] line) {
+        int found = -1;
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i];
+            String l = line[i];
+            if (!t.equals(l) && t.indexOf('<') < 0 && l.indexOf('<') < 0) {
+                if (found >= 0) {
+                    return SEVERAL;
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    static final int SEVERAL = -2;
+
     /** This template generalised to cover the line, or null if it already does. */
     String[] generalisedFor(String[] line) {
         String[] merged = null;
