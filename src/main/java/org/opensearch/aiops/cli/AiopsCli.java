@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * Java side of {@code ./aiops}: evaluation and benchmark commands that run the plugin's own classes (parser,
  * detectors) outside a node, so that what they measure is what the plugin runs. Not loaded by the plugin.
  */
-@Command(name = "aiops", mixinStandardHelpOptions = true, subcommands = { EvalCommand.class }, description = "AIOps plugin tools")
+@Command(name = "aiops", mixinStandardHelpOptions = true, subcommands = { EvalCommand.class, BenchCommand.class }, description = "AIOps plugin tools")
 public final class AiopsCli {
 
     public static void main(String[] args) {
