@@ -78,7 +78,7 @@ public abstract class AiopsRestTestCase {
         return request;
     }
 
-    /** Restarts the test node through the same script users run, and waits for green. */
+    /** Restarts the test node through the same script users run, and waits until its primaries are active. */
     protected static void restartNode() throws Exception {
         Process process = new ProcessBuilder(
             System.getProperty("aiops.script"),

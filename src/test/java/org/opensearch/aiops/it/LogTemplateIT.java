@@ -37,7 +37,7 @@ public class LogTemplateIT extends AiopsRestTestCase {
         assertEquals("the document without [message] must fail visibly, not vanish", Boolean.TRUE, result.get("errors"));
         List<?> items = (List<?>) result.get("items");
         assertEquals(41, items.size());
-        String lastError = String.valueOf(path(items.get(40), "index.error.reason"));
+        String lastError = String.valueOf((Object) path(items.get(40), "index.error.reason"));
         assertTrue(lastError, lastError.contains("[message]"));
         for (int i = 0; i < 40; i++) {
             assertEquals(201, ((Number) path(items.get(i), "index.status")).intValue());
