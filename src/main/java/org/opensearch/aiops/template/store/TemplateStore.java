@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.opensearch.ResourceAlreadyExistsException;
 import org.opensearch.action.DocWriteRequest;
 import org.opensearch.action.admin.indices.create.CreateIndexRequest;
@@ -30,6 +32,7 @@ import org.opensearch.common.settings.Settings;
 import org.opensearch.common.util.concurrent.ThreadContext;
 import org.opensearch.common.xcontent.XContentType;
 import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.rest.RestStatus;
 import org.opensearch.index.query.BoolQueryBuilder;
 import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.search.SearchHit;
@@ -44,6 +47,7 @@ import org.opensearch.transport.client.Client;
  */
 public final class TemplateStore {
 
+    private static final Logger LOG = LogManager.getLogger(TemplateStore.class);
     public static final String INDEX = AiopsIndices.TEMPLATES;
     private static final int PAGE = 500;
 
@@ -61,7 +65,8 @@ public final class TemplateStore {
 
     /**
      * Merges activity into the stored documents: counts add, first/last seen widen, the template text generalises.
-     * The listener gets the activity that could not be written (version conflicts, failures) for a later retry.
+     * The listener gets the items that could not be written (version conflicts) for a later retry; a failure of the
+     * whole flush goes to onFailure and the caller retries the whole batch.
      */
     void flush(List<TemplateActivity> batch, ActionListener<List<TemplateActivity>> listener) {
         if (batch.isEmpty()) {
@@ -85,12 +90,15 @@ public final class TemplateStore {
                     for (int i = 0; i < results.length; i++) {
                         if (results[i].isFailed()) {
                             failed.add(batch.get(i));
+                            if (results[i].getFailure().getStatus() != RestStatus.CONFLICT) {
+                                LOG.warn("template [{}] could not be stored: {}", batch.get(i).id, results[i].getFailureMessage());
+                            }
                         }
                     }
                     listener.onResponse(failed);
-                }, e -> listener.onResponse(batch)));
-            }, e -> listener.onResponse(batch)));
-        }, e -> listener.onResponse(batch)));
+                }, listener::onFailure));
+            }, listener::onFailure));
+        }, listener::onFailure));
     }
 
     private static IndexRequest merged(TemplateActivity activity, MultiGetItemResponse stored, String node, long now) {
