@@ -176,7 +176,7 @@ public final class DrainParser {
             variants.sort((a, b) -> a.id.compareTo(b.id));
             TemplateCluster winner = variants.get(0);
             String[] merged = line.clone();
-            merged[position] = TemplateToken.WILDCARD;
+            merged[position] = TemplateToken.generalise(c.tokens[position], line[position]);
             for (TemplateCluster v : variants) {
                 for (int i = 0; i < merged.length; i++) {
                     merged[i] = TemplateToken.generalise(merged[i], v.tokens[i]);
