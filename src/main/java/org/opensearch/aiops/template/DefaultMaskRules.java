@@ -37,8 +37,8 @@ public final class DefaultMaskRules {
             + "(?:\\](?::\\d{1,5})?)?(?![0-9A-Fa-f:])",
         "IP"
     );
-    /** IPv4 with an optional port. */
-    public static final MaskRule IPV4 = new MaskRule("(?<![0-9.])(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d{1,5})?(?![0-9])", "IP");
+    /** IPv4; a port after it is masked as a number, so {@code 10.0.0.1:22} gives {@code <IP>:<NUM>}. */
+    public static final MaskRule IPV4 = new MaskRule("(?<![0-9.])(?:\\d{1,3}\\.){3}\\d{1,3}(?![0-9])", "IP");
     public static final MaskRule HEX_PREFIXED = new MaskRule(NOT_ALNUM_BEFORE + "0[xX][0-9A-Fa-f]++" + NOT_ALNUM_AFTER, "HEX");
     /** Absolute paths of at least two segments (a single "/word" is too often a constant). */
     public static final MaskRule PATH = new MaskRule("(?<![A-Za-z0-9.:/])(?:/[A-Za-z0-9._~%+@-]++){2,}/?", "PATH");

@@ -99,7 +99,7 @@ final class TemplateToken {
         List<String> a = pieces(template);
         List<String> b = pieces(other);
         if (a.size() != b.size() || a.size() < 2) {
-            return WILDCARD;
+            return framedWildcard(template, other);
         }
         StringBuilder out = new StringBuilder(template.length());
         boolean literalWord = false;
@@ -108,7 +108,7 @@ final class TemplateToken {
             String y = b.get(i);
             boolean word = isWordPiece(x);
             if (word != isWordPiece(y) || (!word && !x.equals(y))) {
-                return WILDCARD; // different punctuation: a different shape of token
+                return framedWildcard(template, other); // different punctuation: a different shape of token
             }
             if (x.equals(y) && !isWildcard(x)) {
                 out.append(x);
@@ -119,7 +119,28 @@ final class TemplateToken {
                 out.append(WILDCARD);
             }
         }
-        return literalWord ? out.toString() : WILDCARD;
+        return literalWord ? out.toString() : framedWildcard(template, other);
+    }
+
+    /** {@code <*>} inside the punctuation both tokens start and end with: {@code "[a]," + "[b]," -> "[<*>],"}. */
+    private static String framedWildcard(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int head = 0;
+        while (head < n && a.charAt(head) == b.charAt(head) && isFrame(a.charAt(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < n - head && a.charAt(a.length() - 1 - tail) == b.charAt(b.length() - 1 - tail) && isFrame(a.charAt(a.length() - 1 - tail))) {
+            tail++;
+        }
+        if (head == 0 && tail == 0) {
+            return WILDCARD;
+        }
+        return a.substring(0, head) + WILDCARD + a.substring(a.length() - tail);
+    }
+
+    private static boolean isFrame(char c) {
+        return !isWordChar(c) && c != '<' && c != '>' && c != '*';
     }
 
     /** Prefix-tree key: values route together, {@code key=value} tokens by their key, masked tokens by their literal head. */

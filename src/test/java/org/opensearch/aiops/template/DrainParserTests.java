@@ -123,17 +123,25 @@ public class DrainParserTests extends OpenSearchTestCase {
     public void testParametersAreOriginalSubstringsInOrder() {
         DrainParser p = parser();
         ParseResult r = p.parse("Accepted password for root from 192.168.0.7:51022 uid=0 took 15ms");
-        assertEquals(List.of("192.168.0.7:51022", "0", "15ms"), r.parameters());
+        assertEquals(List.of("192.168.0.7", "51022", "0", "15ms"), r.parameters());
         p.parse("Accepted password for admin from 10.0.0.1:22 uid=1000 took 3ms");
         p.parse("Accepted password for guest from 10.0.0.2:22 uid=1001 took 4ms");
-        ParseResult g = p.parse("Accepted password for bob from fe80::1 uid=7 took 2s");
-        assertEquals("Accepted password for <*> from <IP> uid=<NUM> took <NUM>", g.template());
-        assertEquals(List.of("bob", "fe80::1", "7", "2s"), g.parameters());
+        ParseResult g = p.parse("Accepted password for bob from [fe80::1]:22 uid=7 took 2s");
+        assertEquals("Accepted password for <*> from <*> uid=<NUM> took <NUM>", g.template());
+        assertEquals(List.of("bob", "[fe80::1]:22", "7", "2s"), g.parameters());
     }
 
     public void testParametersOffWhenDisabled() {
         DrainParser p = new DrainParser("ns", DrainConfig.defaults().extractParameters(false));
         assertEquals(List.of(), p.parse("port 8080 open").parameters());
+    }
+
+    public void testGeneralisedTokensKeepTheirPunctuation() {
+        DrainParser p = parser();
+        p.parse("synchronized to 10.0.0.1, stratum 2");
+        ParseResult r = p.parse("synchronized to LOCAL(0), stratum 10");
+        assertEquals("synchronized to <*>, stratum <NUM>", r.template());
+        assertEquals(List.of("LOCAL(0)", "10"), r.parameters());
     }
 
     public void testGeneralisesInsideKeyValueTokens() {

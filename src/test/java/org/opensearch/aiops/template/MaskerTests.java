@@ -16,7 +16,7 @@ public class MaskerTests extends OpenSearchTestCase {
 
     public void testDefaultMasks() {
         assertMasked("10.0.0.1", "<IP>", "10.0.0.1");
-        assertMasked("/10.250.19.102:50010", "/<IP>", "10.250.19.102:50010");
+        assertMasked("/10.250.19.102:50010", "/<IP>:<NUM>", "10.250.19.102", "50010");
         assertMasked("fe80::1ff:fe23:4567:890a", "<IP>", "fe80::1ff:fe23:4567:890a");
         assertMasked("[2001:db8::1]:8080", "<IP>", "[2001:db8::1]:8080");
         assertMasked("2001:0db8:85a3:0000:0000:8a2e:0370:7334", "<IP>", "2001:0db8:85a3:0000:0000:8a2e:0370:7334");
