@@ -61,12 +61,14 @@ public final class EvalParseCommand implements Callable<Integer> {
 
     /** Groups whose line set differs from the truth, with the true templates they mix or split. */
     private static void printErrors(LoghubDataset data, DrainConfig config) {
-        List<String[]> rows = ParserEvaluation.mistakes(data, config);
+        List<String[]> rows = ParserEvaluation.parse(data, config);
         TreeMap<String, TreeMap<String, Integer>> byParsed = new TreeMap<>();
         TreeMap<String, TreeMap<String, Integer>> byTruth = new TreeMap<>();
-        for (String[] r : rows) {
-            byParsed.computeIfAbsent(r[1], k -> new TreeMap<>()).merge(r[2], 1, Integer::sum);
-            byTruth.computeIfAbsent(r[2], k -> new TreeMap<>()).merge(r[1], 1, Integer::sum);
+        for (int i = 0; i < rows.size(); i++) {
+            String parsed = rows.get(i)[1];
+            String truth = data.templates().get(i);
+            byParsed.computeIfAbsent(parsed, k -> new TreeMap<>()).merge(truth, 1, Integer::sum);
+            byTruth.computeIfAbsent(truth, k -> new TreeMap<>()).merge(parsed, 1, Integer::sum);
         }
         byParsed.forEach((parsed, truths) -> {
             if (truths.size() > 1) {

@@ -14,37 +14,32 @@ public final class ParserEvaluation {
     private ParserEvaluation() {}
 
     public static ParsingAccuracy evaluate(LoghubDataset data, DrainConfig config) {
-        DrainParser parser = new DrainParser(data.system(), config);
-        List<String> ids = new ArrayList<>(data.contents().size());
-        for (String line : data.contents()) {
-            ids.add(parser.parse(line).id());
-        }
-        // Templates keep generalising while lines arrive: a line is judged with its group's final template.
-        Map<String, String> finalTemplates = new HashMap<>();
-        parser.templates().forEach(t -> finalTemplates.put(t.id(), t.template()));
-        List<String> groups = new ArrayList<>(ids.size());
-        List<String> templates = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            String resolved = parser.resolve(id);
-            groups.add(resolved);
-            templates.add(finalTemplates.getOrDefault(resolved, ""));
+        List<String[]> parsed = parse(data, config);
+        List<String> groups = new ArrayList<>(parsed.size());
+        List<String> templates = new ArrayList<>(parsed.size());
+        for (String[] p : parsed) {
+            groups.add(p[0]);
+            templates.add(p[1]);
         }
         return ParsingAccuracy.of(groups, data.templates(), templates, data.templates());
     }
 
-    /** Parsed template per line with the true one, for looking at errors. */
-    public static List<String[]> mistakes(LoghubDataset data, DrainConfig config) {
+    /**
+     * Per line: the id of its group at the end (aliases resolved) and that group's final template. Templates keep
+     * generalising while lines arrive, so a line is judged with its group's final template, as batch parsers are.
+     */
+    public static List<String[]> parse(LoghubDataset data, DrainConfig config) {
         DrainParser parser = new DrainParser(data.system(), config);
-        List<ParseResult> results = new ArrayList<>();
+        List<ParseResult> results = new ArrayList<>(data.contents().size());
         for (String line : data.contents()) {
             results.add(parser.parse(line));
         }
         Map<String, String> finalTemplates = new HashMap<>();
         parser.templates().forEach(t -> finalTemplates.put(t.id(), t.template()));
-        List<String[]> out = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            String id = parser.resolve(results.get(i).id());
-            out.add(new String[] { id, finalTemplates.getOrDefault(id, ""), data.templates().get(i), data.contents().get(i) });
+        List<String[]> out = new ArrayList<>(results.size());
+        for (ParseResult r : results) {
+            String id = parser.resolve(r.id());
+            out.add(new String[] { id, finalTemplates.getOrDefault(id, "") });
         }
         return out;
     }

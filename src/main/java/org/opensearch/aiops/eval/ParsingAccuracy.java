@@ -1,6 +1,5 @@
 package org.opensearch.aiops.eval;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -85,13 +84,5 @@ public record ParsingAccuracy(double ga, double pa, double fga, int parsedGroups
             m[i] = all.isEmpty() ? 0 : m[i] / all.size();
         }
         return m;
-    }
-
-    static List<String> column(List<List<String>> rows, int index) {
-        List<String> out = new ArrayList<>(rows.size());
-        for (List<String> row : rows) {
-            out.add(row.get(index));
-        }
-        return out;
     }
 }

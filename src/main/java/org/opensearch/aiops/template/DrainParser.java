@@ -159,37 +159,39 @@ public final class DrainParser {
      */
     private TemplateCluster mergeWordVariants(String[] line, int lineConstants) {
         List<TemplateCluster> candidates = tree.candidates(line);
+        // one pass: each similar template's single differing word position (linear in the leaf size)
+        Map<Integer, List<TemplateCluster>> byPosition = new HashMap<>();
+        int position = -1;
         for (TemplateCluster c : candidates) {
-            int position = c.wordMismatch(line);
-            if (position < 0 || c.similarity(line, lineConstants) < config.similarityThreshold()) {
+            int p = c.wordMismatch(line);
+            if (p < 0 || c.similarity(line, lineConstants) < config.similarityThreshold()) {
                 continue;
             }
-            List<TemplateCluster> variants = new ArrayList<>();
-            for (TemplateCluster other : candidates) {
-                if (other.wordMismatch(line) == position && other.similarity(line, lineConstants) >= config.similarityThreshold()) {
-                    variants.add(other);
-                }
+            List<TemplateCluster> same = byPosition.computeIfAbsent(p, k -> new ArrayList<>(2));
+            same.add(c);
+            if (position < 0 && same.size() + 1 >= WORD_VARIANTS_TO_MERGE) {
+                position = p;
             }
-            if (variants.size() + 1 < WORD_VARIANTS_TO_MERGE) {
-                continue;
-            }
-            variants.sort((a, b) -> a.id.compareTo(b.id));
-            TemplateCluster winner = variants.get(0);
-            String[] merged = line.clone();
-            merged[position] = TemplateToken.generalise(c.tokens[position], line[position]);
-            for (TemplateCluster v : variants) {
-                for (int i = 0; i < merged.length; i++) {
-                    merged[i] = TemplateToken.generalise(merged[i], v.tokens[i]);
-                }
-            }
-            for (TemplateCluster v : variants.subList(1, variants.size())) {
-                remove(v);
-                addAlias(v.id, winner.id);
-                winner.count += v.count;
-            }
-            return retokenise(winner, merged);
         }
-        return null;
+        if (position < 0) {
+            return null;
+        }
+        List<TemplateCluster> variants = byPosition.get(position);
+        variants.sort((a, b) -> a.id.compareTo(b.id));
+        TemplateCluster winner = variants.get(0);
+        String[] merged = line.clone();
+        merged[position] = TemplateToken.generalise(winner.tokens[position], line[position]);
+        for (TemplateCluster v : variants) {
+            for (int i = 0; i < merged.length; i++) {
+                merged[i] = TemplateToken.generalise(merged[i], v.tokens[i]);
+            }
+        }
+        for (TemplateCluster v : variants.subList(1, variants.size())) {
+            remove(v);
+            addAlias(v.id, winner.id);
+            winner.count += v.count;
+        }
+        return retokenise(winner, merged);
     }
 
     /** Gives the cluster new tokens; returns the cluster that carries them afterwards (another one if texts merged). */

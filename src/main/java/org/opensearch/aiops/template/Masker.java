@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * {@code <*>}: in logs, digit-bearing words are nearly always values. Not thread-safe (one per parser).
  */
 final class Masker {
-    /** Tokens longer than this are not regex-masked: bounds the cost of pathological input. */
+    /**
+     * Tokens longer than this are values as a whole (base64, dumps) and are neither regex-masked nor cached: bounds
+     * the time and the template memory that pathological input can take.
+     */
     static final int MAX_MASKED_TOKEN_LENGTH = 512;
     /** Token shapes repeat (constant words, numbers of one width), so masking is cached by shape. */
     private static final int CACHE_LIMIT = 50_000;
@@ -119,6 +122,9 @@ final class Masker {
     }
 
     MaskedToken mask(String token) {
+        if (token.length() > MAX_MASKED_TOKEN_LENGTH) {
+            return new MaskedToken(TemplateToken.WILDCARD, new String[] { token });
+        }
         String key = digitBlind ? shape(token) : (hasDigit(token) ? null : token);
         Plan plan = key == null ? null : cache.get(key);
         if (plan == null) {
@@ -161,7 +167,7 @@ final class Masker {
 
     private Plan plan(String token) {
         int n = token.length();
-        if (matchers.length == 0 || n > MAX_MASKED_TOKEN_LENGTH) {
+        if (matchers.length == 0) {
             return hasDigit(token) ? new Plan(TemplateToken.WILDCARD, new int[] { 0, n }) : new Plan(token, NO_SPANS);
         }
         long gate = applicableRules(token);

@@ -185,6 +185,35 @@ public class DrainParserTests extends OpenSearchTestCase {
         assertTrue("1 MB lines took " + millis + " ms", millis < 5_000);
     }
 
+    public void testRandomInputNeverThrows() {
+        DrainParser p = new DrainParser("fuzz", DrainConfig.defaults().maxTemplates(50));
+        String alphabet = "ab1 0x:=-./@<>*[](),_\t\u0000é日";
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder line = new StringBuilder();
+            int length = randomIntBetween(0, 60);
+            for (int c = 0; c < length; c++) {
+                line.append(alphabet.charAt(randomInt(alphabet.length() - 1)));
+            }
+            String text = rarely() ? randomRealisticUnicodeOfLengthBetween(0, 80) : line.toString();
+            if (rarely()) {
+                p.restore(randomAlphaOfLength(16), text, randomIntBetween(0, 5));
+            } else {
+                ParseResult r = p.parse(text);
+                assertNotNull(r.id());
+                assertNotNull(r.parameters());
+            }
+        }
+        assertTrue(p.size() <= 50);
+    }
+
+    public void testOverlongTokensAreValues() {
+        DrainParser p = parser();
+        String blob = "QUJD".repeat(300);
+        ParseResult r = p.parse("payload " + blob + " end");
+        assertEquals("payload <*> end", r.template());
+        assertEquals(List.of(blob), r.parameters());
+    }
+
     public void testThreadsParsingTheSameLinesAgreeOnIds() throws Exception {
         DrainParser p = parser();
         String[] lines = {
