@@ -80,7 +80,8 @@ final class Masker {
             for (int r = 0; r < rules.size(); r++) {
                 patterns[r] = Pattern.compile(rules.get(r).regex());
                 required[r] = RequiredChars.of(rules.get(r).regex());
-                boolean probeable = r < 64 && probe(patterns[r], r);
+                // a positive lookbehind may need more than the one previous character the probe shows
+                boolean probeable = r < 64 && !rules.get(r).regex().contains("(?<=") && probe(patterns[r], r);
                 if (!probeable) {
                     // a rule that needs more context than one character (or the 65th rule): no shortcut
                     for (int i = 0; i < allowed.length; i++) {

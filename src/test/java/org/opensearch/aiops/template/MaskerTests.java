@@ -61,6 +61,8 @@ public class MaskerTests extends OpenSearchTestCase {
         assertEquals("user<USER>", custom.mask("useralice").text());
         assertEquals("<ID>", custom.mask("ID3").text());
         assertEquals("<*>", custom.mask("ID7").text());
+        Masker lookbehind = new Masker(List.of(new MaskRule("(?<=ab)c|x", "C")));
+        assertEquals("ab<C>", lookbehind.mask("abc").text());
     }
 
     public void testRequiredChars() {
