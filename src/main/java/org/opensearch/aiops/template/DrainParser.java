@@ -92,17 +92,24 @@ public final class DrainParser {
     }
 
     /**
-     * Puts a persisted or remote template into the tree under its own id. An existing id takes the new text and
-     * count; if another id already has the same text, the smaller id wins and the other becomes its alias.
+     * Puts a persisted or remote template into the tree under its own id. An existing id takes the new count and
+     * generalises to cover the new text (never back to a more specific one); an id merged here as an alias is
+     * ignored; if another id already has the same text, the smaller id wins and the other becomes its alias.
      */
     public synchronized void restore(String id, String template, long count) {
         Objects.requireNonNull(id, "id");
         String[] templateTokens = LineTokens.split(template == null ? "" : template).toArray(new String[0]);
-        aliases.remove(id);
+        if (aliases.containsKey(id)) {
+            return; // merged into another template here; the winner already stands for it
+        }
         TemplateCluster cluster = byId.get(id);
         if (cluster != null) {
             cluster.count = count;
-            retokenise(cluster, templateTokens);
+            // Versions of one template only generalise: another node's older, more specific text must not undo ours.
+            String[] merged = generalised(cluster.tokens, templateTokens);
+            if (String.join(" ", merged).equals(cluster.text) == false) {
+                retokenise(cluster, merged);
+            }
         } else {
             cluster = new TemplateCluster(id, templateTokens, count);
             TemplateCluster same = byText.get(cluster.text);
@@ -116,6 +123,28 @@ public final class DrainParser {
     }
 
     /** Ids that were merged into another template, mapped to the id that won. */
+    /**
+     * The more general of two versions of one template (as stored by different nodes): position by position, tokens
+     * generalise to cover both. Versions of different lengths cannot be of one template; {@code ours} is kept.
+     */
+    public static String generalise(String ours, String theirs) {
+        if (theirs == null || ours.equals(theirs)) {
+            return ours;
+        }
+        return String.join(" ", generalised(LineTokens.split(ours).toArray(new String[0]), LineTokens.split(theirs).toArray(new String[0])));
+    }
+
+    private static String[] generalised(String[] ours, String[] theirs) {
+        if (ours.length != theirs.length) {
+            return ours;
+        }
+        String[] merged = new String[ours.length];
+        for (int i = 0; i < merged.length; i++) {
+            merged[i] = TemplateToken.generalise(ours[i], theirs[i]);
+        }
+        return merged;
+    }
+
     public synchronized Map<String, String> aliases() {
         return Map.copyOf(aliases);
     }

@@ -256,4 +256,19 @@ public class DrainParserTests extends OpenSearchTestCase {
         }
         assertEquals(lines.length, p.size());
     }
+
+    public void testGeneraliseMergesVersionsOfOneTemplate() {
+        assertEquals("user <*> logged in", DrainParser.generalise("user alice logged in", "user <*> logged in"));
+        assertEquals("user <*> logged in", DrainParser.generalise("user <*> logged in", "user alice logged in"));
+        assertEquals("a b c", DrainParser.generalise("a b c", "a b c"));
+        assertEquals("a b c", DrainParser.generalise("a b c", null));
+        assertEquals("a b c", DrainParser.generalise("a b c", "a b"));
+    }
+
+    public void testRestoreNeverMakesATemplateMoreSpecific() {
+        DrainParser parser = new DrainParser("ns", DrainConfig.defaults());
+        parser.restore("id1", "Worker finished task for user <*> ok", 3);
+        parser.restore("id1", "Worker finished task for user alpha ok", 1);
+        assertEquals("Worker finished task for user <*> ok", parser.templates().get(0).template());
+    }
 }

@@ -27,6 +27,7 @@ import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.support.ContextPreservingActionListener;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.index.AiopsIndices;
+import org.opensearch.aiops.template.DrainParser;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.util.concurrent.ThreadContext;
@@ -110,7 +111,7 @@ public final class TemplateStore {
             doc = new StoredTemplate(
                 activity.id,
                 activity.namespace,
-                TemplateTexts.generalise(activity.template, previous.template()),
+                DrainParser.generalise(activity.template, previous.template()),
                 previous.count() + activity.countDelta,
                 Math.min(previous.firstSeen(), activity.firstSeen),
                 Math.max(previous.lastSeen(), activity.lastSeen),

@@ -42,31 +42,34 @@ public class TemplateSyncClusterTests extends OpenSearchIntegTestCase {
     }
 
     public void testSameTemplateIdOnEveryNodeAndAfterRestart() throws Exception {
-        String pipeline = "{\"processors\":[{\"log_template\":{\"field\":\"message\",\"namespace\":\"sshd\"}}]}";
+        String pipeline = "{\"processors\":[{\"log_template\":{\"field\":\"message\",\"namespace\":\"workers\"}}]}";
         assertAcked(client().admin().cluster().preparePutPipeline(PIPELINE, new BytesArray(pipeline), XContentType.JSON).get());
         String[] nodes = internalCluster().getNodeNames();
 
-        Map<String, Object> first = ingest(nodes[0], "1", "Accepted password for alice from 10.0.0.1 port 22 ssh2");
-        assertEquals("created", first.get("change"));
-        String id = (String) first.get("id");
+        // Two user names on the first node: two templates (a word position becomes a variable at its third value).
+        String alpha = (String) ingest(nodes[0], "1", "Worker finished task for user alpha ok").get("id");
+        String beta = (String) ingest(nodes[0], "2", "Worker finished task for user beta ok").get("id");
+        assertNotEquals(alpha, beta);
 
-        awaitTemplatesOnAllNodes("sshd", 1);
-        Map<String, Object> second = ingest(nodes[1], "2", "Accepted password for bob from 10.0.0.2 port 2222 ssh2");
-        assertEquals("the second node must reuse the first node's template", id, second.get("id"));
-        assertEquals("updated", second.get("change"));
+        awaitTemplatesOnAllNodes("workers", 2);
+        // The third value arrives on another node: only with the first node's templates can it generalise them.
+        Map<String, Object> gamma = ingest(nodes[1], "3", "Worker finished task for user gamma ok");
+        assertEquals("updated", gamma.get("change"));
+        String id = (String) gamma.get("id");
+        assertEquals("the merged template keeps the smaller of the first node's ids", alpha.compareTo(beta) < 0 ? alpha : beta, id);
 
         // The generalised template reaches the third node too: its line matches without a change.
         assertBusy(() -> {
-            Map<String, Object> third = dryRunOn(nodes[2], "Accepted password for carol from 10.0.0.3 port 22 ssh2");
-            assertEquals(id, third.get("id"));
-            assertEquals("none", third.get("change"));
+            Map<String, Object> delta = dryRunOn(nodes[2], "Worker finished task for user delta ok");
+            assertEquals(id, delta.get("id"));
+            assertEquals("none", delta.get("change"));
         }, SYNC_BOUND_SECONDS, TimeUnit.SECONDS);
 
         internalCluster().fullRestart();
         ensureGreen();
-        awaitTemplatesOnAllNodes("sshd", 1);
+        awaitTemplatesOnAllNodes("workers", 1);
         for (String node : internalCluster().getNodeNames()) {
-            Map<String, Object> after = ingest(node, "after-" + node, "Accepted password for dave from 10.0.0.4 port 22 ssh2");
+            Map<String, Object> after = ingest(node, "after-" + node, "Worker finished task for user epsilon ok");
             assertEquals("template id must survive a full restart on " + node, id, after.get("id"));
         }
     }
@@ -86,7 +89,7 @@ public class TemplateSyncClusterTests extends OpenSearchIntegTestCase {
     /** What a node's own parser state says of a line, without learning from it. */
     private Map<String, Object> dryRunOn(String node, String line) {
         TemplateService service = internalCluster().getInstance(TemplateService.class, node);
-        var result = service.dryRun("sshd", org.opensearch.aiops.template.DrainConfig.defaults(), List.of(line)).get(0);
+        var result = service.dryRun("workers", org.opensearch.aiops.template.DrainConfig.defaults(), List.of(line)).get(0);
         return Map.of("id", result.id(), "change", result.change().toString());
     }
 
