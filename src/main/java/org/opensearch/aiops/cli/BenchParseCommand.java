@@ -1,5 +1,6 @@
 package org.opensearch.aiops.cli;
 
+import org.opensearch.aiops.eval.BulkPipelineBenchmark;
 import org.opensearch.aiops.eval.LoghubDataset;
 import org.opensearch.aiops.template.DrainConfig;
 import org.opensearch.aiops.template.DrainParser;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "parse", mixinStandardHelpOptions = true, description = "Lines per second of the log_template parser, one thread")
 public final class BenchParseCommand implements Callable<Integer> {
-    @Option(names = "--input", defaultValue = "/work/shared/datasets/loghub-2k", description = "Loghub-2k folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--input", defaultValue = "${sys:aiops.root}/../shared/datasets/loghub-2k", description = "Loghub-2k folder (default: ${DEFAULT-VALUE})")
     Path input;
 
     @Option(names = "--lines", defaultValue = "1000000", description = "lines per measured round (default: ${DEFAULT-VALUE})")
@@ -30,6 +31,9 @@ public final class BenchParseCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "3", description = "warm-up rounds (default: ${DEFAULT-VALUE})")
     int warmup;
+
+    @Option(names = "--url", description = "a node with the plugin: also measure _bulk docs/s with the processor as default pipeline over without (./aiops starts one)")
+    String url;
 
     @Override
     public Integer call() throws Exception {
@@ -65,6 +69,16 @@ public final class BenchParseCommand implements Callable<Integer> {
             }
         }
         System.out.printf(Locale.ROOT, "parse lines/s/thread=%.0f%n", best);
+        if (url != null) {
+            BulkPipelineBenchmark.Result bulk = new BulkPipelineBenchmark(url).run(datasets, 2000, 5, 4);
+            System.out.printf(
+                Locale.ROOT,
+                "bulk docs/s plain=%.0f pipeline=%.0f%nbulk ratio=%.2f%n",
+                bulk.plainDocsPerSecond(),
+                bulk.pipelineDocsPerSecond(),
+                bulk.ratio()
+            );
+        }
         return 0;
     }
 }

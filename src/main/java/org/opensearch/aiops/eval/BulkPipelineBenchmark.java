@@ -1,0 +1,139 @@
+package org.opensearch.aiops.eval;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code _bulk} throughput on a real node into an index whose default pipeline runs {@code log_template}, over the
+ * same without a pipeline: the processor's cost as users see it. Rounds alternate between the two indices so that
+ * the shared machine's noise hits both alike.
+ */
+public final class BulkPipelineBenchmark {
+
+    private static final String PIPELINE = "aiops-bench-log-template";
+    private static final String PLAIN = "aiops-bench-plain";
+    private static final String PIPED = "aiops-bench-pipeline";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String url;
+
+    public record Result(double plainDocsPerSecond, double pipelineDocsPerSecond) {
+        public double ratio() {
+            return pipelineDocsPerSecond / plainDocsPerSecond;
+        }
+    }
+
+    public BulkPipelineBenchmark(String url) {
+        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Bulks of {@code batch} documents ({@code message} and {@code system}, the namespace), {@code rounds} times each way. */
+    public Result run(List<LoghubDataset> datasets, int batch, int bulksPerRound, int rounds) throws IOException, InterruptedException {
+        setUp();
+        try {
+            List<String> bodies = bulkBodies(datasets, batch);
+            for (int i = 0; i < 2; i++) { // warm-up
+                bulk(PLAIN, bodies.get(i % bodies.size()));
+                bulk(PIPED, bodies.get(i % bodies.size()));
+            }
+            long plainDocs = 0, pipedDocs = 0, plainNanos = 0, pipedNanos = 0;
+            int next = 0;
+            for (int round = 0; round < rounds; round++) {
+                for (String index : List.of(PLAIN, PIPED)) {
+                    long start = System.nanoTime();
+                    for (int b = 0; b < bulksPerRound; b++) {
+                        bulk(index, bodies.get((next + b) % bodies.size()));
+                    }
+                    long nanos = System.nanoTime() - start;
+                    if (index.equals(PLAIN)) {
+                        plainNanos += nanos;
+                        plainDocs += (long) bulksPerRound * batch;
+                    } else {
+                        pipedNanos += nanos;
+                        pipedDocs += (long) bulksPerRound * batch;
+                    }
+                }
+                next += bulksPerRound;
+            }
+            return new Result(plainDocs / (plainNanos / 1e9), pipedDocs / (pipedNanos / 1e9));
+        } finally {
+            tearDown();
+        }
+    }
+
+    private void setUp() throws IOException, InterruptedException {
+        tearDown();
+        send("PUT", "/_ingest/pipeline/" + PIPELINE, "{\"processors\":[{\"log_template\":{\"namespace\":\"system\"}}]}", true);
+        String settings = "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0%s}}";
+        send("PUT", "/" + PLAIN, String.format(Locale.ROOT, settings, ""), true);
+        send("PUT", "/" + PIPED, String.format(Locale.ROOT, settings, ",\"default_pipeline\":\"" + PIPELINE + "\""), true);
+    }
+
+    private void tearDown() throws IOException, InterruptedException {
+        send("DELETE", "/" + PLAIN + "," + PIPED + "?ignore_unavailable=true", null, false);
+        send("DELETE", "/_ingest/pipeline/" + PIPELINE, null, false);
+    }
+
+    private static List<String> bulkBodies(List<LoghubDataset> datasets, int batch) {
+        List<String> docs = new ArrayList<>();
+        for (LoghubDataset dataset : datasets) {
+            for (String line : dataset.contents()) {
+                docs.add("{\"message\":" + jsonString(line) + ",\"system\":" + jsonString(dataset.system()) + "}");
+            }
+        }
+        List<String> bodies = new ArrayList<>();
+        for (int from = 0; from + batch <= docs.size(); from += batch) {
+            StringBuilder body = new StringBuilder();
+            for (String doc : docs.subList(from, from + batch)) {
+                body.append("{\"index\":{}}\n").append(doc).append('\n');
+            }
+            bodies.add(body.toString());
+        }
+        return bodies;
+    }
+
+    private void bulk(String index, String body) throws IOException, InterruptedException {
+        String response = send("POST", "/" + index + "/_bulk", body, true);
+        if (response.startsWith("{\"took\"") && response.contains("\"errors\":true")) {
+            throw new IllegalStateException("bulk into " + index + " had item errors: " + response.substring(0, Math.min(500, response.length())));
+        }
+    }
+
+    private String send(String method, String path, String body, boolean mustSucceed) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(2));
+        request.header("Content-Type", path.endsWith("_bulk") ? "application/x-ndjson" : "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (mustSucceed && response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String jsonString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
