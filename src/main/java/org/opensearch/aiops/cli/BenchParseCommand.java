@@ -73,11 +73,11 @@ public final class BenchParseCommand implements Callable<Integer> {
             BulkPipelineBenchmark.Result bulk = new BulkPipelineBenchmark(url).run(datasets, 2000, 5, 4);
             System.out.printf(
                 Locale.ROOT,
-                "bulk docs/s plain=%.0f log_template=%.0f trivial_pipeline=%.0f (ratio %.2f)%nbulk ratio=%.2f%n",
+                "bulk docs/s plain=%.0f log_template=%.0f same_shape_set_pipeline=%.0f (ratio %.2f)%nbulk ratio=%.2f%n",
                 bulk.plainDocsPerSecond(),
                 bulk.pipelineDocsPerSecond(),
-                bulk.trivialPipelineDocsPerSecond(),
-                bulk.trivialRatio(),
+                bulk.sameShapeDocsPerSecond(),
+                bulk.sameShapeRatio(),
                 bulk.ratio()
             );
         }
