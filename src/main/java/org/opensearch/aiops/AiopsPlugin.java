@@ -6,10 +6,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.opensearch.action.ActionRequest;
+import org.opensearch.aiops.context.CodeContextService;
+import org.opensearch.aiops.context.CodeContextStore;
 import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.aiops.engine.EngineSelfCheck;
 import org.opensearch.aiops.engine.SentenceEmbedder;
 import org.opensearch.aiops.index.AiopsIndices;
+import org.opensearch.aiops.index.SystemIndexAccess;
+import org.opensearch.aiops.ingest.CodeContextProcessor;
+import org.opensearch.aiops.ingest.CodeContextProcessorFactory;
 import org.opensearch.aiops.ingest.LogTemplateProcessor;
 import org.opensearch.aiops.ingest.LogTemplateProcessorFactory;
 import org.opensearch.aiops.job.AiopsJobParser;
@@ -80,7 +85,7 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
     public static final String ENGINE_THREAD_POOL = "aiops_engine";
     public static final String JOB_TYPE = "aiops";
     /** Ingest processors this plugin registers. */
-    public static final List<String> PROCESSORS = List.of(LogTemplateProcessor.TYPE);
+    public static final List<String> PROCESSORS = List.of(LogTemplateProcessor.TYPE, CodeContextProcessor.TYPE);
     /** Detector types of the detector registry (filled by the detector issues). */
     public static final List<String> DETECTOR_TYPES = List.of();
 
@@ -91,6 +96,7 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
     /** Created in createComponents, which runs after the ingest service asked for the processor factories. */
     private final SetOnce<TemplateService> templateService = new SetOnce<>();
     private final SetOnce<TemplateSync> templateSync = new SetOnce<>();
+    private final SetOnce<CodeContextService> codeContextService = new SetOnce<>();
 
     public static String version() {
         String version = AiopsPlugin.class.getPackage().getImplementationVersion();
@@ -121,12 +127,20 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
 
         TemplateService templates = new TemplateService(threadPool::absoluteTimeInMillis, AiopsSettings.TEMPLATES_MAX_TOTAL.get(settings));
         clusterService.getClusterSettings().addSettingsUpdateConsumer(AiopsSettings.TEMPLATES_MAX_TOTAL, templates::setMaxTotalTemplates);
-        TemplateStore store = new TemplateStore(client, clusterService, threadPool, threadPool::absoluteTimeInMillis);
+        SystemIndexAccess systemIndices = new SystemIndexAccess(client, clusterService, threadPool);
+        TemplateStore store = new TemplateStore(systemIndices, () -> clusterService.localNode().getId(), threadPool::absoluteTimeInMillis);
         TemplateSync sync = new TemplateSync(templates, store, clusterService, threadPool);
         sync.start(AiopsSettings.TEMPLATES_SYNC_INTERVAL.get(settings));
         templateService.set(templates);
         templateSync.set(sync);
-        return List.of(engine, embedder, new EngineSelfCheck(engine, embedder), templates, store, sync);
+
+        CodeContextService codeContexts = new CodeContextService(
+            embedder,
+            new CodeContextStore(systemIndices),
+            AiopsSettings.CODE_CONTEXT_CACHE_SIZE.get(settings)
+        );
+        codeContextService.set(codeContexts);
+        return List.of(engine, embedder, new EngineSelfCheck(engine, embedder), templates, store, sync, codeContexts);
     }
 
     @Override
@@ -177,7 +191,12 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
 
     @Override
     public Map<String, Processor.Factory> getProcessors(Processor.Parameters parameters) {
-        return Map.of(LogTemplateProcessor.TYPE, new LogTemplateProcessorFactory(templateService::get));
+        return Map.of(
+            LogTemplateProcessor.TYPE,
+            new LogTemplateProcessorFactory(templateService::get),
+            CodeContextProcessor.TYPE,
+            new CodeContextProcessorFactory(codeContextService::get)
+        );
     }
 
     @Override

@@ -17,8 +17,15 @@ public final class AiopsIndices {
     /** Log templates learned by the log_template processor, shared by all ingest nodes. */
     public static final String TEMPLATES = ".plugins-aiops-templates";
 
+    /** One document per unique code context of spans: text and sentence embedding. */
+    public static final String CODE_CONTEXTS = ".plugins-aiops-code-contexts";
+
     public static List<SystemIndexDescriptor> systemIndexDescriptors() {
-        return List.of(new SystemIndexDescriptor(JOBS, "AIOps scheduled jobs"), new SystemIndexDescriptor(TEMPLATES, "AIOps log templates"));
+        return List.of(
+            new SystemIndexDescriptor(JOBS, "AIOps scheduled jobs"),
+            new SystemIndexDescriptor(TEMPLATES, "AIOps log templates"),
+            new SystemIndexDescriptor(CODE_CONTEXTS, "AIOps code contexts and their embeddings")
+        );
     }
 
     /** The mapping of {@code index} from {@code mappings/<index without leading dot>.json}. */

@@ -56,6 +56,14 @@ public final class AiopsSettings {
         Property.Dynamic
     );
 
+    /** Code-context embeddings kept in memory per node (about 1.6 KB each). */
+    public static final Setting<Integer> CODE_CONTEXT_CACHE_SIZE = Setting.intSetting(
+        PREFIX + "code_context.cache_size",
+        10_000,
+        1,
+        Property.NodeScope
+    );
+
     public static List<Setting<?>> all() {
         return List.of(
             ENGINE_INTRA_OP_THREADS,
@@ -63,7 +71,8 @@ public final class AiopsSettings {
             ENGINE_POOL_SIZE,
             EMBED_MAX_TEXTS,
             TEMPLATES_SYNC_INTERVAL,
-            TEMPLATES_MAX_TOTAL
+            TEMPLATES_MAX_TOTAL,
+            CODE_CONTEXT_CACHE_SIZE
         );
     }
 

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.opensearch.ResourceAlreadyExistsException;
 import org.opensearch.action.DocWriteRequest;
-import org.opensearch.action.admin.indices.create.CreateIndexRequest;
-import org.opensearch.action.admin.indices.create.CreateIndexResponse;
 import org.opensearch.action.admin.indices.refresh.RefreshResponse;
 import org.opensearch.action.bulk.BulkItemResponse;
 import org.opensearch.action.bulk.BulkRequest;
@@ -24,13 +22,10 @@ import org.opensearch.action.get.MultiGetResponse;
 import org.opensearch.action.index.IndexRequest;
 import org.opensearch.action.search.SearchRequest;
 import org.opensearch.action.search.SearchResponse;
-import org.opensearch.action.support.ContextPreservingActionListener;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.index.AiopsIndices;
+import org.opensearch.aiops.index.SystemIndexAccess;
 import org.opensearch.aiops.template.DrainParser;
-import org.opensearch.cluster.service.ClusterService;
-import org.opensearch.common.settings.Settings;
-import org.opensearch.common.util.concurrent.ThreadContext;
 import org.opensearch.common.xcontent.XContentType;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
@@ -39,7 +34,6 @@ import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.search.SearchHit;
 import org.opensearch.search.builder.SearchSourceBuilder;
 import org.opensearch.search.sort.SortOrder;
-import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
 
 /**
@@ -52,15 +46,15 @@ public final class TemplateStore {
     public static final String INDEX = AiopsIndices.TEMPLATES;
     private static final int PAGE = 500;
 
+    private final SystemIndexAccess access;
     private final Client client;
-    private final ClusterService clusterService;
-    private final ThreadPool threadPool;
+    private final Supplier<String> localNodeId;
     private final LongSupplier clock;
 
-    public TemplateStore(Client client, ClusterService clusterService, ThreadPool threadPool, LongSupplier clock) {
-        this.client = client;
-        this.clusterService = clusterService;
-        this.threadPool = threadPool;
+    public TemplateStore(SystemIndexAccess access, Supplier<String> localNodeId, LongSupplier clock) {
+        this.access = access;
+        this.client = access.client();
+        this.localNodeId = localNodeId;
         this.clock = clock;
     }
 
@@ -74,18 +68,18 @@ public final class TemplateStore {
             listener.onResponse(List.of());
             return;
         }
-        ensureIndex(ActionListener.wrap(ignored -> {
+        access.ensure(INDEX, ActionListener.wrap(ignored -> {
             MultiGetRequest get = new MultiGetRequest();
             batch.forEach(entry -> get.add(INDEX, entry.id));
-            this.<MultiGetResponse>asSystem(l -> client.multiGet(get, l), ActionListener.wrap(stored -> {
+            access.<MultiGetResponse>run(l -> client.multiGet(get, l), ActionListener.wrap(stored -> {
                 BulkRequest bulk = new BulkRequest();
-                String node = clusterService.localNode().getId();
+                String node = localNodeId.get();
                 long now = clock.getAsLong();
                 MultiGetItemResponse[] items = stored.getResponses();
                 for (int i = 0; i < batch.size(); i++) {
                     bulk.add(merged(batch.get(i), items[i], node, now));
                 }
-                this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.wrap(response -> {
+                access.<BulkResponse>run(l -> client.bulk(bulk, l), ActionListener.wrap(response -> {
                     List<TemplateActivity> failed = new ArrayList<>();
                     BulkItemResponse[] results = response.getItems();
                     for (int i = 0; i < results.length; i++) {
@@ -142,7 +136,7 @@ public final class TemplateStore {
      * newest update time seen (the next watermark), or {@code sinceMillis} if there was nothing.
      */
     void pull(long sinceMillis, Consumer<StoredTemplate> consumer, ActionListener<Long> listener) {
-        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+        if (access.exists(INDEX) == false) {
             listener.onResponse(sinceMillis);
             return;
         }
@@ -157,7 +151,7 @@ public final class TemplateStore {
         if (after != null) {
             source.searchAfter(after);
         }
-        this.<SearchResponse>asSystem(l -> client.search(new SearchRequest(INDEX).source(source), l), ActionListener.wrap(response -> {
+        access.<SearchResponse>run(l -> client.search(new SearchRequest(INDEX).source(source), l), ActionListener.wrap(response -> {
             SearchHit[] hits = response.getHits().getHits();
             long latest = newest;
             for (SearchHit hit : hits) {
@@ -175,7 +169,7 @@ public final class TemplateStore {
 
     /** Templates of one namespace (or all when null), sorted by {@code sort} descending. */
     public void list(String namespace, String sort, int from, int size, ActionListener<List<StoredTemplate>> listener) {
-        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+        if (access.exists(INDEX) == false) {
             listener.onResponse(List.of());
             return;
         }
@@ -188,7 +182,7 @@ public final class TemplateStore {
             .sort(StoredTemplate.TEMPLATE_ID, SortOrder.ASC)
             .from(from)
             .size(size);
-        this.<SearchResponse>asSystem(l -> client.search(new SearchRequest(INDEX).source(source), l), ActionListener.wrap(response -> {
+        access.<SearchResponse>run(l -> client.search(new SearchRequest(INDEX).source(source), l), ActionListener.wrap(response -> {
             List<StoredTemplate> templates = new ArrayList<>();
             for (SearchHit hit : response.getHits().getHits()) {
                 templates.add(StoredTemplate.fromSource(hit.getSourceAsMap()));
@@ -199,11 +193,11 @@ public final class TemplateStore {
 
     /** One template by id, or null. */
     public void get(String id, ActionListener<StoredTemplate> listener) {
-        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+        if (access.exists(INDEX) == false) {
             listener.onResponse(null);
             return;
         }
-        this.<GetResponse>asSystem(
+        access.<GetResponse>run(
             l -> client.get(new GetRequest(INDEX, id), l),
             ActionListener.wrap(response -> listener.onResponse(response.isExists() ? StoredTemplate.fromSource(response.getSourceAsMap()) : null), listener::onFailure)
         );
@@ -211,7 +205,7 @@ public final class TemplateStore {
 
     /** Deletes every stored template of a namespace; the listener gets how many. */
     public void deleteNamespace(String namespace, ActionListener<Long> listener) {
-        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+        if (access.exists(INDEX) == false) {
             listener.onResponse(0L);
             return;
         }
@@ -222,7 +216,7 @@ public final class TemplateStore {
         SearchSourceBuilder source = new SearchSourceBuilder().query(QueryBuilders.termQuery(StoredTemplate.NAMESPACE, namespace))
             .fetchSource(false)
             .size(PAGE);
-        this.<SearchResponse>asSystem(l -> client.search(new SearchRequest(INDEX).source(source), l), ActionListener.wrap(response -> {
+        access.<SearchResponse>run(l -> client.search(new SearchRequest(INDEX).source(source), l), ActionListener.wrap(response -> {
             SearchHit[] hits = response.getHits().getHits();
             if (hits.length == 0) {
                 listener.onResponse(deleted);
@@ -232,7 +226,7 @@ public final class TemplateStore {
             for (SearchHit hit : hits) {
                 bulk.add(new DeleteRequest(INDEX, hit.getId()));
             }
-            this.<BulkResponse>asSystem(l -> client.bulk(bulk, l), ActionListener.wrap(result -> {
+            access.<BulkResponse>run(l -> client.bulk(bulk, l), ActionListener.wrap(result -> {
                 if (result.hasFailures()) {
                     listener.onFailure(new IllegalStateException("deleting templates of [" + namespace + "] failed: " + result.buildFailureMessage()));
                 } else {
@@ -244,35 +238,10 @@ public final class TemplateStore {
 
     /** Makes stored templates visible to searches now (tests and the REST list after a flush). */
     void refresh(ActionListener<Void> listener) {
-        if (clusterService.state().metadata().hasIndex(INDEX) == false) {
+        if (access.exists(INDEX) == false) {
             listener.onResponse(null);
             return;
         }
-        this.<RefreshResponse>asSystem(l -> client.admin().indices().prepareRefresh(INDEX).execute(l), ActionListener.map(listener, r -> null));
-    }
-
-    private void ensureIndex(ActionListener<Void> listener) {
-        if (clusterService.state().metadata().hasIndex(INDEX)) {
-            listener.onResponse(null);
-            return;
-        }
-        CreateIndexRequest create = new CreateIndexRequest(INDEX).mapping(AiopsIndices.mapping(INDEX))
-            .settings(Settings.builder().put("index.number_of_shards", 1).put("index.auto_expand_replicas", "0-1").put("index.hidden", true));
-        this.<CreateIndexResponse>asSystem(l -> client.admin().indices().create(create, l), ActionListener.wrap(r -> listener.onResponse(null), e -> {
-            if (e instanceof ResourceAlreadyExistsException) {
-                listener.onResponse(null);
-            } else {
-                listener.onFailure(e);
-            }
-        }));
-    }
-
-    /** Runs a client call as the plugin, not as the user whose request (or bulk) triggered it; restores the caller's context for the listener. */
-    private <T> void asSystem(Consumer<ActionListener<T>> call, ActionListener<T> listener) {
-        ThreadContext context = threadPool.getThreadContext();
-        ActionListener<T> restoring = new ContextPreservingActionListener<>(context.newRestorableContext(false), listener);
-        try (ThreadContext.StoredContext ignored = context.stashContext()) {
-            call.accept(restoring);
-        }
+        access.<RefreshResponse>run(l -> client.admin().indices().prepareRefresh(INDEX).execute(l), ActionListener.map(listener, r -> null));
     }
 }

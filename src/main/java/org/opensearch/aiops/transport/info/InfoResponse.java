@@ -17,13 +17,22 @@ public final class InfoResponse extends ActionResponse implements ToXContentObje
     private final List<String> processors;
     private final List<String> detectorTypes;
     private final Map<String, Object> engine;
+    private final Map<String, Object> codeContext;
 
-    public InfoResponse(String name, String version, List<String> processors, List<String> detectorTypes, Map<String, Object> engine) {
+    public InfoResponse(
+        String name,
+        String version,
+        List<String> processors,
+        List<String> detectorTypes,
+        Map<String, Object> engine,
+        Map<String, Object> codeContext
+    ) {
         this.name = name;
         this.version = version;
         this.processors = processors;
         this.detectorTypes = detectorTypes;
         this.engine = engine;
+        this.codeContext = codeContext;
     }
 
     public InfoResponse(StreamInput in) throws IOException {
@@ -33,6 +42,7 @@ public final class InfoResponse extends ActionResponse implements ToXContentObje
         this.processors = in.readStringList();
         this.detectorTypes = in.readStringList();
         this.engine = in.readMap();
+        this.codeContext = in.readMap();
     }
 
     @Override
@@ -42,6 +52,7 @@ public final class InfoResponse extends ActionResponse implements ToXContentObje
         out.writeStringCollection(processors);
         out.writeStringCollection(detectorTypes);
         out.writeMap(engine);
+        out.writeMap(codeContext);
     }
 
     @Override
@@ -52,6 +63,7 @@ public final class InfoResponse extends ActionResponse implements ToXContentObje
             .field("processors", processors)
             .field("detector_types", detectorTypes)
             .field("engine", engine)
+            .field("code_context", codeContext)
             .endObject();
     }
 }

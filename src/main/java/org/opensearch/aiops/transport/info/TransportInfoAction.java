@@ -3,6 +3,7 @@ package org.opensearch.aiops.transport.info;
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.aiops.AiopsPlugin;
+import org.opensearch.aiops.context.CodeContextService;
 import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.common.inject.Inject;
 import org.opensearch.core.action.ActionListener;
@@ -12,18 +13,27 @@ import org.opensearch.transport.TransportService;
 public final class TransportInfoAction extends HandledTransportAction<InfoRequest, InfoResponse> {
 
     private final DjlEngine engine;
+    private final CodeContextService codeContexts;
 
     @Inject
-    public TransportInfoAction(TransportService transportService, ActionFilters actionFilters, DjlEngine engine) {
+    public TransportInfoAction(TransportService transportService, ActionFilters actionFilters, DjlEngine engine, CodeContextService codeContexts) {
         super(InfoAction.NAME, transportService, actionFilters, InfoRequest::new);
         this.engine = engine;
+        this.codeContexts = codeContexts;
     }
 
     @Override
     protected void doExecute(Task task, InfoRequest request, ActionListener<InfoResponse> listener) {
         ActionListener.completeWith(
             listener,
-            () -> new InfoResponse(AiopsPlugin.NAME, AiopsPlugin.version(), AiopsPlugin.PROCESSORS, AiopsPlugin.DETECTOR_TYPES, engine.status())
+            () -> new InfoResponse(
+                AiopsPlugin.NAME,
+                AiopsPlugin.version(),
+                AiopsPlugin.PROCESSORS,
+                AiopsPlugin.DETECTOR_TYPES,
+                engine.status(),
+                codeContexts.stats()
+            )
         );
     }
 }

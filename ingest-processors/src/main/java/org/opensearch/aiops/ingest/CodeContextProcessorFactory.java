@@ -1,0 +1,42 @@
+package org.opensearch.aiops.ingest;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.opensearch.aiops.context.CodeContextService;
+import org.opensearch.aiops.context.CodeContextText;
+import org.opensearch.ingest.ConfigurationUtils;
+import org.opensearch.ingest.Processor;
+
+/** Reads and validates the {@code code_context} options; a bad option fails pipeline creation with its name. */
+public final class CodeContextProcessorFactory implements Processor.Factory {
+
+    private final Supplier<CodeContextService> service;
+
+    public CodeContextProcessorFactory(Supplier<CodeContextService> service) {
+        this.service = service;
+    }
+
+    @Override
+    public CodeContextProcessor create(Map<String, Processor.Factory> factories, String tag, String description, Map<String, Object> config) {
+        String type = CodeContextProcessor.TYPE;
+        String targetField = ConfigurationUtils.readStringProperty(type, tag, config, "target_field", "code_context");
+        String parametersKey = ConfigurationUtils.readStringProperty(type, tag, config, "parameters_key", "code.parameters");
+        String returnKey = ConfigurationUtils.readStringProperty(type, tag, config, "return_key", "code.return");
+        String vector = ConfigurationUtils.readStringProperty(type, tag, config, "vector", "reference");
+        CodeContextProcessor.VectorMode mode;
+        try {
+            mode = CodeContextProcessor.VectorMode.valueOf(vector.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ConfigurationUtils.newConfigurationException(
+                type,
+                tag,
+                "vector",
+                "must be one of " + Arrays.toString(CodeContextProcessor.VectorMode.values()).toLowerCase(Locale.ROOT) + ", got [" + vector + "]"
+            );
+        }
+        return new CodeContextProcessor(tag, description, targetField, new CodeContextText(parametersKey, returnKey), mode, service);
+    }
+}

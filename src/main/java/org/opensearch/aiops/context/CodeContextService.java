@@ -1,0 +1,55 @@
+package org.opensearch.aiops.context;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.opensearch.aiops.engine.SentenceEmbedder;
+
+/**
+ * Embeddings of code contexts for the code_context processor: cached by context hash, computed with the bundled
+ * sentence model on a miss, and (for {@code vector: reference}) written once per unique context to the contexts
+ * index so that spans need to carry only the hash.
+ */
+public final class CodeContextService {
+
+    private final SentenceEmbedder embedder;
+    private final EmbeddingCache cache;
+    private final CodeContextStore store;
+    private final LongAdder embedded = new LongAdder();
+
+    public CodeContextService(SentenceEmbedder embedder, CodeContextStore store, int cacheSize) {
+        this.embedder = embedder;
+        this.store = store;
+        this.cache = new EmbeddingCache(cacheSize);
+    }
+
+    /** The context's vector; on a cache miss it is computed (and stored when {@code reference}). */
+    public float[] vector(CodeContextText.CodeContext context, boolean reference) throws Exception {
+        float[] vector = cache.get(context.hash());
+        if (vector != null) {
+            return vector;
+        }
+        vector = embedder.embed(List.of(context.text()))[0];
+        embedded.increment();
+        cache.put(context.hash(), vector);
+        if (reference) {
+            store.writeOnce(context, vector);
+        }
+        return vector;
+    }
+
+    public Map<String, Object> stats() {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        long hits = cache.hits();
+        long misses = cache.misses();
+        stats.put("cache_entries", cache.size());
+        stats.put("cache_hits", hits);
+        stats.put("cache_misses", misses);
+        stats.put("cache_hit_rate", hits + misses == 0 ? 0.0 : (double) hits / (hits + misses));
+        stats.put("texts_embedded", embedded.sum());
+        stats.putAll(store.stats());
+        return stats;
+    }
+}
