@@ -1,0 +1,111 @@
+package org.opensearch.aiops.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+
+/** The code_context processor on Jaeger span documents in a real node, with the bundled MiniLM model. */
+public class CodeContextIT extends AiopsRestTestCase {
+
+    private static String span(String spanId, String function, String parameters, String returned) {
+        return "{\"traceID\":\"t1\",\"spanID\":\""
+            + spanId
+            + "\",\"operationName\":\"POST /api/v1/orders\",\"startTime\":1674986400000000,\"duration\":1200,"
+            + "\"tags\":[{\"key\":\"code.namespace\",\"type\":\"string\",\"value\":\"OrderController\"},"
+            + "{\"key\":\"code.function\",\"type\":\"string\",\"value\":\""
+            + function
+            + "\"},{\"key\":\"code.parameters\",\"type\":\"string\",\"value\":\""
+            + parameters
+            + "\"},{\"key\":\"code.return\",\"type\":\"string\",\"value\":\""
+            + returned
+            + "\"}],\"process\":{\"serviceName\":\"ts-order-service\",\"tags\":[]}}";
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> indexAndGet(String index, String id, String source) throws Exception {
+        call("PUT", "/" + index + "/_doc/" + id + "?refresh=true", source);
+        return (Map<String, Object>) call("GET", "/" + index + "/_doc/" + id, null).get("_source");
+    }
+
+    @Test
+    public void testInlineVectorsMaskedContextsAndSimilarity() throws Exception {
+        call("PUT", "/_ingest/pipeline/it-spans-inline", "{\"processors\":[{\"code_context\":{\"vector\":\"inline\"}}]}");
+        call("PUT", "/it-spans-inline", "{\"settings\":{\"number_of_replicas\":0,\"default_pipeline\":\"it-spans-inline\"}}");
+        Map<String, Object> a = indexAndGet("it-spans-inline", "a", span("a", "getOrder", "String", "Order{id=4711}"));
+        Map<String, Object> b = indexAndGet("it-spans-inline", "b", span("b", "getOrder", "String", "Order{id=42}"));
+        assertEquals("identical code paths with different ids give one text", (Object) path(a, "code_context.text"), path(b, "code_context.text"));
+        assertEquals("OrderController.getOrder(String) returns Order{id=<NUM>}", (Object) path(a, "code_context.text"));
+        assertEquals("tags", (Object) path(a, "code_context.source"));
+        float[] va = floats(path(a, "code_context.vector"));
+        assertEquals(384, va.length);
+        assertEquals(1.0, cosine(va, floats(path(b, "code_context.vector"))), 1e-6);
+
+        Map<String, Object> embedded = call(
+            "POST",
+            "/_plugins/_aiops/code_context/_embed",
+            "{\"texts\":[\"OrderController.createOrder(OrderRequest)\",\"OrderController.create(OrderRequest)\",\"PaymentService.refund(Long)\"]}"
+        );
+        List<?> vectors = (List<?>) embedded.get("embeddings");
+        float[] createOrder = floats((List<?>) vectors.get(0));
+        double toCreate = cosine(createOrder, floats((List<?>) vectors.get(1)));
+        double toRefund = cosine(createOrder, floats((List<?>) vectors.get(2)));
+        assertTrue("createOrder must be closer to create (" + toCreate + ") than to refund (" + toRefund + ")", toCreate > toRefund);
+
+        Map<String, Object> stats = path(call("GET", "/_plugins/_aiops", null), "code_context");
+        assertTrue(stats.toString(), ((Number) stats.get("cache_hits")).longValue() >= 1);
+    }
+
+    @Test
+    public void testReferenceModeKeepsOnlyTextAndHash() throws Exception {
+        call("PUT", "/_ingest/pipeline/it-spans-ref", "{\"processors\":[{\"code_context\":{}}]}");
+        call("PUT", "/it-spans-ref", "{\"settings\":{\"number_of_replicas\":0,\"default_pipeline\":\"it-spans-ref\"}}");
+        Map<String, Object> doc = indexAndGet("it-spans-ref", "r", span("r", "cancelOrder", "String, Boolean", "Response{status=1}"));
+        assertNull("reference mode keeps the vector out of the span", path(doc, "code_context.vector"));
+        assertEquals(16, ((String) path(doc, "code_context.hash")).length());
+        Map<String, Object> fallback = indexAndGet("it-spans-ref", "op", "{\"spanID\":\"s\",\"operationName\":\"FilteringWebHandler.handle\"}");
+        assertEquals("FilteringWebHandler.handle", (Object) path(fallback, "code_context.text"));
+        assertEquals("operation", (Object) path(fallback, "code_context.source"));
+        assertBusy(() -> {
+            Map<String, Object> stats = path(call("GET", "/_plugins/_aiops", null), "code_context");
+            assertTrue(stats.toString(), ((Number) stats.get("contexts_written")).longValue() >= 2);
+        });
+    }
+
+    @Test
+    public void testBadSpansFailVisiblyAndBadOptionsAreNamed() throws Exception {
+        call("PUT", "/_ingest/pipeline/it-spans-bad", "{\"processors\":[{\"code_context\":{\"vector\":\"inline\"}}]}");
+        assertClientError(failing("PUT", "/it-spans-bad-idx/_doc/1?pipeline=it-spans-bad", "{\"spanID\":\"x\",\"operationName\":\"\"}"), "[operationName]");
+        assertClientError(
+            failing("PUT", "/it-spans-bad-idx/_doc/2?pipeline=it-spans-bad", "{\"tags\":\"oops\",\"operationName\":7}"),
+            "no code context"
+        );
+        assertClientError(failing("PUT", "/_ingest/pipeline/bad", "{\"processors\":[{\"code_context\":{\"vector\":\"sideways\"}}]}"), "[vector]");
+        assertClientError(failing("PUT", "/_ingest/pipeline/bad", "{\"processors\":[{\"code_context\":{\"colour\":1}}]}"), "colour");
+        Map<String, Object> missing = call("GET", "/it-spans-bad-idx/_count?ignore_unavailable=true", null);
+        assertFalse("nothing indexed silently: " + missing, ((Number) missing.getOrDefault("count", 0)).intValue() > 0);
+    }
+
+    private static void assertBusy(ThrowingRunnable check) throws Exception {
+        AssertionError last = null;
+        for (int i = 0; i < 50; i++) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError e) {
+                last = e;
+                Thread.sleep(200);
+            }
+        }
+        throw last;
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
