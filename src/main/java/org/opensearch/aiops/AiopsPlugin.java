@@ -22,6 +22,7 @@ import org.opensearch.aiops.job.AiopsJobRunner;
 import org.opensearch.aiops.rest.RestAiopsInfoAction;
 import org.opensearch.aiops.rest.RestDeleteTemplatesAction;
 import org.opensearch.aiops.rest.RestGetTemplatesAction;
+import org.opensearch.aiops.rest.RestJaegerSetupAction;
 import org.opensearch.aiops.rest.RestParseTemplatesAction;
 import org.opensearch.aiops.rest.RestTemplateNodesAction;
 import org.opensearch.aiops.rest.RestEmbedAction;
@@ -36,6 +37,8 @@ import org.opensearch.aiops.transport.engine.EngineCheckAction;
 import org.opensearch.aiops.transport.engine.TransportEngineCheckAction;
 import org.opensearch.aiops.transport.info.InfoAction;
 import org.opensearch.aiops.transport.info.TransportInfoAction;
+import org.opensearch.aiops.transport.jaeger.JaegerSetupAction;
+import org.opensearch.aiops.transport.jaeger.TransportJaegerSetupAction;
 import org.opensearch.aiops.transport.template.DeleteTemplatesAction;
 import org.opensearch.aiops.transport.template.ListTemplatesAction;
 import org.opensearch.aiops.transport.template.ParseTemplatesAction;
@@ -164,7 +167,8 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             new ActionHandler<>(ListTemplatesAction.INSTANCE, TransportListTemplatesAction.class),
             new ActionHandler<>(ParseTemplatesAction.INSTANCE, TransportParseTemplatesAction.class),
             new ActionHandler<>(DeleteTemplatesAction.INSTANCE, TransportDeleteTemplatesAction.class),
-            new ActionHandler<>(TemplateNodesAction.INSTANCE, TransportTemplateNodesAction.class)
+            new ActionHandler<>(TemplateNodesAction.INSTANCE, TransportTemplateNodesAction.class),
+            new ActionHandler<>(JaegerSetupAction.INSTANCE, TransportJaegerSetupAction.class)
         );
     }
 
@@ -185,7 +189,8 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             new RestGetTemplatesAction(),
             new RestParseTemplatesAction(),
             new RestDeleteTemplatesAction(),
-            new RestTemplateNodesAction()
+            new RestTemplateNodesAction(),
+            new RestJaegerSetupAction()
         );
     }
 

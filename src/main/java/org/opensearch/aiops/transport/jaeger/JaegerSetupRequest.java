@@ -1,0 +1,21 @@
+package org.opensearch.aiops.transport.jaeger;
+
+import java.io.IOException;
+
+import org.opensearch.action.ActionRequest;
+import org.opensearch.action.ActionRequestValidationException;
+import org.opensearch.core.common.io.stream.StreamInput;
+
+public final class JaegerSetupRequest extends ActionRequest {
+
+    public JaegerSetupRequest() {}
+
+    public JaegerSetupRequest(StreamInput in) throws IOException {
+        super(in);
+    }
+
+    @Override
+    public ActionRequestValidationException validate() {
+        return null;
+    }
+}
