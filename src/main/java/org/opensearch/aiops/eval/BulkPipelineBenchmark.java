@@ -1,12 +1,9 @@
 package org.opensearch.aiops.eval;
 
+import org.opensearch.aiops.importer.JsonStrings;
+import org.opensearch.aiops.importer.NodeClient;
+
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +32,7 @@ public final class BulkPipelineBenchmark {
     private static final String SAME_SHAPE = "aiops-bench-same-shape";
     private static final List<String> INDICES = List.of(PLAIN, PIPED, SAME_SHAPE);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String url;
+    private final NodeClient node;
 
     public record Result(double plainDocsPerSecond, double pipelineDocsPerSecond, double sameShapeDocsPerSecond) {
         public double ratio() {
@@ -49,7 +45,7 @@ public final class BulkPipelineBenchmark {
     }
 
     public BulkPipelineBenchmark(String url) {
-        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.node = new NodeClient(url);
     }
 
     /** Bulks of {@code batch} documents ({@code message} and {@code system}, the namespace), {@code rounds} times each way. */
@@ -104,7 +100,7 @@ public final class BulkPipelineBenchmark {
         List<String> docs = new ArrayList<>();
         for (LoghubDataset dataset : datasets) {
             for (String line : dataset.contents()) {
-                docs.add("{\"message\":" + jsonString(line) + ",\"system\":" + jsonString(dataset.system()) + "}");
+                docs.add("{\"message\":" + JsonStrings.quote(line) + ",\"system\":" + JsonStrings.quote(dataset.system()) + "}");
             }
         }
         List<String> bodies = new ArrayList<>();
@@ -126,32 +122,6 @@ public final class BulkPipelineBenchmark {
     }
 
     private String send(String method, String path, String body, boolean mustSucceed) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofMinutes(2));
-        request.header("Content-Type", path.endsWith("_bulk") ? "application/x-ndjson" : "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (mustSucceed && response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String jsonString(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return (mustSucceed ? node.require(method, path, body) : node.send(method, path, body)).body();
     }
 }
