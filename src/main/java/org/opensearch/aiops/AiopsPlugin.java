@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.aiops.context.CodeContextService;
 import org.opensearch.aiops.context.CodeContextStore;
+import org.opensearch.aiops.context.ProjectionStore;
 import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.aiops.engine.EngineSelfCheck;
 import org.opensearch.aiops.engine.SentenceEmbedder;
@@ -21,6 +22,7 @@ import org.opensearch.aiops.job.AiopsJobParser;
 import org.opensearch.aiops.job.AiopsJobRunner;
 import org.opensearch.aiops.rest.RestAiopsInfoAction;
 import org.opensearch.aiops.rest.RestDeleteTemplatesAction;
+import org.opensearch.aiops.rest.RestFitPcaAction;
 import org.opensearch.aiops.rest.RestGetTemplatesAction;
 import org.opensearch.aiops.rest.RestJaegerSetupAction;
 import org.opensearch.aiops.rest.RestParseTemplatesAction;
@@ -38,6 +40,8 @@ import org.opensearch.aiops.transport.engine.TransportEngineCheckAction;
 import org.opensearch.aiops.transport.info.InfoAction;
 import org.opensearch.aiops.transport.info.TransportInfoAction;
 import org.opensearch.aiops.transport.jaeger.JaegerSetupAction;
+import org.opensearch.aiops.transport.pca.FitPcaAction;
+import org.opensearch.aiops.transport.pca.TransportFitPcaAction;
 import org.opensearch.aiops.transport.jaeger.TransportJaegerSetupAction;
 import org.opensearch.aiops.transport.template.DeleteTemplatesAction;
 import org.opensearch.aiops.transport.template.ListTemplatesAction;
@@ -137,13 +141,15 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
         templateService.set(templates);
         templateSync.set(sync);
 
+        ProjectionStore projections = new ProjectionStore(systemIndices);
         CodeContextService codeContexts = new CodeContextService(
             embedder,
             new CodeContextStore(systemIndices),
+            projections,
             AiopsSettings.CODE_CONTEXT_CACHE_SIZE.get(settings)
         );
         codeContextService.set(codeContexts);
-        return List.of(engine, embedder, new EngineSelfCheck(engine, embedder), templates, store, sync, codeContexts);
+        return List.of(engine, embedder, new EngineSelfCheck(engine, embedder), templates, store, sync, codeContexts, projections);
     }
 
     @Override
@@ -168,7 +174,8 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             new ActionHandler<>(ParseTemplatesAction.INSTANCE, TransportParseTemplatesAction.class),
             new ActionHandler<>(DeleteTemplatesAction.INSTANCE, TransportDeleteTemplatesAction.class),
             new ActionHandler<>(TemplateNodesAction.INSTANCE, TransportTemplateNodesAction.class),
-            new ActionHandler<>(JaegerSetupAction.INSTANCE, TransportJaegerSetupAction.class)
+            new ActionHandler<>(JaegerSetupAction.INSTANCE, TransportJaegerSetupAction.class),
+            new ActionHandler<>(FitPcaAction.INSTANCE, TransportFitPcaAction.class)
         );
     }
 
@@ -190,7 +197,8 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             new RestParseTemplatesAction(),
             new RestDeleteTemplatesAction(),
             new RestTemplateNodesAction(),
-            new RestJaegerSetupAction()
+            new RestJaegerSetupAction(),
+            new RestFitPcaAction()
         );
     }
 

@@ -17,12 +17,19 @@ public final class CodeContextService {
     private final SentenceEmbedder embedder;
     private final EmbeddingCache cache;
     private final CodeContextStore store;
+    private final ProjectionStore projections;
     private final LongAdder embedded = new LongAdder();
 
-    public CodeContextService(SentenceEmbedder embedder, CodeContextStore store, int cacheSize) {
+    public CodeContextService(SentenceEmbedder embedder, CodeContextStore store, ProjectionStore projections, int cacheSize) {
         this.embedder = embedder;
         this.store = store;
+        this.projections = projections;
         this.cache = new EmbeddingCache(cacheSize);
+    }
+
+    /** The vector through the named PCA projection. */
+    public float[] reduce(String projection, float[] vector) {
+        return projections.get(projection).project(vector);
     }
 
     /** The context's vector; on a cache miss it is computed (and stored when {@code reference}). */

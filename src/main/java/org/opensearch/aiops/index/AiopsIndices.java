@@ -20,11 +20,15 @@ public final class AiopsIndices {
     /** One document per unique code context of spans: text and sentence embedding. */
     public static final String CODE_CONTEXTS = ".plugins-aiops-code-contexts";
 
+    /** Fitted projections (PCA) applied by processors and detectors. */
+    public static final String PROJECTIONS = ".plugins-aiops-projections";
+
     public static List<SystemIndexDescriptor> systemIndexDescriptors() {
         return List.of(
             new SystemIndexDescriptor(JOBS, "AIOps scheduled jobs"),
             new SystemIndexDescriptor(TEMPLATES, "AIOps log templates"),
-            new SystemIndexDescriptor(CODE_CONTEXTS, "AIOps code contexts and their embeddings")
+            new SystemIndexDescriptor(CODE_CONTEXTS, "AIOps code contexts and their embeddings"),
+            new SystemIndexDescriptor(PROJECTIONS, "AIOps fitted projections")
         );
     }
 

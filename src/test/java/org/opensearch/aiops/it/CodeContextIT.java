@@ -109,6 +109,41 @@ public class CodeContextIT extends AiopsRestTestCase {
         assertEquals("Jaeger's mapping still applies", "keyword", (Object) path(mapping, "jaeger-span-2023-01-30.mappings.properties.traceID.type"));
     }
 
+    @Test
+    public void testFitPcaAndApplyIt() throws Exception {
+        call("PUT", "/_ingest/pipeline/it-spans-pca-fit", "{\"processors\":[{\"code_context\":{\"vector\":\"inline\"}}]}");
+        String[] functions = { "createOrder", "cancelOrder", "getOrder", "refund", "pay", "login", "logout", "search", "book", "rebook" };
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < functions.length; i++) {
+            bulk.append("{\"index\":{\"_index\":\"it-spans-pca\",\"_id\":\"").append(i).append("\"}}\n");
+            bulk.append(span("p" + i, functions[i], "String", "Response")).append('\n');
+        }
+        org.opensearch.client.Request request = new org.opensearch.client.Request("POST", "/_bulk?pipeline=it-spans-pca-fit&refresh=true");
+        request.setJsonEntity(bulk.toString());
+        assertEquals(Boolean.FALSE, entityAsMap(client().performRequest(request)).get("errors"));
+
+        Map<String, Object> fitted = call(
+            "POST",
+            "/_plugins/_aiops/code_context/_fit_pca",
+            "{\"name\":\"it-spans\",\"index\":\"it-spans-pca\",\"field\":\"code_context.vector\",\"variance\":0.9}"
+        );
+        int components = ((Number) fitted.get("components")).intValue();
+        assertEquals(384, ((Number) fitted.get("dimensions")).intValue());
+        assertTrue(fitted.toString(), components >= 1 && components < 10);
+        assertTrue(((Number) fitted.get("explained_variance")).doubleValue() >= 0.9);
+
+        call("PUT", "/_ingest/pipeline/it-spans-pca-use", "{\"processors\":[{\"code_context\":{\"pca\":\"it-spans\"}}]}");
+        call("PUT", "/it-spans-pca-out", "{\"settings\":{\"number_of_replicas\":0,\"default_pipeline\":\"it-spans-pca-use\"}}");
+        Map<String, Object> reduced = indexAndGet("it-spans-pca-out", "x", span("x", "createOrder", "String", "Response"));
+        assertEquals(components, ((List<?>) path(reduced, "code_context.reduced")).size());
+
+        call("PUT", "/_ingest/pipeline/it-spans-pca-missing", "{\"processors\":[{\"code_context\":{\"pca\":\"nope\"}}]}");
+        assertClientError(failing("PUT", "/it-spans-pca-out/_doc/y?pipeline=it-spans-pca-missing", span("y", "f", "", "")), "pca projection [nope] not found");
+        assertClientError(failing("POST", "/_plugins/_aiops/code_context/_fit_pca", "{\"index\":\"it-spans-pca\"}"), "[name]");
+        assertClientError(failing("POST", "/_plugins/_aiops/code_context/_fit_pca", "{\"name\":\"a\",\"variance\":2}"), "[variance]");
+        assertClientError(failing("POST", "/_plugins/_aiops/code_context/_fit_pca", "{\"name\":\"a\",\"index\":\"it-spans-pca\",\"field\":\"nothing\"}"), "at least 2");
+    }
+
     private static void assertBusy(ThrowingRunnable check) throws Exception {
         AssertionError last = null;
         for (int i = 0; i < 50; i++) {

@@ -13,7 +13,8 @@ import org.opensearch.ingest.IngestDocument;
  * {@code code_context}: on a Jaeger span document, builds the text of the code the span ran (class, method,
  * parameter types, return value; masked) and its sentence embedding. Writes {@code text}, {@code hash} and
  * {@code source} under the target field, plus {@code vector} when {@code vector: inline}; with
- * {@code vector: reference} the vector lives once per unique context in the code contexts index.
+ * {@code vector: reference} the vector lives once per unique context in the code contexts index. With {@code pca},
+ * the vector through that stored projection is added as {@code reduced}.
  */
 public final class CodeContextProcessor extends AbstractProcessor {
 
@@ -28,6 +29,7 @@ public final class CodeContextProcessor extends AbstractProcessor {
     private final String targetField;
     private final CodeContextText texts;
     private final VectorMode vectorMode;
+    private final String pca;
     private final Supplier<CodeContextService> service;
 
     CodeContextProcessor(
@@ -36,12 +38,14 @@ public final class CodeContextProcessor extends AbstractProcessor {
         String targetField,
         CodeContextText texts,
         VectorMode vectorMode,
+        String pca,
         Supplier<CodeContextService> service
     ) {
         super(tag, description);
         this.targetField = targetField;
         this.texts = texts;
         this.vectorMode = vectorMode;
+        this.pca = pca;
         this.service = service;
     }
 
@@ -55,6 +59,9 @@ public final class CodeContextProcessor extends AbstractProcessor {
         output.put("source", context.source().name().toLowerCase(java.util.Locale.ROOT));
         if (vectorMode == VectorMode.INLINE) {
             output.put("vector", vector);
+        }
+        if (pca != null) {
+            output.put("reduced", service.get().reduce(pca, vector));
         }
         document.setFieldValue(targetField, output);
         return document;

@@ -26,6 +26,7 @@ public final class CodeContextProcessorFactory implements Processor.Factory {
         String parametersKey = ConfigurationUtils.readStringProperty(type, tag, config, "parameters_key", "code.parameters");
         String returnKey = ConfigurationUtils.readStringProperty(type, tag, config, "return_key", "code.return");
         String vector = ConfigurationUtils.readStringProperty(type, tag, config, "vector", "reference");
+        String pca = ConfigurationUtils.readOptionalStringProperty(type, tag, config, "pca");
         CodeContextProcessor.VectorMode mode;
         try {
             mode = CodeContextProcessor.VectorMode.valueOf(vector.toUpperCase(Locale.ROOT));
@@ -37,6 +38,6 @@ public final class CodeContextProcessorFactory implements Processor.Factory {
                 "must be one of " + Arrays.toString(CodeContextProcessor.VectorMode.values()).toLowerCase(Locale.ROOT) + ", got [" + vector + "]"
             );
         }
-        return new CodeContextProcessor(tag, description, targetField, new CodeContextText(parametersKey, returnKey), mode, service);
+        return new CodeContextProcessor(tag, description, targetField, new CodeContextText(parametersKey, returnKey), mode, pca, service);
     }
 }

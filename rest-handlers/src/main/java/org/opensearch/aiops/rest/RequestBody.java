@@ -61,6 +61,18 @@ public final class RequestBody {
         throw new OpenSearchParseException("[" + field + "] must be a string, got " + describe(value));
     }
 
+    /** An optional number, {@code fallback} when absent. */
+    public static Number optionalNumber(Map<String, Object> body, String field, Number fallback) {
+        Object value = body.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number n) {
+            return n;
+        }
+        throw new OpenSearchParseException("[" + field + "] must be a number, got " + describe(value));
+    }
+
     /** An optional JSON object, empty when absent. */
     public static Map<String, Object> optionalObject(Map<String, Object> body, String field) {
         Object value = body.get(field);
