@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,13 +41,21 @@ public record LogRow(long timeNanos, String node, String pod, String container, 
             from = comma + 1;
         }
         String record = unquote(line.substring(from));
-        long nanos;
-        try {
-            nanos = Long.parseLong(fields.get(1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("log row: column [TimeUnixNano] must be an integer, got [" + fields.get(1) + "]", e);
-        }
+        long nanos = timeNanos(fields.get(0));
         return new LogRow(nanos, fields.get(2), fields.get(3), fields.get(4), fields.get(5), fields.get(6), messageOf(record), line);
+    }
+
+    /**
+     * {@code Timestamp} (UTC, with or without {@code Z}) in epoch nanoseconds. Not {@code TimeUnixNano}: a few rows
+     * have an overflowed value there (-6795364578871345152) next to a correct {@code Timestamp}.
+     */
+    static long timeNanos(String timestamp) {
+        try {
+            Instant t = timestamp.endsWith("Z") ? Instant.parse(timestamp) : LocalDateTime.parse(timestamp).toInstant(ZoneOffset.UTC);
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("log row: column [Timestamp] must be an ISO-8601 time, got [" + timestamp + "]", e);
+        }
     }
 
     /** The content of a CSV field that starts with a quote, up to its closing quote; other fields as they are. */

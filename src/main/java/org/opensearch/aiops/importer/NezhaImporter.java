@@ -118,37 +118,39 @@ public final class NezhaImporter {
     }
 
     private void importSpans(Path file, Map<String, List<TimedContext>> contexts) throws IOException, InterruptedException {
-        try (BufferedReader in = gzipReader(file)) {
-            CsvReader csv = new CsvReader(in);
-            CsvHeader header = new CsvHeader(file.toString(), csv.next());
-            List<String> row;
-            while ((row = csv.next()) != null) {
-                if (row.size() == 1 && row.get(0).isEmpty()) {
-                    continue;
-                }
-                TraceSpan span = TraceSpan.read(header, row);
-                if (spanIds.add(span.id()) == false) {
-                    duplicateSpans++;
-                    continue;
-                }
-                List<CodeContext> spanContexts = contexts.getOrDefault(span.id(), List.of()).stream().map(TimedContext::context).toList();
-                writer.index(span.index(), span.id(), span.document(spanContexts), null);
-                spans++;
+        forEachCsvRow(file, (header, row) -> {
+            TraceSpan span = TraceSpan.read(header, row);
+            if (spanIds.add(span.id()) == false) {
+                duplicateSpans++;
+                return;
             }
-        }
+            List<CodeContext> spanContexts = contexts.getOrDefault(span.id(), List.of()).stream().map(TimedContext::context).toList();
+            writer.index(span.index(), span.id(), span.document(spanContexts), null);
+            spans++;
+        });
     }
 
     private void importMetrics(Path file) throws IOException, InterruptedException {
+        forEachCsvRow(file, (header, row) -> {
+            writer.index(NezhaIndices.METRICS, PodMetricRow.id(header, row), PodMetricRow.document(header, row), null);
+            metrics++;
+        });
+    }
+
+    private interface RowHandler {
+        void accept(CsvHeader header, List<String> row) throws IOException, InterruptedException;
+    }
+
+    /** Rows of a gzipped CSV file with a header line; blank lines are skipped. */
+    private static void forEachCsvRow(Path file, RowHandler handler) throws IOException, InterruptedException {
         try (BufferedReader in = gzipReader(file)) {
             CsvReader csv = new CsvReader(in);
             CsvHeader header = new CsvHeader(file.toString(), csv.next());
             List<String> row;
             while ((row = csv.next()) != null) {
-                if (row.size() == 1 && row.get(0).isEmpty()) {
-                    continue;
+                if (row.size() > 1 || row.get(0).isEmpty() == false) {
+                    handler.accept(header, row);
                 }
-                writer.index(NezhaIndices.METRICS, PodMetricRow.id(header, row), PodMetricRow.document(header, row), null);
-                metrics++;
             }
         }
     }

@@ -38,6 +38,13 @@ public class LogRowTests extends OpenSearchTestCase {
         assertEquals("first", row.message());
     }
 
+    public void testTimeFromTimestampColumnNotOverflowedNanos() {
+        String line = "2023-01-29T09:33:14.716,-6795364578871345152,33.33.33.116,ts-travel-service-64469b5b48-25zj6,server,fe6b,ef8f,text";
+        assertEquals("2023-01-29T09:33:14.716Z", LogRow.parse(line).document().get("@timestamp"));
+        IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> LogRow.parse("yesterday" + line.substring(23)));
+        assertTrue(e.getMessage(), e.getMessage().contains("[Timestamp]"));
+    }
+
     public void testTooFewFields() {
         IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> LogRow.parse("a,b,c"));
         assertTrue(e.getMessage(), e.getMessage().contains("expected 8"));
