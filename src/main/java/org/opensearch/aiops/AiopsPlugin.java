@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.aiops.context.CodeContextService;
 import org.opensearch.aiops.context.CodeContextStore;
+import org.opensearch.aiops.context.MlCommonsEmbedder;
 import org.opensearch.aiops.context.ProjectionStore;
 import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.aiops.engine.EngineSelfCheck;
@@ -144,6 +145,7 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
         ProjectionStore projections = new ProjectionStore(systemIndices);
         CodeContextService codeContexts = new CodeContextService(
             embedder,
+            new MlCommonsEmbedder(client),
             new CodeContextStore(systemIndices),
             projections,
             AiopsSettings.CODE_CONTEXT_CACHE_SIZE.get(settings)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.opensearch.aiops.engine.SentenceEmbedder;
+import org.opensearch.core.action.ActionListener;
 
 /**
  * Embeddings of code contexts for the code_context processor: cached by context hash, computed with the bundled
@@ -18,13 +19,39 @@ public final class CodeContextService {
     private final EmbeddingCache cache;
     private final CodeContextStore store;
     private final ProjectionStore projections;
+    private final MlCommonsEmbedder mlCommons;
     private final LongAdder embedded = new LongAdder();
 
-    public CodeContextService(SentenceEmbedder embedder, CodeContextStore store, ProjectionStore projections, int cacheSize) {
+    public CodeContextService(
+        SentenceEmbedder embedder,
+        MlCommonsEmbedder mlCommons,
+        CodeContextStore store,
+        ProjectionStore projections,
+        int cacheSize
+    ) {
         this.embedder = embedder;
+        this.mlCommons = mlCommons;
         this.store = store;
         this.projections = projections;
         this.cache = new EmbeddingCache(cacheSize);
+    }
+
+    /** The context's vector from an ML Commons model; cached per model, stored like bundled-model vectors. */
+    public void vector(CodeContextText.CodeContext context, boolean reference, String modelId, ActionListener<float[]> listener) {
+        String key = modelId + "/" + context.hash();
+        float[] cached = cache.get(key);
+        if (cached != null) {
+            listener.onResponse(cached);
+            return;
+        }
+        mlCommons.embed(modelId, List.of(context.text()), ActionListener.wrap(vectors -> {
+            embedded.increment();
+            cache.put(key, vectors[0]);
+            if (reference) {
+                store.writeOnce(context, modelId, vectors[0]);
+            }
+            listener.onResponse(vectors[0]);
+        }, listener::onFailure));
     }
 
     /** The vector through the named PCA projection. */
@@ -42,7 +69,7 @@ public final class CodeContextService {
         embedded.increment();
         cache.put(context.hash(), vector);
         if (reference) {
-            store.writeOnce(context, vector);
+            store.writeOnce(context, null, vector);
         }
         return vector;
     }

@@ -9,6 +9,7 @@ import org.apache.logging.log4j.Logger;
 import org.opensearch.action.DocWriteRequest;
 import org.opensearch.action.index.IndexRequest;
 import org.opensearch.action.index.IndexResponse;
+import org.opensearch.aiops.engine.SentenceEmbedder;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.aiops.index.SystemIndexAccess;
 import org.opensearch.common.xcontent.XContentType;
@@ -29,10 +30,21 @@ public final class CodeContextStore {
         this.access = access;
     }
 
-    /** Asynchronous; a context some node wrote already is a no-op (create, conflict ignored). */
-    void writeOnce(CodeContextText.CodeContext context, float[] vector) {
-        Map<String, Object> source = Map.of("text", context.text(), "hash", context.hash(), "source", context.source().name().toLowerCase(java.util.Locale.ROOT), "vector", vector);
-        IndexRequest request = new IndexRequest(INDEX).id(context.hash()).opType(DocWriteRequest.OpType.CREATE).source(source, XContentType.JSON);
+    /**
+     * Asynchronous; a context some node wrote already is a no-op (create, conflict ignored). Vectors of an ML Commons
+     * model ({@code modelId} not null) are kept apart from the bundled model's: id {@code <model>-<hash>}.
+     */
+    void writeOnce(CodeContextText.CodeContext context, String modelId, float[] vector) {
+        String model = modelId == null ? SentenceEmbedder.MODEL_NAME : modelId;
+        Map<String, Object> source = Map.of(
+            "text", context.text(),
+            "hash", context.hash(),
+            "source", context.source().name().toLowerCase(java.util.Locale.ROOT),
+            "model", model,
+            "vector", vector
+        );
+        String id = modelId == null ? context.hash() : modelId + "-" + context.hash();
+        IndexRequest request = new IndexRequest(INDEX).id(id).opType(DocWriteRequest.OpType.CREATE).source(source, XContentType.JSON);
         access.ensure(INDEX, ActionListener.wrap(ignored -> access.<IndexResponse>run(l -> access.client().index(request, l), ActionListener.wrap(r -> written.increment(), e -> {
             if (e instanceof VersionConflictEngineException == false) {
                 failed.increment();

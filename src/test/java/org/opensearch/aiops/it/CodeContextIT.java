@@ -144,6 +144,29 @@ public class CodeContextIT extends AiopsRestTestCase {
         assertClientError(failing("POST", "/_plugins/_aiops/code_context/_fit_pca", "{\"name\":\"a\",\"index\":\"it-spans-pca\",\"field\":\"nothing\"}"), "at least 2");
     }
 
+    /** model_id: ML Commons embeds instead of the bundled model; the vectors agree, and its failures fail the span. */
+    @Test
+    public void testMlCommonsModelIdAgreesWithBundledModelAndFailsVisibly() throws Exception {
+        String modelId = MlCommonsModels.registerMiniLmFromLocalFile();
+        MlCommonsModels.deploy(modelId);
+        try {
+            call("PUT", "/_ingest/pipeline/it-spans-ml", "{\"processors\":[{\"code_context\":{\"vector\":\"inline\",\"model_id\":\"" + modelId + "\"}}]}");
+            call("PUT", "/_ingest/pipeline/it-spans-bundled", "{\"processors\":[{\"code_context\":{\"vector\":\"inline\"}}]}");
+            call("PUT", "/it-spans-ml/_doc/1?pipeline=it-spans-ml&refresh=true", span("m1", "createOrder", "OrderRequest", "Response"));
+            call("PUT", "/it-spans-ml/_doc/2?pipeline=it-spans-bundled&refresh=true", span("m2", "createOrder", "OrderRequest", "Response"));
+            float[] viaMl = floats(path(call("GET", "/it-spans-ml/_doc/1", null), "_source.code_context.vector"));
+            float[] bundled = floats(path(call("GET", "/it-spans-ml/_doc/2", null), "_source.code_context.vector"));
+            assertTrue("cosine " + cosine(viaMl, bundled), cosine(viaMl, bundled) >= 0.99);
+
+            call("PUT", "/_ingest/pipeline/it-spans-unknown-model", "{\"processors\":[{\"code_context\":{\"model_id\":\"no-such-model\"}}]}");
+            assertClientError(failing("PUT", "/it-spans-ml/_doc/3?pipeline=it-spans-unknown-model", span("m3", "f", "", "")), "model_id [no-such-model]");
+        } finally {
+            call("POST", "/_plugins/_ml/models/" + modelId + "/_undeploy", null);
+        }
+        // Undeployed mid-ingest: a context not cached yet cannot be embedded, and the span says why.
+        assertClientError(failing("PUT", "/it-spans-ml/_doc/4?pipeline=it-spans-ml", span("m4", "refund", "Long", "")), "model_id [" + modelId + "]");
+    }
+
     private static void assertBusy(ThrowingRunnable check) throws Exception {
         AssertionError last = null;
         for (int i = 0; i < 50; i++) {

@@ -2,10 +2,12 @@ package org.opensearch.aiops.ingest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.opensearch.aiops.context.CodeContextService;
 import org.opensearch.aiops.context.CodeContextText;
+import org.opensearch.core.action.ActionListener;
 import org.opensearch.ingest.AbstractProcessor;
 import org.opensearch.ingest.IngestDocument;
 
@@ -30,6 +32,7 @@ public final class CodeContextProcessor extends AbstractProcessor {
     private final CodeContextText texts;
     private final VectorMode vectorMode;
     private final String pca;
+    private final String modelId;
     private final Supplier<CodeContextService> service;
 
     CodeContextProcessor(
@@ -39,6 +42,7 @@ public final class CodeContextProcessor extends AbstractProcessor {
         CodeContextText texts,
         VectorMode vectorMode,
         String pca,
+        String modelId,
         Supplier<CodeContextService> service
     ) {
         super(tag, description);
@@ -46,13 +50,39 @@ public final class CodeContextProcessor extends AbstractProcessor {
         this.texts = texts;
         this.vectorMode = vectorMode;
         this.pca = pca;
+        this.modelId = modelId;
         this.service = service;
     }
 
+    /** With the bundled model: synchronous, the embedding is a cache hit or a few milliseconds of ONNX Runtime. */
     @Override
     public IngestDocument execute(IngestDocument document) throws Exception {
         CodeContextText.CodeContext context = texts.of(document.getSourceAndMetadata());
-        float[] vector = service.get().vector(context, vectorMode == VectorMode.REFERENCE);
+        write(document, context, service.get().vector(context, vectorMode == VectorMode.REFERENCE));
+        return document;
+    }
+
+    /** With {@code model_id}: ML Commons predicts asynchronously; its errors fail the document with their reason. */
+    @Override
+    public void execute(IngestDocument document, BiConsumer<IngestDocument, Exception> handler) {
+        if (modelId == null) {
+            super.execute(document, handler);
+            return;
+        }
+        CodeContextText.CodeContext context;
+        try {
+            context = texts.of(document.getSourceAndMetadata());
+        } catch (IllegalArgumentException e) {
+            handler.accept(null, e);
+            return;
+        }
+        service.get().vector(context, vectorMode == VectorMode.REFERENCE, modelId, ActionListener.wrap(vector -> {
+            write(document, context, vector);
+            handler.accept(document, null);
+        }, e -> handler.accept(null, e)));
+    }
+
+    private void write(IngestDocument document, CodeContextText.CodeContext context, float[] vector) {
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("text", context.text());
         output.put("hash", context.hash());
@@ -64,7 +94,6 @@ public final class CodeContextProcessor extends AbstractProcessor {
             output.put("reduced", service.get().reduce(pca, vector));
         }
         document.setFieldValue(targetField, output);
-        return document;
     }
 
     @Override

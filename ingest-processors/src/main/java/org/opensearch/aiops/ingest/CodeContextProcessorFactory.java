@@ -27,6 +27,10 @@ public final class CodeContextProcessorFactory implements Processor.Factory {
         String returnKey = ConfigurationUtils.readStringProperty(type, tag, config, "return_key", "code.return");
         String vector = ConfigurationUtils.readStringProperty(type, tag, config, "vector", "reference");
         String pca = ConfigurationUtils.readOptionalStringProperty(type, tag, config, "pca");
+        String modelId = ConfigurationUtils.readOptionalStringProperty(type, tag, config, "model_id");
+        if (modelId != null && modelId.isBlank()) {
+            throw ConfigurationUtils.newConfigurationException(type, tag, "model_id", "must name a deployed ML Commons text-embedding model");
+        }
         CodeContextProcessor.VectorMode mode;
         try {
             mode = CodeContextProcessor.VectorMode.valueOf(vector.toUpperCase(Locale.ROOT));
@@ -38,6 +42,6 @@ public final class CodeContextProcessorFactory implements Processor.Factory {
                 "must be one of " + Arrays.toString(CodeContextProcessor.VectorMode.values()).toLowerCase(Locale.ROOT) + ", got [" + vector + "]"
             );
         }
-        return new CodeContextProcessor(tag, description, targetField, new CodeContextText(parametersKey, returnKey), mode, pca, service);
+        return new CodeContextProcessor(tag, description, targetField, new CodeContextText(parametersKey, returnKey), mode, pca, modelId, service);
     }
 }
