@@ -91,22 +91,32 @@ public class CodeContextIT extends AiopsRestTestCase {
         assertFalse("nothing indexed silently: " + missing, ((Number) missing.getOrDefault("count", 0)).intValue() > 0);
     }
 
+    /**
+     * Jaeger with an index prefix ({@code itsetup-}), so the other tests' span indices are not touched; the setup's
+     * cluster-wide template is removed again at the end.
+     */
     @Test
     public void testJaegerSetupIsIdempotentAndKeepsJaegersTemplate() throws Exception {
         // Jaeger's own legacy template (as its OpenSearch backend installs it) and a span index from before the setup.
-        call("PUT", "/_template/jaeger-span", "{\"index_patterns\":[\"*jaeger-span-*\"],\"order\":0,"
+        call("PUT", "/_template/itsetup-jaeger-span", "{\"index_patterns\":[\"itsetup-jaeger-span-*\"],\"order\":0,"
             + "\"settings\":{\"index.number_of_replicas\":0},\"mappings\":{\"properties\":{\"traceID\":{\"type\":\"keyword\"}}}}");
-        call("PUT", "/jaeger-span-2023-01-29", null);
-        for (int i = 0; i < 2; i++) {
-            Map<String, Object> setup = call("PUT", "/_plugins/_aiops/jaeger/_setup", null);
-            assertEquals(Boolean.TRUE, setup.get("acknowledged"));
+        call("PUT", "/itsetup-jaeger-span-2023-01-29", null);
+        try {
+            for (int i = 0; i < 2; i++) {
+                Map<String, Object> setup = call("PUT", "/_plugins/_aiops/jaeger/_setup", null);
+                assertEquals(Boolean.TRUE, setup.get("acknowledged"));
+            }
+            Map<String, Object> before = indexAndGet("itsetup-jaeger-span-2023-01-29", "s1", "{\"traceID\":\"t\",\"spanID\":\"s1\",\"operationName\":\"FilteringWebHandler.handle\"}");
+            assertEquals("FilteringWebHandler.handle", (Object) path(before, "code_context.text"));
+            Map<String, Object> after = indexAndGet("itsetup-jaeger-span-2023-01-30", "s2", "{\"traceID\":\"t\",\"spanID\":\"s2\",\"operationName\":\"OrderController.create\"}");
+            assertEquals("OrderController.create", (Object) path(after, "code_context.text"));
+            Map<String, Object> mapping = call("GET", "/itsetup-jaeger-span-2023-01-30/_mapping", null);
+            assertEquals("Jaeger's mapping still applies", "keyword", (Object) path(mapping, "itsetup-jaeger-span-2023-01-30.mappings.properties.traceID.type"));
+        } finally {
+            call("DELETE", "/_template/aiops-jaeger-span", null);
+            call("DELETE", "/_template/itsetup-jaeger-span", null);
+            call("DELETE", "/itsetup-jaeger-span-*", null);
         }
-        Map<String, Object> before = indexAndGet("jaeger-span-2023-01-29", "s1", "{\"traceID\":\"t\",\"spanID\":\"s1\",\"operationName\":\"FilteringWebHandler.handle\"}");
-        assertEquals("FilteringWebHandler.handle", (Object) path(before, "code_context.text"));
-        Map<String, Object> after = indexAndGet("jaeger-span-2023-01-30", "s2", "{\"traceID\":\"t\",\"spanID\":\"s2\",\"operationName\":\"OrderController.create\"}");
-        assertEquals("OrderController.create", (Object) path(after, "code_context.text"));
-        Map<String, Object> mapping = call("GET", "/jaeger-span-2023-01-30/_mapping", null);
-        assertEquals("Jaeger's mapping still applies", "keyword", (Object) path(mapping, "jaeger-span-2023-01-30.mappings.properties.traceID.type"));
     }
 
     @Test
