@@ -51,40 +51,29 @@ public final class RequestBody {
 
     /** An optional string, {@code fallback} when absent. */
     public static String optionalString(Map<String, Object> body, String field, String fallback) {
-        Object value = body.get(field);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof String s) {
-            return s;
-        }
-        throw new OpenSearchParseException("[" + field + "] must be a string, got " + describe(value));
+        return optional(body, field, String.class, fallback, "a string");
     }
 
     /** An optional number, {@code fallback} when absent. */
     public static Number optionalNumber(Map<String, Object> body, String field, Number fallback) {
+        return optional(body, field, Number.class, fallback, "a number");
+    }
+
+    /** An optional JSON object, empty when absent. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> optionalObject(Map<String, Object> body, String field) {
+        return optional(body, field, Map.class, Map.of(), "an object");
+    }
+
+    private static <T> T optional(Map<String, Object> body, String field, Class<T> type, T fallback, String expected) {
         Object value = body.get(field);
         if (value == null) {
             return fallback;
         }
-        if (value instanceof Number n) {
-            return n;
+        if (type.isInstance(value)) {
+            return type.cast(value);
         }
-        throw new OpenSearchParseException("[" + field + "] must be a number, got " + describe(value));
-    }
-
-    /** An optional JSON object, empty when absent. */
-    public static Map<String, Object> optionalObject(Map<String, Object> body, String field) {
-        Object value = body.get(field);
-        if (value == null) {
-            return Map.of();
-        }
-        if (value instanceof Map<?, ?> map) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> object = (Map<String, Object>) map;
-            return object;
-        }
-        throw new OpenSearchParseException("[" + field + "] must be an object, got " + describe(value));
+        throw new OpenSearchParseException("[" + field + "] must be " + expected + ", got " + describe(value));
     }
 
     private static String describe(Object value) {

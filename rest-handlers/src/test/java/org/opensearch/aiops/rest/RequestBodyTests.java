@@ -53,4 +53,16 @@ public class RequestBodyTests extends OpenSearchTestCase {
         OpenSearchParseException e = expectThrows(OpenSearchParseException.class, () -> RequestBody.object(post("[1,2]"), Set.of("texts")));
         assertTrue(e.getMessage(), e.getMessage().contains("JSON object"));
     }
+
+    public void testOptionalValuesTakeFallbacksAndNameWrongTypes() throws Exception {
+        Map<String, Object> body = RequestBody.object(post("{\"name\":\"a\",\"variance\":\"high\",\"config\":[1]}"), Set.of("name", "variance", "config", "size"));
+        assertEquals("a", RequestBody.optionalString(body, "name", "x"));
+        assertEquals(7, RequestBody.optionalNumber(body, "size", 7).intValue());
+        OpenSearchParseException e = expectThrows(OpenSearchParseException.class, () -> RequestBody.optionalNumber(body, "variance", 0.95));
+        assertTrue(e.getMessage(), e.getMessage().contains("[variance] must be a number"));
+        e = expectThrows(OpenSearchParseException.class, () -> RequestBody.optionalObject(body, "config"));
+        assertTrue(e.getMessage(), e.getMessage().contains("[config] must be an object"));
+        e = expectThrows(OpenSearchParseException.class, () -> RequestBody.optionalString(body, "config", null));
+        assertTrue(e.getMessage(), e.getMessage().contains("[config] must be a string"));
+    }
 }
