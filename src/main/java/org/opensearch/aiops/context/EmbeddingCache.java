@@ -5,25 +5,25 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Embeddings by context hash, least recently used out first: contexts repeat heavily, so most spans cost a lookup. */
-final class EmbeddingCache {
+public final class EmbeddingCache {
 
     private final int capacity;
     private final LinkedHashMap<String, float[]> entries;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    EmbeddingCache(int capacity) {
+    public EmbeddingCache(int capacity) {
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true);
     }
 
-    synchronized float[] get(String hash) {
+    public synchronized float[] get(String hash) {
         float[] vector = entries.get(hash);
         (vector == null ? misses : hits).increment();
         return vector;
     }
 
-    synchronized void put(String hash, float[] vector) {
+    public synchronized void put(String hash, float[] vector) {
         entries.put(hash, vector);
         if (entries.size() > capacity) {
             Map.Entry<String, float[]> eldest = entries.entrySet().iterator().next();
