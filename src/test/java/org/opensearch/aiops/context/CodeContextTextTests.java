@@ -76,4 +76,15 @@ public class CodeContextTextTests extends OpenSearchTestCase {
         CodeContextText.CodeContext context = texts.of(Map.of("tags", List.of(tag("code.function", "f"), tag("code.return", huge))));
         assertTrue(context.text().length() <= CodeContextText.MAX_CHARS);
     }
+
+    /** The shortcut must not change what the masks do: texts it skips are ones no default mask touches. */
+    public void testShortcutSkipsOnlyTextsWithoutMaskableValues() {
+        for (String text : List.of("OrderController.getOrder(String) returns Response<Order>", "FilteringWebHandler.handle", "a.b.c(D, E)")) {
+            assertFalse(CodeContextText.mayHoldMaskedValue(text));
+        }
+        for (String text : List.of("id=42", "/api/orders", "a@b.example", "fe80::1", "123e4567-e89b-12d3-a456-426614174000", "at 10:11:12")) {
+            assertTrue(text, CodeContextText.mayHoldMaskedValue(text));
+            assertNotEquals(text, CodeContextText.mask(text));
+        }
+    }
 }
