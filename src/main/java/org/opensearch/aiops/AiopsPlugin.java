@@ -105,6 +105,7 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
     private final SetOnce<TemplateService> templateService = new SetOnce<>();
     private final SetOnce<TemplateSync> templateSync = new SetOnce<>();
     private final SetOnce<CodeContextService> codeContextService = new SetOnce<>();
+    private final SetOnce<SentenceEmbedder> sentenceEmbedder = new SetOnce<>();
 
     public static String version() {
         String version = AiopsPlugin.class.getPackage().getImplementationVersion();
@@ -131,6 +132,7 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             engine,
             environment.pluginsDir().resolve(NAME).resolve("models").resolve(SentenceEmbedder.MODEL_NAME)
         );
+        sentenceEmbedder.set(embedder);
         AiopsJobRunner.getInstance().setExecutor(threadPool.executor(ENGINE_THREAD_POOL));
 
         TemplateService templates = new TemplateService(threadPool::absoluteTimeInMillis, AiopsSettings.TEMPLATES_MAX_TOTAL.get(settings));
@@ -219,6 +221,10 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
         TemplateSync sync = templateSync.get();
         if (sync != null) {
             sync.close();
+        }
+        SentenceEmbedder embedder = sentenceEmbedder.get();
+        if (embedder != null) {
+            embedder.close(); // the ONNX session and tokenizer hold native memory
         }
     }
 
