@@ -44,14 +44,11 @@ public final class CodeContextService {
             listener.onResponse(cached);
             return;
         }
-        mlCommons.embed(modelId, List.of(context.text()), ActionListener.wrap(vectors -> {
-            embedded.increment();
-            cache.put(key, vectors[0]);
-            if (reference) {
-                store.writeOnce(context, modelId, vectors[0]);
-            }
-            listener.onResponse(vectors[0]);
-        }, listener::onFailure));
+        mlCommons.embed(
+            modelId,
+            List.of(context.text()),
+            ActionListener.wrap(vectors -> listener.onResponse(remember(key, context, modelId, reference, vectors[0])), listener::onFailure)
+        );
     }
 
     /** The vector through the named PCA projection. */
@@ -65,11 +62,15 @@ public final class CodeContextService {
         if (vector != null) {
             return vector;
         }
-        vector = embedder.embed(List.of(context.text()))[0];
+        return remember(context.hash(), context, null, reference, embedder.embed(List.of(context.text()))[0]);
+    }
+
+    /** A freshly computed vector: cached, and stored once per context when the spans only reference it. */
+    private float[] remember(String key, CodeContextText.CodeContext context, String modelId, boolean reference, float[] vector) {
         embedded.increment();
-        cache.put(context.hash(), vector);
+        cache.put(key, vector);
         if (reference) {
-            store.writeOnce(context, null, vector);
+            store.writeOnce(context, modelId, vector);
         }
         return vector;
     }

@@ -62,10 +62,6 @@ public final class DjlEngine {
         }
     }
 
-    public Path cacheDir() {
-        return cacheDir;
-    }
-
     public int intraOpThreads() {
         return intraOpThreads;
     }

@@ -52,26 +52,14 @@ public final class BulkPipelineBenchmark {
     public Result run(List<LoghubDataset> datasets, int batch, int bulksPerRound, int rounds) throws IOException, InterruptedException {
         setUp();
         try {
-            List<String> bodies = bulkBodies(datasets, batch);
-            for (int i = 0; i < 2; i++) { // warm-up
-                for (String index : INDICES) {
-                    bulk(index, bodies.get(i % bodies.size()));
+            List<String> docs = new ArrayList<>();
+            for (LoghubDataset dataset : datasets) {
+                for (String line : dataset.contents()) {
+                    docs.add("{\"message\":" + JsonStrings.quote(line) + ",\"system\":" + JsonStrings.quote(dataset.system()) + "}");
                 }
             }
-            long[] nanos = new long[INDICES.size()];
-            int next = 0;
-            for (int round = 0; round < rounds; round++) {
-                for (int i = 0; i < INDICES.size(); i++) {
-                    long start = System.nanoTime();
-                    for (int b = 0; b < bulksPerRound; b++) {
-                        bulk(INDICES.get(i), bodies.get((next + b) % bodies.size()));
-                    }
-                    nanos[i] += System.nanoTime() - start;
-                }
-                next += bulksPerRound;
-            }
-            double docs = (double) rounds * bulksPerRound * batch;
-            return new Result(docs / (nanos[0] / 1e9), docs / (nanos[1] / 1e9), docs / (nanos[2] / 1e9));
+            double[] rates = new BulkRounds(node).docsPerSecond(INDICES, BulkRounds.bodies(docs, batch, true), 2, rounds, bulksPerRound);
+            return new Result(rates[0], rates[1], rates[2]);
         } finally {
             tearDown();
         }
@@ -94,31 +82,6 @@ public final class BulkPipelineBenchmark {
         send("DELETE", "/" + String.join(",", INDICES) + "?ignore_unavailable=true", null, false);
         send("DELETE", "/_ingest/pipeline/" + PIPELINE, null, false);
         send("DELETE", "/_ingest/pipeline/" + SAME_SHAPE_PIPELINE, null, false);
-    }
-
-    private static List<String> bulkBodies(List<LoghubDataset> datasets, int batch) {
-        List<String> docs = new ArrayList<>();
-        for (LoghubDataset dataset : datasets) {
-            for (String line : dataset.contents()) {
-                docs.add("{\"message\":" + JsonStrings.quote(line) + ",\"system\":" + JsonStrings.quote(dataset.system()) + "}");
-            }
-        }
-        List<String> bodies = new ArrayList<>();
-        for (int from = 0; from + batch <= docs.size(); from += batch) {
-            StringBuilder body = new StringBuilder();
-            for (String doc : docs.subList(from, from + batch)) {
-                body.append("{\"index\":{}}\n").append(doc).append('\n');
-            }
-            bodies.add(body.toString());
-        }
-        return bodies;
-    }
-
-    private void bulk(String index, String body) throws IOException, InterruptedException {
-        String response = send("POST", "/" + index + "/_bulk", body, true);
-        if (response.startsWith("{\"took\"") && response.contains("\"errors\":true")) {
-            throw new IllegalStateException("bulk into " + index + " had item errors: " + response.substring(0, Math.min(500, response.length())));
-        }
     }
 
     private String send(String method, String path, String body, boolean mustSucceed) throws IOException, InterruptedException {

@@ -102,45 +102,22 @@ public final class SpanEmbeddingBenchmark {
         return best;
     }
 
-    /** After one warm-up pass (the node's cache then holds every context), alternating rounds. */
+    /** With the cache warm, alternating rounds of every span into each index. */
     private double bulkRatio(List<Map<String, Object>> spans) throws IOException, InterruptedException {
         node.send("DELETE", "/" + PLAIN + "," + PIPED + "?ignore_unavailable=true", null);
         node.require("PUT", "/_ingest/pipeline/" + PIPELINE, "{\"processors\":[{\"code_context\":{}}]}");
         String settings = "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0%s},\"mappings\":{\"dynamic\":false}}";
         node.require("PUT", "/" + PLAIN, String.format(Locale.ROOT, settings, ""));
         node.require("PUT", "/" + PIPED, String.format(Locale.ROOT, settings, ",\"default_pipeline\":\"" + PIPELINE + "\""));
-        List<String> bodies = new ArrayList<>();
-        for (int from = 0; from < spans.size(); from += 1000) {
-            StringBuilder body = new StringBuilder();
-            for (Map<String, Object> span : spans.subList(from, Math.min(from + 1000, spans.size()))) {
-                body.append("{\"index\":{}}\n").append(JsonStrings.write(span)).append('\n');
-            }
-            bodies.add(body.toString());
+        List<String> docs = new ArrayList<>();
+        for (Map<String, Object> span : spans) {
+            docs.add(JsonStrings.write(span));
         }
-        for (String body : bodies) { // warm-up: fills the embedding cache
-            bulk(PIPED, body);
-            bulk(PLAIN, body);
-        }
-        long plain = 0, piped = 0;
-        for (int round = 0; round < 3; round++) {
-            for (String body : bodies) {
-                long start = System.nanoTime();
-                bulk(PLAIN, body);
-                plain += System.nanoTime() - start;
-                start = System.nanoTime();
-                bulk(PIPED, body);
-                piped += System.nanoTime() - start;
-            }
-        }
+        List<BulkRounds.Bulk> bodies = BulkRounds.bodies(docs, 1000, false);
+        // Warm-up: one pass over every span, so the node's embedding cache holds every context.
+        double[] rates = new BulkRounds(node).docsPerSecond(List.of(PLAIN, PIPED), bodies, bodies.size(), 3, bodies.size());
         node.send("DELETE", "/" + PLAIN + "," + PIPED + "?ignore_unavailable=true", null);
         node.send("DELETE", "/_ingest/pipeline/" + PIPELINE, null);
-        return (double) plain / piped;
-    }
-
-    private void bulk(String index, String body) throws IOException, InterruptedException {
-        NodeClient.Response response = node.require("POST", "/" + index + "/_bulk", body);
-        if (response.body().contains("\"errors\":true")) {
-            throw new IllegalStateException("bulk into " + index + " had item errors: " + response.body().substring(0, Math.min(400, response.body().length())));
-        }
+        return rates[1] / rates[0];
     }
 }

@@ -1,7 +1,6 @@
 package org.opensearch.aiops.ingest;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -12,16 +11,6 @@ import org.opensearch.ingest.Processor;
 
 /** Reads and validates the {@code log_template} options; a bad option fails pipeline creation with its name. */
 public final class LogTemplateProcessorFactory implements Processor.Factory {
-
-    /** Options handed to {@link DrainConfig#fromMap}, which validates them. */
-    static final List<String> DRAIN_OPTIONS = List.of(
-        "similarity_threshold",
-        "depth",
-        "max_children",
-        "max_templates",
-        "masking",
-        "extract_parameters"
-    );
 
     private final Supplier<TemplateService> service;
 
@@ -36,7 +25,7 @@ public final class LogTemplateProcessorFactory implements Processor.Factory {
         String namespace = ConfigurationUtils.readStringProperty(LogTemplateProcessor.TYPE, tag, config, "namespace", "default");
         boolean ignoreMissing = ConfigurationUtils.readBooleanProperty(LogTemplateProcessor.TYPE, tag, config, "ignore_missing", false);
         Map<String, Object> drainOptions = new HashMap<>();
-        for (String option : DRAIN_OPTIONS) {
+        for (String option : DrainConfig.OPTIONS) { // handed to DrainConfig.fromMap, which validates them
             if (config.containsKey(option)) {
                 drainOptions.put(option, config.remove(option));
             }

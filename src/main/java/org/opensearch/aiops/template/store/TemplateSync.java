@@ -84,7 +84,11 @@ public final class TemplateSync implements Closeable {
             flushedTemplates.addAndGet(batch.size() - failed.size());
             flushRetries.addAndGet(failed.size());
             service.putBack(failed);
-            store.refresh(ActionListener.wrap(r -> pull(all), e -> finish(all, e)));
+            if (batch.isEmpty()) {
+                pull(all); // nothing written: no refresh to pay for
+            } else {
+                store.refresh(ActionListener.wrap(r -> pull(all), e -> finish(all, e)));
+            }
         }, e -> {
             service.putBack(batch);
             finish(all, e);
