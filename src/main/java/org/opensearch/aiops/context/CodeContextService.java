@@ -1,5 +1,6 @@
 package org.opensearch.aiops.context;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class CodeContextService {
     private final ProjectionStore projections;
     private final MlCommonsEmbedder mlCommons;
     private final LongAdder embedded = new LongAdder();
+    private final LongAdder embedCalls = new LongAdder();
 
     public CodeContextService(
         SentenceEmbedder embedder,
@@ -38,17 +40,39 @@ public final class CodeContextService {
 
     /** The context's vector from an ML Commons model; cached per model, stored like bundled-model vectors. */
     public void vector(CodeContextText.CodeContext context, boolean reference, String modelId, ActionListener<float[]> listener) {
-        String key = modelId + "/" + context.hash();
-        float[] cached = cache.get(key);
-        if (cached != null) {
-            listener.onResponse(cached);
+        vectors(List.of(context), reference, modelId, ActionListener.wrap(vectors -> listener.onResponse(vectors[0]), listener::onFailure));
+    }
+
+    /** The context's vector; on a cache miss it is computed (and stored when {@code reference}). */
+    public float[] vector(CodeContextText.CodeContext context, boolean reference) throws Exception {
+        return vectors(List.of(context), reference)[0];
+    }
+
+    /**
+     * One vector per context, in order. The distinct contexts missing from the cache go to the bundled model in one
+     * call (the misses of a whole {@code _bulk} request when the processor runs batched).
+     */
+    public float[][] vectors(List<CodeContextText.CodeContext> contexts, boolean reference) throws Exception {
+        Lookup lookup = new Lookup(contexts, null);
+        if (lookup.missing.isEmpty() == false) {
+            embedCalls.increment();
+            lookup.fill(embedder.embed(lookup.missingTexts()), reference);
+        }
+        return lookup.vectors;
+    }
+
+    /** Like {@link #vectors(List, boolean)} with a model deployed in ML Commons: one predict call for all misses. */
+    public void vectors(List<CodeContextText.CodeContext> contexts, boolean reference, String modelId, ActionListener<float[][]> listener) {
+        Lookup lookup = new Lookup(contexts, modelId);
+        if (lookup.missing.isEmpty()) {
+            listener.onResponse(lookup.vectors);
             return;
         }
-        mlCommons.embed(
-            modelId,
-            List.of(context.text()),
-            ActionListener.wrap(vectors -> listener.onResponse(remember(key, context, modelId, reference, vectors[0])), listener::onFailure)
-        );
+        embedCalls.increment();
+        mlCommons.embed(modelId, lookup.missingTexts(), ActionListener.wrap(computed -> {
+            lookup.fill(computed, reference);
+            listener.onResponse(lookup.vectors);
+        }, listener::onFailure));
     }
 
     /** The vector through the named PCA projection. */
@@ -56,13 +80,48 @@ public final class CodeContextService {
         return projections.get(projection).project(vector);
     }
 
-    /** The context's vector; on a cache miss it is computed (and stored when {@code reference}). */
-    public float[] vector(CodeContextText.CodeContext context, boolean reference) throws Exception {
-        float[] vector = cache.get(context.hash());
-        if (vector != null) {
-            return vector;
+    /** Cache hits of a batch, and for each distinct missing context the positions that wait for its vector. */
+    private final class Lookup {
+        final float[][] vectors;
+        final String modelId;
+        final Map<String, List<Integer>> missing = new LinkedHashMap<>();
+        final Map<String, CodeContextText.CodeContext> missingContexts = new LinkedHashMap<>();
+
+        Lookup(List<CodeContextText.CodeContext> contexts, String modelId) {
+            this.vectors = new float[contexts.size()][];
+            this.modelId = modelId;
+            for (int i = 0; i < contexts.size(); i++) {
+                CodeContextText.CodeContext context = contexts.get(i);
+                String key = key(context);
+                vectors[i] = missing.containsKey(key) ? null : cache.get(key);
+                if (vectors[i] == null) {
+                    missing.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+                    missingContexts.putIfAbsent(key, context);
+                }
+            }
         }
-        return remember(context.hash(), context, null, reference, embedder.embed(List.of(context.text()))[0]);
+
+        String key(CodeContextText.CodeContext context) {
+            return modelId == null ? context.hash() : modelId + "/" + context.hash();
+        }
+
+        List<String> missingTexts() {
+            List<String> texts = new ArrayList<>(missingContexts.size());
+            for (CodeContextText.CodeContext context : missingContexts.values()) {
+                texts.add(context.text());
+            }
+            return texts;
+        }
+
+        void fill(float[][] computed, boolean reference) {
+            int next = 0;
+            for (Map.Entry<String, List<Integer>> entry : missing.entrySet()) {
+                float[] vector = remember(entry.getKey(), missingContexts.get(entry.getKey()), modelId, reference, computed[next++]);
+                for (int position : entry.getValue()) {
+                    vectors[position] = vector;
+                }
+            }
+        }
     }
 
     /** A freshly computed vector: cached, and stored once per context when the spans only reference it. */
@@ -84,6 +143,7 @@ public final class CodeContextService {
         stats.put("cache_misses", misses);
         stats.put("cache_hit_rate", hits + misses == 0 ? 0.0 : (double) hits / (hits + misses));
         stats.put("texts_embedded", embedded.sum());
+        stats.put("embed_calls", embedCalls.sum());
         stats.putAll(store.stats());
         return stats;
     }

@@ -119,6 +119,42 @@ public class CodeContextIT extends AiopsRestTestCase {
         }
     }
 
+    /** A _bulk's new contexts cost one embedding call; its duplicates share a vector; a bad span fails alone. */
+    @Test
+    public void testBulkEmbedsItsMissesInOneCall() throws Exception {
+        call("PUT", "/_ingest/pipeline/it-spans-batch", "{\"processors\":[{\"code_context\":{\"vector\":\"inline\"}}]}");
+        Map<String, Object> before = path(call("GET", "/_plugins/_aiops", null), "code_context");
+        String[] functions = { "batchOne", "batchTwo", "batchThree", "batchFour", "batchTwo" };
+        StringBuilder bulk = new StringBuilder();
+        for (int i = 0; i < functions.length; i++) {
+            bulk.append("{\"index\":{\"_index\":\"it-spans-batch\",\"_id\":\"").append(i).append("\"}}\n");
+            bulk.append(span("b" + i, functions[i], "Long", "Ticket{id=" + i + "}")).append('\n');
+        }
+        bulk.append("{\"index\":{\"_index\":\"it-spans-batch\",\"_id\":\"bad\"}}\n{\"spanID\":\"z\",\"operationName\":\"\"}\n");
+        org.opensearch.client.Request request = new org.opensearch.client.Request("POST", "/_bulk?pipeline=it-spans-batch&refresh=true");
+        request.setJsonEntity(bulk.toString());
+        Map<String, Object> response = entityAsMap(client().performRequest(request));
+        List<?> items = (List<?>) response.get("items");
+        for (int i = 0; i < functions.length; i++) {
+            assertEquals(items.get(i).toString(), 201, ((Number) path(items.get(i), "index.status")).intValue());
+        }
+        assertEquals(400, ((Number) path(items.get(functions.length), "index.status")).intValue());
+        assertTrue(items.get(functions.length).toString(), items.get(functions.length).toString().contains("[operationName]"));
+
+        Map<String, Object> after = path(call("GET", "/_plugins/_aiops", null), "code_context");
+        assertEquals("one embedding call for the whole bulk", 1L, counter(after, before, "embed_calls"));
+        assertEquals("four distinct new contexts", 4L, counter(after, before, "texts_embedded"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> two = (Map<String, Object>) call("GET", "/it-spans-batch/_doc/1", null).get("_source");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> twoAgain = (Map<String, Object>) call("GET", "/it-spans-batch/_doc/4", null).get("_source");
+        assertEquals(1.0, cosine(floats(path(two, "code_context.vector")), floats(path(twoAgain, "code_context.vector"))), 1e-6);
+    }
+
+    private static long counter(Map<String, Object> after, Map<String, Object> before, String name) {
+        return ((Number) after.get(name)).longValue() - ((Number) before.get(name)).longValue();
+    }
+
     @Test
     public void testFitPcaAndApplyIt() throws Exception {
         call("PUT", "/_ingest/pipeline/it-spans-pca-fit", "{\"processors\":[{\"code_context\":{\"vector\":\"inline\"}}]}");

@@ -1,8 +1,11 @@
 package org.opensearch.aiops.ingest;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.opensearch.aiops.context.CodeContextService;
@@ -10,6 +13,7 @@ import org.opensearch.aiops.context.CodeContextText;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.ingest.AbstractProcessor;
 import org.opensearch.ingest.IngestDocument;
+import org.opensearch.ingest.IngestDocumentWrapper;
 
 /**
  * {@code code_context}: on a Jaeger span document, builds the text of the code the span ran (class, method,
@@ -80,6 +84,59 @@ public final class CodeContextProcessor extends AbstractProcessor {
             write(document, context, vector);
             handler.accept(document, null);
         }, e -> handler.accept(null, e)));
+    }
+
+    /**
+     * A {@code _bulk} request's documents together: the distinct contexts missing from the cache are embedded in one
+     * call instead of one call per document. A document whose context cannot be built fails alone.
+     */
+    @Override
+    public void batchExecute(List<IngestDocumentWrapper> batch, Consumer<List<IngestDocumentWrapper>> handler) {
+        List<IngestDocumentWrapper> results = new ArrayList<>(batch.size());
+        List<IngestDocumentWrapper> pending = new ArrayList<>(batch.size());
+        List<CodeContextText.CodeContext> contexts = new ArrayList<>(batch.size());
+        for (IngestDocumentWrapper wrapper : batch) {
+            try {
+                contexts.add(texts.of(wrapper.getIngestDocument().getSourceAndMetadata()));
+                pending.add(wrapper);
+            } catch (Exception e) {
+                results.add(failed(wrapper, e));
+            }
+        }
+        boolean reference = vectorMode == VectorMode.REFERENCE;
+        ActionListener<float[][]> written = ActionListener.wrap(vectors -> {
+            for (int i = 0; i < pending.size(); i++) {
+                IngestDocumentWrapper wrapper = pending.get(i);
+                try {
+                    write(wrapper.getIngestDocument(), contexts.get(i), vectors[i]);
+                    results.add(new IngestDocumentWrapper(wrapper.getSlot(), wrapper.getChildSlot(), wrapper.getIngestDocument(), null));
+                } catch (Exception e) {
+                    results.add(failed(wrapper, e));
+                }
+            }
+            handler.accept(results);
+        }, e -> {
+            pending.forEach(wrapper -> results.add(failed(wrapper, e)));
+            handler.accept(results);
+        });
+        if (contexts.isEmpty()) {
+            handler.accept(results);
+        } else if (modelId != null) {
+            service.get().vectors(contexts, reference, modelId, written);
+        } else {
+            float[][] vectors;
+            try {
+                vectors = service.get().vectors(contexts, reference);
+            } catch (Exception e) {
+                written.onFailure(e);
+                return;
+            }
+            written.onResponse(vectors);
+        }
+    }
+
+    private static IngestDocumentWrapper failed(IngestDocumentWrapper wrapper, Exception e) {
+        return new IngestDocumentWrapper(wrapper.getSlot(), wrapper.getChildSlot(), null, e);
     }
 
     private void write(IngestDocument document, CodeContextText.CodeContext context, float[] vector) {
