@@ -1,5 +1,21 @@
 package org.opensearch.aiops;
 
+import java.util.ArrayList;
+import java.util.function.LongSupplier;
+import org.opensearch.aiops.detector.DetectorJobs;
+import org.opensearch.aiops.detector.DetectorScorer;
+import org.opensearch.aiops.detector.DetectorService;
+import org.opensearch.aiops.detector.DetectorStore;
+import org.opensearch.aiops.detector.DetectorTrainer;
+import org.opensearch.aiops.detector.DetectorTypes;
+import org.opensearch.aiops.detector.DetectorValidator;
+import org.opensearch.aiops.detector.ResultIndex;
+import org.opensearch.aiops.detector.SourceReader;
+import org.opensearch.aiops.detector.metric.MetricDetectorType;
+import org.opensearch.aiops.model.ModelCache;
+import org.opensearch.aiops.model.ModelCheckpoints;
+import org.opensearch.aiops.rest.RestDetectorAction;
+import org.opensearch.aiops.transport.detector.*;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +110,10 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
     public static final String JOB_TYPE = "aiops";
     /** Ingest processors this plugin registers. */
     public static final List<String> PROCESSORS = List.of(LogTemplateProcessor.TYPE, CodeContextProcessor.TYPE);
-    /** Detector types of the detector registry (filled by the detector issues). */
-    public static final List<String> DETECTOR_TYPES = List.of();
+    /** Detector training and scoring run here: bounded, apart from the embedding engine's pool. */
+    public static final String DETECTOR_THREAD_POOL = "aiops_detector";
+    /** The detector types of the registry. */
+    public static final DetectorTypes DETECTOR_TYPES = new DetectorTypes(MetricDetectorType.all());
 
     static {
         DjlEngine.optOutOfTracking();
@@ -153,7 +171,39 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             AiopsSettings.CODE_CONTEXT_CACHE_SIZE.get(settings)
         );
         codeContextService.set(codeContexts);
-        return List.of(engine, embedder, new EngineSelfCheck(engine, embedder), templates, store, sync, codeContexts, projections);
+
+        DetectorService detectors = detectorService(client, clusterService, threadPool, xContentRegistry, systemIndices, settings);
+        AiopsJobRunner.getInstance().register(DetectorJobs.KIND, job -> detectors.runScheduled(job.getTargetId()));
+        return List.of(engine, embedder, new EngineSelfCheck(engine, embedder), templates, store, sync, codeContexts, projections, detectors);
+    }
+
+    private static DetectorService detectorService(
+        Client client,
+        ClusterService clusterService,
+        ThreadPool threadPool,
+        NamedXContentRegistry xContentRegistry,
+        SystemIndexAccess systemIndices,
+        Settings settings
+    ) {
+        ModelCache cache = new ModelCache(AiopsSettings.MODELS_MAX_MEMORY.get(settings));
+        clusterService.getClusterSettings().addSettingsUpdateConsumer(AiopsSettings.MODELS_MAX_MEMORY, cache::setBudget);
+        ModelCheckpoints checkpoints = new ModelCheckpoints(systemIndices);
+        DetectorStore detectorStore = new DetectorStore(systemIndices, DETECTOR_TYPES);
+        SourceReader reader = new SourceReader(client, AiopsSettings.DETECTOR_PAGE_SIZE.get(settings));
+        LongSupplier clock = threadPool::absoluteTimeInMillis;
+        return new DetectorService(
+            client,
+            DETECTOR_TYPES,
+            detectorStore,
+            new DetectorValidator(client),
+            new DetectorTrainer(detectorStore, reader, checkpoints, cache, DETECTOR_TYPES, clock),
+            new DetectorScorer(detectorStore, reader, checkpoints, cache, DETECTOR_TYPES, new ResultIndex(client, clusterService), clock),
+            new DetectorJobs(systemIndices),
+            checkpoints,
+            cache,
+            xContentRegistry,
+            clock
+        );
     }
 
     @Override
@@ -164,7 +214,14 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
     @Override
     public List<ExecutorBuilder<?>> getExecutorBuilders(Settings settings) {
         return List.of(
-            new FixedExecutorBuilder(settings, ENGINE_THREAD_POOL, AiopsSettings.ENGINE_POOL_SIZE.get(settings), 100, "plugins.aiops.engine_pool")
+            new FixedExecutorBuilder(settings, ENGINE_THREAD_POOL, AiopsSettings.ENGINE_POOL_SIZE.get(settings), 100, "plugins.aiops.engine_pool"),
+            new FixedExecutorBuilder(
+                settings,
+                DETECTOR_THREAD_POOL,
+                AiopsSettings.DETECTOR_POOL_SIZE.get(settings),
+                100,
+                "plugins.aiops.detector_pool"
+            )
         );
     }
 
@@ -179,7 +236,20 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             new ActionHandler<>(DeleteTemplatesAction.INSTANCE, TransportDeleteTemplatesAction.class),
             new ActionHandler<>(TemplateNodesAction.INSTANCE, TransportTemplateNodesAction.class),
             new ActionHandler<>(JaegerSetupAction.INSTANCE, TransportJaegerSetupAction.class),
-            new ActionHandler<>(FitPcaAction.INSTANCE, TransportFitPcaAction.class)
+            new ActionHandler<>(FitPcaAction.INSTANCE, TransportFitPcaAction.class),
+            new ActionHandler<>(DetectorAction.CREATE, TransportCreateDetectorAction.class),
+            new ActionHandler<>(DetectorAction.GET, TransportGetDetectorAction.class),
+            new ActionHandler<>(DetectorAction.UPDATE, TransportUpdateDetectorAction.class),
+            new ActionHandler<>(DetectorAction.DELETE, TransportDeleteDetectorAction.class),
+            new ActionHandler<>(DetectorAction.SEARCH, TransportSearchDetectorsAction.class),
+            new ActionHandler<>(DetectorAction.VALIDATE, TransportValidateDetectorAction.class),
+            new ActionHandler<>(DetectorAction.TRAIN, TransportTrainDetectorAction.class),
+            new ActionHandler<>(DetectorAction.PROFILE, TransportDetectorProfileAction.class),
+            new ActionHandler<>(DetectorAction.START, TransportStartDetectorAction.class),
+            new ActionHandler<>(DetectorAction.STOP, TransportStopDetectorAction.class),
+            new ActionHandler<>(DetectorAction.RUN, TransportRunDetectorAction.class),
+            new ActionHandler<>(DetectorAction.RESULTS_SEARCH, TransportSearchResultsAction.class),
+            new ActionHandler<>(DetectorAction.RESULTS_TOP, TransportTopResultsAction.class)
         );
     }
 
@@ -193,7 +263,8 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
         IndexNameExpressionResolver indexNameExpressionResolver,
         Supplier<DiscoveryNodes> nodesInCluster
     ) {
-        return List.of(
+        List<RestHandler> handlers = new ArrayList<>(RestDetectorAction.all());
+        handlers.addAll(List.of(
             new RestAiopsInfoAction(),
             new RestEngineCheckAction(),
             new RestEmbedAction(settings, clusterSettings),
@@ -203,7 +274,8 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             new RestTemplateNodesAction(),
             new RestJaegerSetupAction(),
             new RestFitPcaAction()
-        );
+        ));
+        return handlers;
     }
 
     @Override

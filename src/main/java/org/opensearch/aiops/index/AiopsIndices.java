@@ -23,18 +23,33 @@ public final class AiopsIndices {
     /** Fitted projections (PCA) applied by processors and detectors. */
     public static final String PROJECTIONS = ".plugins-aiops-projections";
 
+    /** Detector configurations. */
+    public static final String DETECTORS = ".plugins-aiops-detectors";
+
+    /** Each detector's state and profile (training progress, model summary, last run). */
+    public static final String DETECTOR_STATE = ".plugins-aiops-detector-state";
+
+    /** Trained models, serialized and split into chunks, one set per detector and entity. */
+    public static final String CHECKPOINTS = ".plugins-aiops-checkpoints";
+
+    /** Default result index (an alias over rollover-friendly {@code aiops-results-NNNNNN} indices). */
+    public static final String RESULTS = "aiops-results";
+
     public static List<SystemIndexDescriptor> systemIndexDescriptors() {
         return List.of(
             new SystemIndexDescriptor(JOBS, "AIOps scheduled jobs"),
             new SystemIndexDescriptor(TEMPLATES, "AIOps log templates"),
             new SystemIndexDescriptor(CODE_CONTEXTS, "AIOps code contexts and their embeddings"),
-            new SystemIndexDescriptor(PROJECTIONS, "AIOps fitted projections")
+            new SystemIndexDescriptor(PROJECTIONS, "AIOps fitted projections"),
+            new SystemIndexDescriptor(DETECTORS, "AIOps detector configurations"),
+            new SystemIndexDescriptor(DETECTOR_STATE, "AIOps detector states and profiles"),
+            new SystemIndexDescriptor(CHECKPOINTS, "AIOps model checkpoints")
         );
     }
 
     /** The mapping of {@code index} from {@code mappings/<index without leading dot>.json}. */
     public static String mapping(String index) {
-        String resource = "/mappings/" + index.substring(1) + ".json";
+        String resource = "/mappings/" + (index.startsWith(".") ? index.substring(1) : index) + ".json";
         try (InputStream in = AiopsIndices.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no mapping resource " + resource);

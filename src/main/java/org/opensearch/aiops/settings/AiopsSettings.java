@@ -5,6 +5,7 @@ import java.util.List;
 import org.opensearch.common.settings.Setting;
 import org.opensearch.common.settings.Setting.Property;
 import org.opensearch.common.unit.TimeValue;
+import org.opensearch.core.common.unit.ByteSizeValue;
 
 /** Every {@code plugins.aiops.*} setting, in one place. */
 public final class AiopsSettings {
@@ -64,6 +65,27 @@ public final class AiopsSettings {
         Property.NodeScope
     );
 
+    /** Heap all loaded detector models of a node may use together; training that would exceed it is refused (429). */
+    public static final Setting<ByteSizeValue> MODELS_MAX_MEMORY = Setting.memorySizeSetting(
+        PREFIX + "models.max_memory",
+        "10%",
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
+    /** Threads that train and score detectors (a bounded pool of their own, apart from the embedding engine's). */
+    public static final Setting<Integer> DETECTOR_POOL_SIZE = Setting.intSetting(PREFIX + "detector.pool_size", 2, 1, 64, Property.NodeScope);
+
+    /** Documents read per page when a detector reads its source indices. */
+    public static final Setting<Integer> DETECTOR_PAGE_SIZE = Setting.intSetting(
+        PREFIX + "detector.page_size",
+        5_000,
+        10,
+        10_000,
+        Property.NodeScope,
+        Property.Dynamic
+    );
+
     public static List<Setting<?>> all() {
         return List.of(
             ENGINE_INTRA_OP_THREADS,
@@ -72,7 +94,10 @@ public final class AiopsSettings {
             EMBED_MAX_TEXTS,
             TEMPLATES_SYNC_INTERVAL,
             TEMPLATES_MAX_TOTAL,
-            CODE_CONTEXT_CACHE_SIZE
+            CODE_CONTEXT_CACHE_SIZE,
+            MODELS_MAX_MEMORY,
+            DETECTOR_POOL_SIZE,
+            DETECTOR_PAGE_SIZE
         );
     }
 

@@ -33,6 +33,27 @@ public final class RequestBody {
         return body;
     }
 
+    /** The body as a map when there is one (empty otherwise); the fields are checked by whoever reads it. */
+    public static Map<String, Object> optionalObject(RestRequest request) {
+        if (request.hasContent() == false) {
+            return Map.of();
+        }
+        try (XContentParser parser = request.contentParser()) {
+            if (parser.nextToken() != XContentParser.Token.START_OBJECT) {
+                throw new OpenSearchParseException("request body must be a JSON object");
+            }
+            Map<String, Object> body = parser.map();
+            if (parser.nextToken() != null) {
+                throw new OpenSearchParseException("request body has content after its JSON object");
+            }
+            return body;
+        } catch (OpenSearchParseException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new OpenSearchParseException("request body is not valid JSON: " + e.getMessage());
+        }
+    }
+
     /** A required array of strings. */
     public static List<String> stringList(Map<String, Object> body, String field) {
         Object value = body.get(field);

@@ -30,7 +30,7 @@ public final class TransportInfoAction extends HandledTransportAction<InfoReques
                 AiopsPlugin.NAME,
                 AiopsPlugin.version(),
                 AiopsPlugin.PROCESSORS,
-                AiopsPlugin.DETECTOR_TYPES,
+                AiopsPlugin.DETECTOR_TYPES.names(),
                 engine.status(),
                 codeContexts.stats()
             )

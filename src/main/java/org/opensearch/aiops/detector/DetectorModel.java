@@ -1,0 +1,24 @@
+package org.opensearch.aiops.detector;
+
+import java.util.Map;
+
+/** A trained model of one entity. Thread-safe for scoring. */
+public interface DetectorModel {
+
+    /** Rows one score needs. */
+    int window();
+
+    /** Scores the window of {@link #window()} rows, oldest first. */
+    DetectorScore score(float[][] rows);
+
+    /** The anomaly threshold on scores for this spec, from the training scores. */
+    double threshold(ThresholdSpec spec);
+
+    /** Count, mean, std and a few quantiles of the training scores, for the profile. */
+    Map<String, Object> trainingScores();
+
+    long ramBytes();
+
+    /** Compact, versioned serialization; {@link DetectorType#read} reads it back. */
+    byte[] toBytes();
+}

@@ -1,0 +1,96 @@
+package org.opensearch.aiops.detector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.opensearch.action.admin.indices.mapping.get.GetFieldMappingsRequest;
+import org.opensearch.action.admin.indices.mapping.get.GetFieldMappingsResponse;
+import org.opensearch.action.support.IndicesOptions;
+import org.opensearch.transport.client.Client;
+
+/** Checks a detector against the data it will read: the fields' mapped types, and (for _validate) the training data. */
+public final class DetectorValidator {
+
+    static final Set<String> NUMERIC = Set.of(
+        "long",
+        "integer",
+        "short",
+        "byte",
+        "double",
+        "float",
+        "half_float",
+        "scaled_float",
+        "unsigned_long"
+    );
+    static final Set<String> DATES = Set.of("date", "date_nanos");
+
+    private final Client client;
+
+    public DetectorValidator(Client client) {
+        this.client = client;
+    }
+
+    /** Mapped types per field across the source indices (a field mapped nowhere is absent). */
+    Map<String, Set<String>> mappedTypes(DetectorSource source) {
+        List<String> fields = new ArrayList<>(source.fields());
+        fields.add(source.timeField());
+        fields.addAll(source.entityFields());
+        GetFieldMappingsRequest request = new GetFieldMappingsRequest().indices(source.indices().toArray(new String[0]))
+            .fields(fields.toArray(new String[0]))
+            .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
+        GetFieldMappingsResponse response = client.admin().indices().getFieldMappings(request).actionGet();
+        Map<String, Set<String>> types = new LinkedHashMap<>();
+        response.mappings().values().forEach(byField -> byField.forEach((field, metadata) -> {
+            Map<String, Object> mapping = metadata.sourceAsMap();
+            for (Object leaf : mapping.values()) {
+                if (leaf instanceof Map<?, ?> leafMap && leafMap.get("type") != null) {
+                    types.computeIfAbsent(field, f -> new java.util.TreeSet<>()).add(String.valueOf(leafMap.get("type")));
+                }
+            }
+        }));
+        return types;
+    }
+
+    /** Fails when a field is mapped with a type the detector cannot use (unmapped fields are allowed: data may come later). */
+    public void checkMappedTypes(DetectorSource source) {
+        List<String> problems = typeProblems(source, mappedTypes(source));
+        if (problems.isEmpty() == false) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    static List<String> typeProblems(DetectorSource source, Map<String, Set<String>> types) {
+        List<String> problems = new ArrayList<>();
+        for (String field : source.fields()) {
+            Set<String> mapped = types.getOrDefault(field, Set.of());
+            for (String type : mapped) {
+                if (NUMERIC.contains(type) == false) {
+                    problems.add("[source.fields] field [" + field + "] is mapped as [" + type + "], not as a number");
+                }
+            }
+        }
+        for (String type : types.getOrDefault(source.timeField(), Set.of())) {
+            if (DATES.contains(type) == false) {
+                problems.add("[source.time_field] field [" + source.timeField() + "] is mapped as [" + type + "], not as a date");
+            }
+        }
+        return problems;
+    }
+
+    /** Issues that stop training, plus warnings (fields not mapped anywhere yet). */
+    public List<String> unmapped(DetectorSource source, Map<String, Set<String>> types) {
+        List<String> issues = new ArrayList<>();
+        for (String field : source.fields()) {
+            if (types.containsKey(field) == false) {
+                issues.add("[source.fields] field [" + field + "] is not mapped in any index of " + source.indices());
+            }
+        }
+        if (types.containsKey(source.timeField()) == false) {
+            issues.add("[source.time_field] field [" + source.timeField() + "] is not mapped in any index of " + source.indices());
+        }
+        return issues;
+    }
+}

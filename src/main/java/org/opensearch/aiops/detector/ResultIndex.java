@@ -1,0 +1,90 @@
+package org.opensearch.aiops.detector;
+
+import java.util.List;
+import java.util.Map;
+
+import org.opensearch.ResourceAlreadyExistsException;
+import org.opensearch.action.admin.indices.alias.Alias;
+import org.opensearch.action.admin.indices.create.CreateIndexRequest;
+import org.opensearch.action.admin.indices.template.put.PutComposableIndexTemplateAction;
+import org.opensearch.action.bulk.BulkRequest;
+import org.opensearch.action.bulk.BulkResponse;
+import org.opensearch.action.index.IndexRequest;
+import org.opensearch.action.support.WriteRequest;
+import org.opensearch.aiops.index.AiopsIndices;
+import org.opensearch.cluster.metadata.ComposableIndexTemplate;
+import org.opensearch.cluster.metadata.Template;
+import org.opensearch.cluster.service.ClusterService;
+import org.opensearch.common.compress.CompressedXContent;
+import org.opensearch.common.settings.Settings;
+import org.opensearch.transport.client.Client;
+
+/**
+ * Result indices: an index template for {@code aiops-results*} carries the mapping, and each result index name is an
+ * alias whose write index is {@code <name>-000001}, so that the results can be rolled over like any time-based index.
+ */
+public final class ResultIndex {
+
+    static final String TEMPLATE = "aiops-results";
+
+    private final Client client;
+    private final ClusterService clusterService;
+
+    public ResultIndex(Client client, ClusterService clusterService) {
+        this.client = client;
+        this.clusterService = clusterService;
+    }
+
+    /** Creates the template and the alias with its first index unless they exist. */
+    public void ensure(String alias) {
+        if (clusterService.state().metadata().templatesV2().containsKey(TEMPLATE) == false) {
+            try {
+                Template template = new Template(
+                    Settings.builder().put("index.number_of_shards", 1).put("index.auto_expand_replicas", "0-1").build(),
+                    new CompressedXContent(AiopsIndices.mapping(AiopsIndices.RESULTS)),
+                    null
+                );
+                ComposableIndexTemplate composable = new ComposableIndexTemplate(
+                    List.of(AiopsIndices.RESULTS + "*"),
+                    template,
+                    null,
+                    100L,
+                    1L,
+                    Map.of("managed_by", "aiops")
+                );
+                client.execute(
+                    PutComposableIndexTemplateAction.INSTANCE,
+                    new PutComposableIndexTemplateAction.Request(TEMPLATE).indexTemplate(composable).create(false)
+                ).actionGet();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        if (clusterService.state().metadata().hasAlias(alias) || clusterService.state().metadata().hasIndex(alias)) {
+            return;
+        }
+        try {
+            client.admin().indices().create(new CreateIndexRequest(alias + "-000001").alias(new Alias(alias).writeIndex(true))).actionGet();
+        } catch (ResourceAlreadyExistsException e) {
+            // created by a concurrent run
+        }
+    }
+
+    /** Writes result documents; ids are deterministic so that scoring a range again replaces its results. */
+    public void write(String alias, List<Map<String, Object>> results, List<String> ids) {
+        if (results.isEmpty()) {
+            return;
+        }
+        ensure(alias);
+        for (int start = 0; start < results.size(); start += 2_000) {
+            BulkRequest bulk = new BulkRequest().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+            for (int i = start; i < Math.min(results.size(), start + 2_000); i++) {
+                bulk.add(new IndexRequest(alias).id(ids.get(i)).source(results.get(i)));
+            }
+            BulkResponse response = client.bulk(bulk).actionGet();
+            if (response.hasFailures()) {
+                throw new IllegalStateException("writing results to [" + alias + "] failed: " + response.buildFailureMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.opensearch.aiops.detector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.opensearch.action.search.ClearScrollRequest;
+import org.opensearch.action.search.SearchRequest;
+import org.opensearch.action.search.SearchResponse;
+import org.opensearch.action.search.SearchScrollRequest;
+import org.opensearch.action.support.IndicesOptions;
+import org.opensearch.common.document.DocumentField;
+import org.opensearch.common.unit.TimeValue;
+import org.opensearch.common.xcontent.support.XContentMapValues;
+import org.opensearch.index.query.BoolQueryBuilder;
+import org.opensearch.index.query.QueryBuilders;
+import org.opensearch.search.SearchHit;
+import org.opensearch.search.builder.SearchSourceBuilder;
+import org.opensearch.search.sort.SortOrder;
+import org.opensearch.transport.client.Client;
+
+/**
+ * Reads a detector's source documents in time order and splits them into one series per entity. A document whose
+ * feature field is missing or not a number is skipped and counted, never silently turned into a value.
+ */
+public final class SourceReader {
+
+    private static final TimeValue SCROLL_KEEP_ALIVE = TimeValue.timeValueMinutes(2);
+
+    private final Client client;
+    private final int pageSize;
+
+    public SourceReader(Client client, int pageSize) {
+        this.client = client;
+        this.pageSize = pageSize;
+    }
+
+    /** What a read found. */
+    public record Read(Map<String, EntitySeries> series, long documents, long skipped) {}
+
+    /**
+     * Points with time in [from, to) matching the detector's filter and {@code extraQuery} (a JSON query object or empty),
+     * at most {@code maxPerEntity} per entity (the earliest).
+     */
+    public Read read(Detector detector, long from, long to, Map<String, Object> extraQuery, int maxPerEntity) {
+        DetectorSource source = detector.source();
+        BoolQueryBuilder query = QueryBuilders.boolQuery()
+            .filter(QueryBuilders.rangeQuery(source.timeField()).gte(from).lt(to).format("epoch_millis"));
+        if (source.filter().isEmpty() == false) {
+            query.filter(QueryBuilders.wrapperQuery(DetectorJson.toJson(source.filter())));
+        }
+        if (extraQuery != null && extraQuery.isEmpty() == false) {
+            query.filter(QueryBuilders.wrapperQuery(DetectorJson.toJson(extraQuery)));
+        }
+        List<String> includes = new ArrayList<>(source.fields());
+        includes.addAll(source.entityFields());
+        SearchSourceBuilder search = new SearchSourceBuilder().query(query)
+            .size(pageSize)
+            .fetchSource(includes.toArray(new String[0]), null)
+            .docValueField(source.timeField(), "epoch_millis")
+            .sort(source.timeField(), SortOrder.ASC);
+        SearchRequest request = new SearchRequest(source.indices().toArray(new String[0])).source(search)
+            .scroll(SCROLL_KEEP_ALIVE)
+            .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
+        Map<String, EntitySeries> series = new LinkedHashMap<>();
+        long documents = 0;
+        long skipped = 0;
+        SearchResponse response = client.search(request).actionGet();
+        try {
+            while (response.getHits().getHits().length > 0) {
+                for (SearchHit hit : response.getHits().getHits()) {
+                    documents++;
+                    if (add(series, source, hit, maxPerEntity) == false) {
+                        skipped++;
+                    }
+                }
+                String scrollId = response.getScrollId();
+                response = client.searchScroll(new SearchScrollRequest(scrollId).scroll(SCROLL_KEEP_ALIVE)).actionGet();
+            }
+        } finally {
+            if (response.getScrollId() != null) {
+                ClearScrollRequest clear = new ClearScrollRequest();
+                clear.addScrollId(response.getScrollId());
+                client.clearScroll(clear);
+            }
+        }
+        return new Read(series, documents, skipped);
+    }
+
+    private static boolean add(Map<String, EntitySeries> series, DetectorSource source, SearchHit hit, int maxPerEntity) {
+        DocumentField timeField = hit.field(source.timeField());
+        Map<String, Object> doc = hit.getSourceAsMap();
+        if (timeField == null || timeField.getValue() == null || doc == null) {
+            return false;
+        }
+        float[] row = new float[source.fields().size()];
+        for (int f = 0; f < row.length; f++) {
+            Object value = XContentMapValues.extractValue(source.fields().get(f), doc);
+            if (value instanceof List<?> list && list.size() == 1) {
+                value = list.get(0);
+            }
+            if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+                row[f] = number.floatValue();
+            } else {
+                return false;
+            }
+        }
+        Map<String, Object> entity = new LinkedHashMap<>();
+        StringBuilder key = new StringBuilder();
+        for (String field : source.entityFields()) {
+            Object value = XContentMapValues.extractValue(field, doc);
+            String text = value == null ? "_missing" : String.valueOf(value);
+            entity.put(field, text);
+            if (key.length() > 0) {
+                key.append(',');
+            }
+            key.append(field).append('=').append(text);
+        }
+        EntitySeries entitySeries = series.computeIfAbsent(key.toString(), k -> new EntitySeries(k, entity));
+        if (entitySeries.size() >= maxPerEntity) {
+            return true;
+        }
+        long time = (long) Double.parseDouble(String.valueOf(timeField.getValue()));
+        entitySeries.add(time, row, hit.getIndex(), hit.getId());
+        return true;
+    }
+}

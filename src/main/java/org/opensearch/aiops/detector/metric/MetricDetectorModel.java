@@ -1,0 +1,57 @@
+package org.opensearch.aiops.detector.metric;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.opensearch.aiops.detector.DetectorModel;
+import org.opensearch.aiops.detector.DetectorScore;
+import org.opensearch.aiops.detector.ThresholdSpec;
+
+/** A {@link MetricModel} as the detector platform sees it. */
+final class MetricDetectorModel implements DetectorModel {
+
+    private final MetricModel model;
+
+    MetricDetectorModel(MetricModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public int window() {
+        return model.window();
+    }
+
+    @Override
+    public DetectorScore score(float[][] rows) {
+        MetricScore score = model.score(rows);
+        return new DetectorScore(score.score(), score.raw(), score.fieldContributions(), null);
+    }
+
+    @Override
+    public double threshold(ThresholdSpec spec) {
+        return model.trainingScores().threshold(spec.type(), spec.value());
+    }
+
+    @Override
+    public Map<String, Object> trainingScores() {
+        ScoreDistribution scores = model.trainingScores();
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("count", scores.count());
+        map.put("mean", scores.mean());
+        map.put("std", scores.std());
+        map.put("p50", scores.quantile(0.5));
+        map.put("p99", scores.quantile(0.99));
+        map.put("max", scores.quantile(1.0));
+        return map;
+    }
+
+    @Override
+    public long ramBytes() {
+        return model.ramBytes();
+    }
+
+    @Override
+    public byte[] toBytes() {
+        return model.toBytes();
+    }
+}

@@ -1,0 +1,23 @@
+package org.opensearch.aiops.transport.detector;
+
+import java.util.Map;
+
+import org.opensearch.action.support.ActionFilters;
+import org.opensearch.aiops.detector.DetectorService;
+import org.opensearch.common.inject.Inject;
+import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.transport.TransportService;
+
+/** Searches detector configurations. */
+public final class TransportSearchDetectorsAction extends TransportDetectorAction {
+
+    @Inject
+    public TransportSearchDetectorsAction(TransportService transportService, ActionFilters actionFilters, ThreadPool threadPool, DetectorService detectors) {
+        super(DetectorAction.SEARCH, transportService, actionFilters, threadPool, detectors);
+    }
+
+    @Override
+    protected Map<String, Object> handle(DetectorRequest request) {
+        return detectors.search(request.body());
+    }
+}
