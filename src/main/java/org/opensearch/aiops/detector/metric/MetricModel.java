@@ -1,0 +1,367 @@
+package org.opensearch.aiops.detector.metric;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
+
+/**
+ * A trained model of one entity's series: per-field standardisation, sliding windows of {@code window} rows, one outlier
+ * scorer (or, for the ensemble, kNN + LOF + CBLOF averaged on their normalised scores), and the distribution of its
+ * normalised training scores. Immutable, so scoring is thread-safe.
+ *
+ * <p>Non-finite values: training skips every window that holds a NaN or infinite value (and rows with one do not enter the
+ * standardisation); {@link #score} rejects such a window with an {@link IllegalArgumentException}, since there is no honest
+ * score for it.
+ */
+public final class MetricModel {
+    /** "AIMM": aiops metric model. */
+    static final int FORMAT_ID = 0x41494D4D;
+    static final short FORMAT_VERSION = 1;
+
+    private final MetricParams params;
+    private final WindowFeatures features;
+    private final NeighbourIndex index;
+    private final List<WindowScorer> components;
+    private final List<ScoreScale> componentScales;
+    private final ScoreScale scale;
+    private final ScoreDistribution trainingScores;
+
+    private MetricModel(
+        MetricParams params,
+        WindowFeatures features,
+        NeighbourIndex index,
+        List<WindowScorer> components,
+        List<ScoreScale> componentScales,
+        ScoreScale scale,
+        ScoreDistribution trainingScores
+    ) {
+        this.params = params;
+        this.features = features;
+        this.index = index;
+        this.components = components;
+        this.componentScales = componentScales;
+        this.scale = scale;
+        this.trainingScores = trainingScores;
+    }
+
+    /**
+     * @param rows     time-ordered; {@code rows[t][f]} is the value of field f at point t; every row has the same length
+     * @param progress receives the fraction done, 0..1 (may be null)
+     * @throws IllegalArgumentException when there are too few rows (the message says how many are needed) or ragged rows
+     */
+    public static MetricModel train(MetricParams params, float[][] rows, DoubleConsumer progress) {
+        DoubleConsumer report = progress == null ? p -> {} : progress;
+        int w = params.window();
+        int need = w + params.minTrainingWindows() - 1;
+        if (rows == null || rows.length < need) {
+            throw new IllegalArgumentException(
+                String.format(
+                    Locale.ROOT,
+                    "%s needs at least %d rows (window %d + %d training windows - 1), got %d",
+                    params.type(),
+                    need,
+                    w,
+                    params.minTrainingWindows(),
+                    rows == null ? 0 : rows.length
+                )
+            );
+        }
+        int fields = rows[0].length;
+        if (fields == 0) {
+            throw new IllegalArgumentException("rows must have at least one field");
+        }
+        boolean[] finite = new boolean[rows.length];
+        for (int t = 0; t < rows.length; t++) {
+            if (rows[t].length != fields) {
+                throw new IllegalArgumentException("row " + t + " has " + rows[t].length + " fields, row 0 has " + fields);
+            }
+            finite[t] = allFinite(rows[t]);
+        }
+        List<Integer> starts = new ArrayList<>();
+        int bad = -1; // last non-finite row seen
+        for (int t = 0; t < rows.length; t++) {
+            if (finite[t] == false) {
+                bad = t;
+            }
+            if (t >= w - 1 && bad <= t - w) {
+                starts.add(t - w + 1);
+            }
+        }
+        if (starts.size() < params.minTrainingWindows()) {
+            throw new IllegalArgumentException(
+                String.format(
+                    Locale.ROOT,
+                    "%s needs at least %d windows of %d finite rows, got %d from %d rows",
+                    params.type(),
+                    params.minTrainingWindows(),
+                    w,
+                    starts.size(),
+                    rows.length
+                )
+            );
+        }
+        WindowFeatures features = WindowFeatures.fit(w, params.differences(), rows, finite);
+        int n = Math.min(starts.size(), params.maxWindows());
+        float[][] vectors = new float[n][];
+        for (int i = 0; i < n; i++) {
+            vectors[i] = features.vector(rows, starts.get((int) ((long) i * starts.size() / n)));
+        }
+        report.accept(0.05);
+
+        String algorithm = params.algorithm();
+        boolean neighbours = algorithm.equals("cblof") == false;
+        NeighbourIndex index = neighbours ? new NeighbourIndex(vectors) : null;
+        report.accept(0.25);
+        TrainingNeighbours trainingNn = neighbours
+            ? TrainingNeighbours.of(index, params.k(), p -> report.accept(0.25 + 0.5 * p))
+            : null;
+        List<WindowScorer> components = new ArrayList<>();
+        List<double[]> raws = new ArrayList<>();
+        if (algorithm.equals("knn") || algorithm.equals("ensemble")) {
+            components.add(KnnScorer.INSTANCE);
+            raws.add(KnnScorer.trainingRaws(trainingNn));
+        }
+        if (algorithm.equals("lof") || algorithm.equals("ensemble")) {
+            double[] r = new double[n];
+            components.add(LofScorer.fit(trainingNn, r));
+            raws.add(r);
+        }
+        if (algorithm.equals("cblof") || algorithm.equals("ensemble")) {
+            double[] r = new double[n];
+            components.add(CblofScorer.fit(vectors, params.clusters(), params.alpha(), params.beta(), r));
+            raws.add(r);
+        }
+        report.accept(0.9);
+        List<ScoreScale> componentScales = new ArrayList<>();
+        for (double[] r : raws) {
+            componentScales.add(ScoreScale.fit(r));
+        }
+        double[] modelRaws = combine(raws, componentScales, n);
+        ScoreScale scale = ScoreScale.fit(modelRaws);
+        double[] normalised = new double[n];
+        for (int i = 0; i < n; i++) {
+            normalised[i] = scale.normalise(modelRaws[i]);
+        }
+        MetricModel model = new MetricModel(
+            params,
+            features,
+            index,
+            List.copyOf(components),
+            List.copyOf(componentScales),
+            scale,
+            ScoreDistribution.of(normalised)
+        );
+        report.accept(1.0);
+        return model;
+    }
+
+    /** One component: its raw; several: the mean of their normalised scores. */
+    private static double[] combine(List<double[]> raws, List<ScoreScale> scales, int n) {
+        if (raws.size() == 1) {
+            return raws.get(0);
+        }
+        double[] out = new double[n];
+        for (int c = 0; c < raws.size(); c++) {
+            double[] r = raws.get(c);
+            ScoreScale s = scales.get(c);
+            for (int i = 0; i < n; i++) {
+                out[i] += s.normalise(r[i]) / raws.size();
+            }
+        }
+        return out;
+    }
+
+    public MetricParams params() {
+        return params;
+    }
+
+    public int window() {
+        return features.window();
+    }
+
+    public int fields() {
+        return features.fields();
+    }
+
+    /** Training windows the model holds. */
+    public int trainingWindows() {
+        return (int) trainingScores.count();
+    }
+
+    /** Distribution of the normalised training scores (neighbour-based ones leave the window itself out). */
+    public ScoreDistribution trainingScores() {
+        return trainingScores;
+    }
+
+    /**
+     * Scores one window.
+     *
+     * @param windowRows exactly {@link #window()} rows of {@link #fields()} finite values, oldest first
+     */
+    public MetricScore score(float[][] windowRows) {
+        if (windowRows == null || windowRows.length != window()) {
+            throw new IllegalArgumentException(
+                "a window must have " + window() + " rows, got " + (windowRows == null ? "null" : windowRows.length)
+            );
+        }
+        for (int t = 0; t < windowRows.length; t++) {
+            if (windowRows[t].length != fields()) {
+                throw new IllegalArgumentException("window row " + t + " has " + windowRows[t].length + " fields, the model has " + fields());
+            }
+            if (allFinite(windowRows[t]) == false) {
+                throw new IllegalArgumentException("window row " + t + " holds a NaN or infinite value; metric models score finite values only");
+            }
+        }
+        float[] v = features.vector(windowRows, 0);
+        Neighbours nn = index == null ? null : index.search(v, params.k(), -1);
+        double raw;
+        if (components.size() == 1) {
+            raw = components.get(0).rawScore(v, nn);
+        } else {
+            raw = 0;
+            for (int c = 0; c < components.size(); c++) {
+                raw += componentScales.get(c).normalise(components.get(c).rawScore(v, nn)) / components.size();
+            }
+        }
+        float[] reference = nn != null ? meanOf(nn) : components.get(0).reference(v);
+        return new MetricScore(scale.normalise(raw), raw, features.contributions(v, reference));
+    }
+
+    private float[] meanOf(Neighbours nn) {
+        float[] mean = new float[index.dimension()];
+        for (int ord : nn.ords()) {
+            float[] x = index.vector(ord);
+            for (int d = 0; d < mean.length; d++) {
+                mean[d] += x[d] / nn.size();
+            }
+        }
+        return mean;
+    }
+
+    private static boolean allFinite(float[] row) {
+        for (float x : row) {
+            if (Float.isFinite(x) == false) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Heap held by the model: training vectors, HNSW graph, per-algorithm state. */
+    public long ramBytes() {
+        long bytes = 256 + 16L * ScoreDistribution.QUANTILES;
+        if (index != null) {
+            bytes += index.ramBytes();
+        }
+        for (WindowScorer c : components) {
+            bytes += c.ramBytes();
+        }
+        return bytes;
+    }
+
+    /**
+     * Compact, versioned bytes: format id "AIMM", format version, params, standardisation, scales, training-score
+     * distribution, training vectors (the HNSW graph is rebuilt from them on load) and each scorer's state.
+     */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(FORMAT_ID);
+            out.writeShort(FORMAT_VERSION);
+            out.writeUTF(params.algorithm());
+            out.writeInt(params.window());
+            out.writeInt(params.k());
+            out.writeInt(params.clusters());
+            out.writeDouble(params.alpha());
+            out.writeDouble(params.beta());
+            out.writeBoolean(params.differences());
+            out.writeInt(params.maxWindows());
+            features.writeTo(out);
+            scale.writeTo(out);
+            trainingScores.writeTo(out);
+            out.writeBoolean(index != null);
+            if (index != null) {
+                out.writeInt(index.size());
+                out.writeInt(index.dimension());
+                for (float[] v : index.vectors()) {
+                    for (float x : v) {
+                        out.writeFloat(x);
+                    }
+                }
+            }
+            out.writeByte(components.size());
+            for (int c = 0; c < components.size(); c++) {
+                out.writeByte(components.get(c).kind());
+                componentScales.get(c).writeTo(out);
+                components.get(c).writeTo(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** @throws IllegalArgumentException for bytes of another format or an unknown version */
+    public static MetricModel fromBytes(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int id = in.readInt();
+            if (id != FORMAT_ID) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "not a metric model: format id 0x%08x, expected 0x%08x", id, FORMAT_ID));
+            }
+            short version = in.readShort();
+            if (version != FORMAT_VERSION) {
+                throw new IllegalArgumentException(
+                    "metric model format version " + version + " is not supported (this plugin reads version " + FORMAT_VERSION + "); retrain the detector"
+                );
+            }
+            MetricParams params = new MetricParams(
+                in.readUTF(),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
+                in.readDouble(),
+                in.readDouble(),
+                in.readBoolean(),
+                in.readInt()
+            );
+            WindowFeatures features = WindowFeatures.readFrom(in);
+            ScoreScale scale = ScoreScale.readFrom(in);
+            ScoreDistribution distribution = ScoreDistribution.readFrom(in);
+            NeighbourIndex index = null;
+            if (in.readBoolean()) {
+                int n = in.readInt();
+                int dim = in.readInt();
+                float[][] vectors = new float[n][dim];
+                for (float[] v : vectors) {
+                    for (int d = 0; d < dim; d++) {
+                        v[d] = in.readFloat();
+                    }
+                }
+                index = new NeighbourIndex(vectors);
+            }
+            int count = in.readByte();
+            List<WindowScorer> components = new ArrayList<>();
+            List<ScoreScale> scales = new ArrayList<>();
+            for (int c = 0; c < count; c++) {
+                byte kind = in.readByte();
+                scales.add(ScoreScale.readFrom(in));
+                components.add(switch (kind) {
+                    case WindowScorer.KNN -> KnnScorer.INSTANCE;
+                    case WindowScorer.LOF -> LofScorer.readFrom(in);
+                    case WindowScorer.CBLOF -> CblofScorer.readFrom(in);
+                    default -> throw new IllegalArgumentException("corrupt metric model: unknown scorer kind " + kind);
+                });
+            }
+            return new MetricModel(params, features, index, List.copyOf(components), List.copyOf(scales), scale, distribution);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("corrupt metric model: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.opensearch.aiops.detector.metric;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parameters of one metric detector, parsed from the detector's {@code params} object. Every field has a default, so
+ * {@code {}} is a valid configuration; errors are {@link IllegalArgumentException}s naming the field and its allowed values.
+ *
+ * @param algorithm   knn, lof, cblof or ensemble (fixed by the detector type)
+ * @param window      points per window (shingle) scored together
+ * @param k           neighbours for knn and lof
+ * @param clusters    k-means clusters for cblof
+ * @param alpha       cblof: the large clusters hold at least this share of the training windows
+ * @param beta        cblof: a size ratio of at least this between neighbouring clusters also ends the large ones
+ * @param differences also compare the point-to-point changes inside a window, not only the levels
+ * @param maxWindows  training windows kept (an even stride over the series when there are more)
+ */
+public record MetricParams(String algorithm, int window, int k, int clusters, double alpha, double beta, boolean differences, int maxWindows) {
+
+    public static final List<String> TYPES = List.of("metric_knn", "metric_lof", "metric_cblof", "metric_ensemble");
+    public static final List<String> NAMES = List.of("window", "k", "clusters", "alpha", "beta", "differences", "max_windows");
+
+    public static final int DEFAULT_WINDOW = 8;
+    public static final int DEFAULT_K = 10;
+    public static final int DEFAULT_CLUSTERS = 8;
+    public static final double DEFAULT_ALPHA = 0.9;
+    public static final double DEFAULT_BETA = 5.0;
+    public static final int DEFAULT_MAX_WINDOWS = 1_000_000;
+
+    public MetricParams {
+        if (List.of("knn", "lof", "cblof", "ensemble").contains(algorithm) == false) {
+            throw new IllegalArgumentException("algorithm must be one of [knn, lof, cblof, ensemble], got [" + algorithm + "]");
+        }
+        checkRange("window", window, 1, 1000);
+        checkRange("k", k, 1, 1000);
+        checkRange("clusters", clusters, 2, 256);
+        checkRange("max_windows", maxWindows, 100, 10_000_000);
+        if ((alpha > 0 && alpha < 1) == false) {
+            throw new IllegalArgumentException("params.alpha must be a number in (0, 1), got [" + alpha + "]");
+        }
+        if ((beta >= 1 && beta <= 1e6) == false) {
+            throw new IllegalArgumentException("params.beta must be a number in [1, 1000000], got [" + beta + "]");
+        }
+    }
+
+    /** Defaults of one algorithm. */
+    public static MetricParams defaults(String algorithm) {
+        return new MetricParams(algorithm, DEFAULT_WINDOW, DEFAULT_K, DEFAULT_CLUSTERS, DEFAULT_ALPHA, DEFAULT_BETA, true, DEFAULT_MAX_WINDOWS);
+    }
+
+    /**
+     * @param type   detector type: metric_knn, metric_lof, metric_cblof or metric_ensemble
+     * @param params the detector's params object; null or empty gives the defaults
+     */
+    public static MetricParams parse(String type, Map<String, Object> params) {
+        if (TYPES.contains(type) == false) {
+            throw new IllegalArgumentException("type must be one of " + TYPES + ", got [" + type + "]");
+        }
+        Map<String, Object> p = params == null ? Map.of() : params;
+        for (String key : p.keySet()) {
+            if (NAMES.contains(key) == false) {
+                throw new IllegalArgumentException("params." + key + " is not a parameter of " + type + " (allowed: " + NAMES + ")");
+            }
+        }
+        return new MetricParams(
+            type.substring("metric_".length()),
+            intParam(p, "window", DEFAULT_WINDOW, 1, 1000),
+            intParam(p, "k", DEFAULT_K, 1, 1000),
+            intParam(p, "clusters", DEFAULT_CLUSTERS, 2, 256),
+            doubleParam(p, "alpha", DEFAULT_ALPHA),
+            doubleParam(p, "beta", DEFAULT_BETA),
+            booleanParam(p, "differences", true),
+            intParam(p, "max_windows", DEFAULT_MAX_WINDOWS, 100, 10_000_000)
+        );
+    }
+
+    /** Detector type name of these parameters, e.g. metric_knn. */
+    public String type() {
+        return "metric_" + algorithm;
+    }
+
+    /** Every parameter by its name in {@code params} (the algorithm is the detector type, so it is not one). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("window", window);
+        m.put("k", k);
+        m.put("clusters", clusters);
+        m.put("alpha", alpha);
+        m.put("beta", beta);
+        m.put("differences", differences);
+        m.put("max_windows", maxWindows);
+        return m;
+    }
+
+    /** Training windows the algorithm needs at least (k + 1 neighbours, enough points per cluster). */
+    public int minTrainingWindows() {
+        int need = 10;
+        if (algorithm.equals("knn") || algorithm.equals("lof") || algorithm.equals("ensemble")) {
+            need = Math.max(need, k + 2);
+        }
+        if (algorithm.equals("cblof") || algorithm.equals("ensemble")) {
+            need = Math.max(need, 2 * clusters);
+        }
+        return need;
+    }
+
+    private static void checkRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(rangeMessage(name, value, min, max));
+        }
+    }
+
+    private static String rangeMessage(String name, Object value, int min, int max) {
+        return String.format(Locale.ROOT, "params.%s must be an integer in [%d, %d], got [%s]", name, min, max, value);
+    }
+
+    private static int intParam(Map<String, Object> p, String name, int def, int min, int max) {
+        Object v = p.get(name);
+        if (v == null) {
+            return def;
+        }
+        if (v instanceof Number n && (n instanceof Integer || n instanceof Long || n instanceof Short || n.doubleValue() == Math.rint(n.doubleValue()))) {
+            double d = n.doubleValue();
+            if (d >= min && d <= max) {
+                return (int) d;
+            }
+        }
+        throw new IllegalArgumentException(rangeMessage(name, v, min, max));
+    }
+
+    private static double doubleParam(Map<String, Object> p, String name, double def) {
+        Object v = p.get(name);
+        if (v == null) {
+            return def;
+        }
+        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException("params." + name + " must be a number, got [" + v + "]");
+    }
+
+    private static boolean booleanParam(Map<String, Object> p, String name, boolean def) {
+        Object v = p.get(name);
+        if (v == null) {
+            return def;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw new IllegalArgumentException("params." + name + " must be true or false, got [" + v + "]");
+    }
+}

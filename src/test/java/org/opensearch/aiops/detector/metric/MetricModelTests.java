@@ -1,0 +1,196 @@
+package org.opensearch.aiops.detector.metric;
+
+import org.opensearch.test.OpenSearchTestCase;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+public class MetricModelTests extends OpenSearchTestCase {
+
+    private static MetricParams params(String type, Map<String, Object> p) {
+        return MetricParams.parse(type, p);
+    }
+
+    /** Two fields: a sine and a noisy level; rows[t] = {sine, level}. */
+    private static float[][] series(int n, long seed) {
+        Random r = new Random(seed);
+        float[][] rows = new float[n][];
+        for (int t = 0; t < n; t++) {
+            rows[t] = new float[] { (float) Math.sin(t * 2 * Math.PI / 24) + 0.05f * (float) r.nextGaussian(), 5f + 0.1f * (float) r.nextGaussian() };
+        }
+        return rows;
+    }
+
+    public void testKnnScoresASpikeHighAndNamesItsField() {
+        float[][] rows = series(600, 1);
+        MetricModel model = MetricModel.train(params("metric_knn", Map.of()), rows, null);
+        float[][] normal = Arrays.copyOfRange(series(700, 1), 640, 648);
+        float[][] spike = Arrays.copyOfRange(series(700, 1), 640, 648);
+        spike[7] = new float[] { spike[7][0], 9f }; // field 1 jumps by 40 of its standard deviations
+        MetricScore n = model.score(normal);
+        MetricScore s = model.score(spike);
+        assertTrue("normal " + n.score(), n.score() < 0.5);
+        assertTrue("spike " + s.score(), s.score() > 0.99);
+        assertEquals(1, s.topField());
+        assertEquals(1.0, Arrays.stream(s.fieldContributions()).sum(), 1e-9);
+        assertTrue(s.fieldContributions()[1] > 0.9);
+    }
+
+    public void testDefaultThresholdIsBelowOneAndSeparatesOutliers() {
+        float[][] rows = series(1500, 2);
+        for (String type : MetricParams.TYPES) {
+            MetricModel model = MetricModel.train(params(type, Map.of()), rows, null);
+            ScoreDistribution d = model.trainingScores();
+            double threshold = d.threshold("sigma", null);
+            assertTrue(type + " " + d, threshold < 1.0);
+            assertTrue(type + " " + d, d.quantile(0.5) <= d.quantile(0.99));
+            float[][] spike = Arrays.copyOfRange(rows, 100, 108);
+            spike = Arrays.stream(spike).map(float[]::clone).toArray(float[][]::new);
+            spike[4][0] += 6f;
+            assertTrue(type + " " + d, model.score(spike).score() > threshold);
+        }
+    }
+
+    /** A tight cluster and a loose one: a point just off the tight one is the outlier, though an edge point of the loose one is farther from its neighbours. */
+    public void testLofRanksByLocalDensityWhereKnnMisranks() {
+        Random r = new Random(3);
+        float[][] rows = new float[400][];
+        for (int i = 0; i < 200; i++) {
+            rows[i] = new float[] { 0.05f * (float) r.nextGaussian(), 0.05f * (float) r.nextGaussian() };
+        }
+        for (int i = 200; i < 400; i++) {
+            rows[i] = new float[] { 10 + (float) r.nextGaussian(), 10 + (float) r.nextGaussian() };
+        }
+        Map<String, Object> p = Map.of("window", 1, "k", 10);
+        MetricModel knn = MetricModel.train(params("metric_knn", p), rows, null);
+        MetricModel lof = MetricModel.train(params("metric_lof", p), rows, null);
+        float[][] offTight = { { 0.6f, 0f } };
+        float[][] edgeOfLoose = { { 12.5f, 10f } };
+        assertTrue("knn misranks", knn.score(edgeOfLoose).raw() > knn.score(offTight).raw());
+        assertTrue("lof " + lof.score(offTight) + " " + lof.score(edgeOfLoose), lof.score(offTight).raw() > 3 * lof.score(edgeOfLoose).raw());
+        assertTrue(lof.score(offTight).score() > 0.95);
+        assertTrue(lof.score(edgeOfLoose).score() < 0.7);
+    }
+
+    /** Ten odd windows together: neighbours of each other for kNN, but a small cluster for CBLOF. */
+    public void testCblofFlagsASmallCluster() {
+        Random r = new Random(4);
+        float[][] rows = new float[310][];
+        for (int i = 0; i < 300; i++) {
+            rows[i] = new float[] { (float) r.nextGaussian(), (float) r.nextGaussian() };
+        }
+        for (int i = 300; i < 310; i++) {
+            rows[i] = new float[] { 8 + 0.1f * (float) r.nextGaussian(), 8 + 0.1f * (float) r.nextGaussian() };
+        }
+        Map<String, Object> p = Map.of("window", 1, "clusters", 2, "k", 5);
+        MetricModel cblof = MetricModel.train(params("metric_cblof", p), rows, null);
+        MetricModel knn = MetricModel.train(params("metric_knn", p), rows, null);
+        float[][] inSmall = { { 8f, 8f } };
+        float[][] inLarge = { { 0.5f, -0.5f } };
+        // The ten odd windows are 3 % of the training set, above the 1 % that the scale's 99th percentile allows for, so
+        // they score about 0.63: above the default alert threshold (mean + 3 std), far above windows of the large cluster.
+        double threshold = cblof.trainingScores().threshold("sigma", null);
+        String info = cblof.score(inSmall) + " " + cblof.score(inLarge) + " " + cblof.trainingScores();
+        assertTrue(info, cblof.score(inSmall).score() > Math.max(0.6, threshold));
+        assertTrue(info, cblof.score(inLarge).score() < 0.1);
+        assertTrue("knn sees the small cluster as normal", knn.score(inSmall).score() < knn.trainingScores().threshold("sigma", null));
+    }
+
+    public void testCblofLargeSmallSplitFollowsPyod() {
+        Integer[] order = { 0, 1, 2, 3 };
+        // 90 % reached after two clusters and a 5x gap there: split at 2
+        assertEquals(2, CblofScorer.largeCount(new int[] { 60, 30, 6, 4 }, order, 100, 0.9, 5));
+        // alpha reached after two, no 5x gap anywhere before the end: the alpha boundary
+        assertEquals(2, CblofScorer.largeCount(new int[] { 50, 40, 6, 4 }, order, 100, 0.9, 50));
+        // neither rule: all large
+        assertEquals(4, CblofScorer.largeCount(new int[] { 25, 25, 25, 25 }, order, 100, 0.99, 5));
+    }
+
+    public void testSerialisationRoundTripGivesIdenticalScores() {
+        float[][] rows = series(2600, 5); // above NeighbourIndex.EXACT_BELOW: the HNSW graph is rebuilt on load
+        for (String type : MetricParams.TYPES) {
+            MetricModel model = MetricModel.train(params(type, Map.of()), rows, null);
+            byte[] bytes = model.toBytes();
+            MetricModel copy = MetricModel.fromBytes(bytes);
+            assertEquals(model.params(), copy.params());
+            assertEquals(model.trainingScores().mean(), copy.trainingScores().mean(), 0);
+            float[][] test = series(400, 6);
+            for (int start = 0; start + 8 <= test.length; start += 13) {
+                float[][] w = Arrays.copyOfRange(test, start, start + 8);
+                MetricScore a = model.score(w);
+                MetricScore b = copy.score(w);
+                assertEquals(type, a.raw(), b.raw(), 0);
+                assertEquals(type, a.score(), b.score(), 0);
+                assertArrayEquals(a.fieldContributions(), b.fieldContributions(), 0);
+            }
+            assertTrue(model.ramBytes() > 0);
+        }
+    }
+
+    public void testFromBytesRejectsOtherFormatsAndVersions() {
+        byte[] bytes = MetricModel.train(params("metric_knn", Map.of()), series(100, 7), null).toBytes();
+        bytes[5] = 9; // version 9
+        IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> MetricModel.fromBytes(bytes));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("metric model format version 9 is not supported"));
+        e = expectThrows(IllegalArgumentException.class, () -> MetricModel.fromBytes(new byte[] { 1, 2, 3, 4, 5, 6 }));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("not a metric model"));
+    }
+
+    public void testTooFewRowsSaysHowManyAreNeeded() {
+        IllegalArgumentException e = expectThrows(
+            IllegalArgumentException.class,
+            () -> MetricModel.train(params("metric_knn", Map.of()), series(15, 8), null)
+        );
+        assertEquals("metric_knn needs at least 19 rows (window 8 + 12 training windows - 1), got 15", e.getMessage());
+    }
+
+    public void testNonFiniteRowsAreSkippedInTrainingAndRejectedInScoring() {
+        float[][] rows = series(300, 9);
+        rows[100][0] = Float.NaN;
+        rows[200][1] = Float.POSITIVE_INFINITY;
+        MetricModel model = MetricModel.train(params("metric_knn", Map.of()), rows, null);
+        assertEquals(300 - 8 + 1 - 2 * 8, model.trainingWindows()); // every window holding row 100 or 200 is left out
+        float[][] w = Arrays.copyOfRange(series(300, 9), 0, 8);
+        w[3] = new float[] { Float.NaN, 5f };
+        IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> model.score(w));
+        assertEquals("window row 3 holds a NaN or infinite value; metric models score finite values only", e.getMessage());
+        expectThrows(IllegalArgumentException.class, () -> model.score(Arrays.copyOf(w, 7)));
+    }
+
+    public void testProgressReachesOne() {
+        double[] last = { 0 };
+        MetricModel.train(params("metric_ensemble", Map.of()), series(300, 10), p -> last[0] = p);
+        assertEquals(1.0, last[0], 0);
+    }
+
+    public void testGraphSearchRecallAgainstExact() {
+        Random r = new Random(11);
+        float[][] v = new float[5000][15];
+        for (float[] x : v) {
+            for (int d = 0; d < x.length; d++) {
+                x[d] = (float) r.nextGaussian();
+            }
+        }
+        NeighbourIndex graph = new NeighbourIndex(v, true);
+        NeighbourIndex exact = new NeighbourIndex(v, false);
+        assertTrue(graph.usesGraph());
+        int hits = 0;
+        int total = 0;
+        for (int q = 0; q < 200; q++) {
+            float[] query = v[q * 7].clone();
+            query[0] += 0.3f;
+            Set<Integer> truth = new HashSet<>();
+            for (int o : exact.search(query, 10, -1).ords()) {
+                truth.add(o);
+            }
+            for (int o : graph.search(query, 10, -1).ords()) {
+                hits += truth.contains(o) ? 1 : 0;
+            }
+            total += 10;
+        }
+        assertTrue("recall " + hits / (double) total, hits >= 0.9 * total);
+    }
+}
