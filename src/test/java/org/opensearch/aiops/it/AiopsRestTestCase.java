@@ -123,4 +123,28 @@ public abstract class AiopsRestTestCase {
     protected static String jsonStrings(List<String> texts) {
         return texts.stream().map(t -> "\"" + t + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
+
+    /** Retries {@code check} until it passes or {@code timeoutMillis} have passed, then throws its last failure. */
+    protected static void assertBusy(ThrowingRunnable check, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (true) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    protected static void assertBusy(ThrowingRunnable check) throws Exception {
+        assertBusy(check, 10_000);
+    }
+
+    protected interface ThrowingRunnable {
+        void run() throws Exception;
+    }
 }

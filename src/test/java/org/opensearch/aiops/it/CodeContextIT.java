@@ -213,21 +213,4 @@ public class CodeContextIT extends AiopsRestTestCase {
         assertClientError(failing("PUT", "/it-spans-ml/_doc/4?pipeline=it-spans-ml", span("m4", "refund", "Long", "")), "model_id [" + modelId + "]");
     }
 
-    private static void assertBusy(ThrowingRunnable check) throws Exception {
-        AssertionError last = null;
-        for (int i = 0; i < 50; i++) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                last = e;
-                Thread.sleep(200);
-            }
-        }
-        throw last;
-    }
-
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
 }
