@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Maps a raw outlier score to [0, 1] against the training raws: {@code 1 - exp(-max(0, raw - median) / (q99 - median))}.
- * Half the training windows score 0 and the 99th percentile about 0.63, so mean + 3 std of the training scores stays well
- * under 1 (an empirical CDF would put it above 1) while a window three times as far out as the 99th percentile scores 0.95.
+ * Maps a raw outlier score to [0, 1) against the training raws: with {@code x = max(0, raw - median) / (q99 - median)}, the
+ * score is {@code x / (1 + x)}. Half the training windows score 0 and the 99th percentile 0.5, so mean + 3 std of the
+ * training scores stays well under 1 (an empirical CDF would put it above 1); a window 3 times as far out as the 99th
+ * percentile scores 0.75, 10 times 0.91. Unlike {@code 1 - exp(-x)} it does not round to exactly 1 for large outliers, so
+ * they keep their order.
  */
 record ScoreScale(double median, double spread) {
 
@@ -25,7 +27,11 @@ record ScoreScale(double median, double spread) {
 
     double normalise(double raw) {
         double excess = raw - median;
-        return excess <= 0 ? 0.0 : 1.0 - Math.exp(-excess / spread);
+        if (excess <= 0) {
+            return 0.0;
+        }
+        double x = excess / spread;
+        return x / (1.0 + x);
     }
 
     void writeTo(DataOutput out) throws IOException {

@@ -1,0 +1,69 @@
+package org.opensearch.aiops.eval;
+
+import org.opensearch.aiops.detector.metric.MetricModel;
+import org.opensearch.aiops.detector.metric.MetricParams;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Runs a metric detector over one NAB series in NAB's streaming setting, through {@link MetricModel} as the plugin does:
+ * the first model learns from the probationary rows only, the model is refitted every {@code refitEvery} rows on all rows
+ * seen so far, and row t is scored from the window that ends at t, by the model fitted before t. Probationary rows score 0.
+ */
+public final class NabDetection {
+
+    private NabDetection() {}
+
+    public static double[] scores(NabSeries series, MetricParams params, int refitEvery) {
+        int n = series.values().length;
+        float[][] rows = new float[n][];
+        for (int t = 0; t < n; t++) {
+            rows[t] = new float[] { (float) series.values()[t] };
+        }
+        int probation = NabScorer.probationaryLength(n);
+        double[] out = new double[n];
+        MetricModel model = MetricModel.train(params, Arrays.copyOf(rows, probation), null);
+        int fittedAt = probation;
+        int w = model.window();
+        for (int t = probation; t < n; t++) {
+            if (t - fittedAt >= refitEvery) {
+                model = MetricModel.train(params, Arrays.copyOf(rows, t), null);
+                fittedAt = t;
+            }
+            out[t] = model.score(Arrays.copyOfRange(rows, t - w + 1, t + 1)).score();
+        }
+        return out;
+    }
+
+    /** NAB's result file: {@code <out>/<detector>/<category>/<detector>_<name>.csv} with timestamp,value,anomaly_score,label. */
+    public static Path writeResults(Path outDir, String detector, NabSeries series, double[] scores) throws IOException {
+        Path file = outDir.resolve(detector).resolve(series.category()).resolve(detector + "_" + series.name() + ".csv");
+        Files.createDirectories(file.getParent());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("timestamp,value,anomaly_score,label\n");
+            for (int t = 0; t < scores.length; t++) {
+                w.write(
+                    String.format(
+                        Locale.ROOT,
+                        "%s,%s,%s,%d%n",
+                        series.timestamps()[t],
+                        plain(series.values()[t]),
+                        plain(scores[t]),
+                        series.inWindow(t) ? 1 : 0
+                    )
+                );
+            }
+        }
+        return file;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}
