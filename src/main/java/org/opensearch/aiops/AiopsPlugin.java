@@ -151,7 +151,7 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             environment.pluginsDir().resolve(NAME).resolve("models").resolve(SentenceEmbedder.MODEL_NAME)
         );
         sentenceEmbedder.set(embedder);
-        AiopsJobRunner.getInstance().setExecutor(threadPool.executor(ENGINE_THREAD_POOL));
+        AiopsJobRunner.getInstance().setExecutor(threadPool.executor(DETECTOR_THREAD_POOL));
 
         TemplateService templates = new TemplateService(threadPool::absoluteTimeInMillis, AiopsSettings.TEMPLATES_MAX_TOTAL.get(settings));
         clusterService.getClusterSettings().addSettingsUpdateConsumer(AiopsSettings.TEMPLATES_MAX_TOTAL, templates::setMaxTotalTemplates);

@@ -53,18 +53,22 @@ public final class AiopsJobRunner implements ScheduledJobRunner {
             LOG.warn("aiops job [{}] skipped: the plugin is not initialised yet", job.getName());
             return;
         }
-        executor.submit(() -> context.getLockService().acquireLock(job, context, ActionListener.wrap(lock -> {
+        context.getLockService().acquireLock(job, context, ActionListener.wrap(lock -> {
             if (lock == null) {
                 return; // another node holds it
             }
-            try {
-                task.run(job);
-            } catch (Exception e) {
-                LOG.error("aiops job [" + job.getName() + "] of kind [" + job.getKind() + "] failed", e);
-            } finally {
-                release(context, lock, job);
-            }
-        }, e -> LOG.error("aiops job [" + job.getName() + "] could not take its lock", e))));
+            // The lock's listener runs on the thread that answered the lock update; tasks wait for the cluster, so they
+            // run on the plugin's pool (waiting on that thread would stall the answers they wait for).
+            executor.submit(() -> {
+                try {
+                    task.run(job);
+                } catch (Exception e) {
+                    LOG.error("aiops job [" + job.getName() + "] of kind [" + job.getKind() + "] failed", e);
+                } finally {
+                    release(context, lock, job);
+                }
+            });
+        }, e -> LOG.error("aiops job [" + job.getName() + "] could not take its lock", e)));
     }
 
     private static void release(JobExecutionContext context, LockModel lock, AiopsJobParameter job) {
