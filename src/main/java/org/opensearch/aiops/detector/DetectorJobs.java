@@ -1,5 +1,7 @@
 package org.opensearch.aiops.detector;
 
+import org.opensearch.action.index.IndexResponse;
+import org.opensearch.action.delete.DeleteResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -66,7 +68,7 @@ public final class DetectorJobs {
     public void delete(String id) {
         if (access.exists(AiopsIndices.JOBS)) {
             DeleteRequest delete = new DeleteRequest(AiopsIndices.JOBS, id).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
-            access.sync(l -> access.client().delete(delete, l));
+            access.<DeleteResponse>sync(l -> access.client().delete(delete, l));
         }
     }
 
@@ -97,7 +99,7 @@ public final class DetectorJobs {
             IndexRequest request = new IndexRequest(AiopsIndices.JOBS).id(id)
                 .source(job.toXContent(XContentFactory.jsonBuilder(), ToXContent.EMPTY_PARAMS))
                 .setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
-            access.sync(l -> access.client().index(request, l));
+            access.<IndexResponse>sync(l -> access.client().index(request, l));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

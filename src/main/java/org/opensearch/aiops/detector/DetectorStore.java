@@ -1,5 +1,6 @@
 package org.opensearch.aiops.detector;
 
+import org.opensearch.action.delete.DeleteResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -53,7 +54,7 @@ public final class DetectorStore {
         doc.put("created_time", now);
         doc.put("last_update_time", now);
         IndexRequest request = new IndexRequest(AiopsIndices.DETECTORS).source(doc).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
-        IndexResponse response = access.sync(l -> access.client().index(request, l));
+        IndexResponse response = access.<IndexResponse>sync(l -> access.client().index(request, l));
         putState(response.getId(), Map.of("state", DetectorState.CREATED.label()), null);
         return response.getId();
     }
@@ -63,7 +64,7 @@ public final class DetectorStore {
         doc.put("created_time", previous.createdTime());
         doc.put("last_update_time", now);
         IndexRequest request = new IndexRequest(AiopsIndices.DETECTORS).id(id).source(doc).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
-        access.sync(l -> access.client().index(request, l));
+        access.<IndexResponse>sync(l -> access.client().index(request, l));
     }
 
     public StoredDetector get(String id) {
@@ -87,7 +88,7 @@ public final class DetectorStore {
         for (String index : new String[] { AiopsIndices.DETECTORS, AiopsIndices.DETECTOR_STATE }) {
             if (access.exists(index)) {
                 DeleteRequest request = new DeleteRequest(index, id).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
-                access.sync(l -> access.client().delete(request, l));
+                access.<DeleteResponse>sync(l -> access.client().delete(request, l));
             }
         }
     }
@@ -125,7 +126,7 @@ public final class DetectorStore {
             }
         }
         try {
-            access.sync(l -> access.client().index(request, l));
+            access.<IndexResponse>sync(l -> access.client().index(request, l));
         } catch (RuntimeException e) {
             if (ExceptionsHelper.unwrapCause(e) instanceof VersionConflictEngineException == false) {
                 throw e;

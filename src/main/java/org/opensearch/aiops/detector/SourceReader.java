@@ -121,7 +121,8 @@ public final class SourceReader {
         if (entitySeries.size() >= maxPerEntity) {
             return true;
         }
-        long time = (long) Double.parseDouble(String.valueOf(timeField.getValue()));
+        Object timeValue = timeField.getValue(); // epoch_millis as a string; a generic getter would pick valueOf(char[])
+        long time = (long) Double.parseDouble(timeValue.toString());
         entitySeries.add(time, row, hit.getIndex(), hit.getId());
         return true;
     }

@@ -1,5 +1,6 @@
 package org.opensearch.aiops.model;
 
+import org.opensearch.action.admin.indices.refresh.RefreshResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,7 +79,7 @@ public final class ModelCheckpoints {
         if (bulk.numberOfActions() > 0) {
             flush(bulk);
         } else {
-            access.sync(l -> access.client().admin().indices().prepareRefresh(AiopsIndices.CHECKPOINTS).execute(l));
+            access.<RefreshResponse>sync(l -> access.client().admin().indices().prepareRefresh(AiopsIndices.CHECKPOINTS).execute(l));
         }
     }
 
