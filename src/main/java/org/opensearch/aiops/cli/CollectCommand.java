@@ -74,7 +74,7 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--name", description = "command of the entity (default: /proc/<pid>/comm, or the CSV file's name)")
     String name;
 
-    @Option(names = "--no-syscalls", description = "do not count syscalls (perf trace slows down syscall-heavy processes)")
+    @Option(names = "--no-syscalls", description = "do not run perf to count syscalls")
     boolean noSyscalls;
 
     @Option(names = "--batch-size", defaultValue = "500", description = "documents per _bulk request (default: ${DEFAULT-VALUE})")
@@ -149,12 +149,18 @@ public final class CollectCommand implements Callable<Integer> {
         ProcSampler sampler = host == null ? ProcSampler.local() : new ProcSampler(Path.of("/proc"), ProcSampler.clockTicks(), host);
         Process child = command == null ? null : new ProcessBuilder("bash", "-c", command).inheritIO().start();
         int target = child != null ? (int) child.pid() : Math.toIntExact(pid);
-        Optional<ProcessSample> first = sampler.sample(target);
-        if (first.isEmpty()) {
+        if (sampler.sample(target).isEmpty()) {
             throw new IllegalArgumentException("no process " + target + " (or it has already exited)");
         }
+        Optional<SyscallCounter> syscalls = noSyscalls
+            ? Optional.empty()
+            : SyscallCounter.start(target, interval, note -> System.err.println("collect: " + note));
+        // After the syscall probe, which takes a moment, so that the first interval is a whole one.
+        Optional<ProcessSample> first = sampler.sample(target);
+        if (first.isEmpty()) {
+            throw new IllegalArgumentException("process " + target + " exited before the first sample");
+        }
         String entityName = name != null ? name : first.get().command();
-        Optional<SyscallCounter> syscalls = noSyscalls ? Optional.empty() : SyscallCounter.start(target, note -> System.err.println("collect: " + note));
         SampleBuffer buffer = new SampleBuffer(bufferSize);
         AtomicLong samples = new AtomicLong();
         AtomicBoolean stopped = new AtomicBoolean();

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * One interval of one process as an {@code aiops-os-metrics} document (mapping: {@code mappings/aiops-os-metrics.json}).
  * Counters ({@code *_faults}, {@code *_bytes} but RSS/VMS, {@code ctx_switches_*}) are deltas over the interval,
- * {@code cpu_*_pct} are percent of one CPU (a busy two-thread process shows 200), the rest are values at its end.
+ * {@code cpu_*_pct} are percent of one CPU (a busy two-thread process shows 200; {@code cpu_runqueue_pct} is time
+ * runnable but waiting for a CPU, which a busy process on a crowded machine shows instead), the rest are values at its end.
  * A metric that could not be read is absent rather than zero.
  *
  * @param syscalls calls by syscall name during the interval, or null when not counted
@@ -36,6 +37,7 @@ public record MetricDocument(
         "cpu_user_pct",
         "cpu_system_pct",
         "cpu_pct",
+        "cpu_runqueue_pct",
         "rss_bytes",
         "vms_bytes",
         "minor_faults",
@@ -52,7 +54,7 @@ public record MetricDocument(
     );
 
     /** Metrics with fractions; the others are whole numbers. */
-    public static final Set<String> FRACTIONAL = Set.of("interval_s", "cpu_user_pct", "cpu_system_pct", "cpu_pct");
+    public static final Set<String> FRACTIONAL = Set.of("interval_s", "cpu_user_pct", "cpu_system_pct", "cpu_pct", "cpu_runqueue_pct");
 
     public static final Set<String> NET_SCOPES = Set.of("process", "netns");
 

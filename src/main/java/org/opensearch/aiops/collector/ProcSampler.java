@@ -144,6 +144,10 @@ public final class ProcSampler {
         metrics.put("cpu_user_pct", round(user));
         metrics.put("cpu_system_pct", round(system));
         metrics.put("cpu_pct", round(user + system));
+        long runqueue = delta(previous, current, ProcessSample.Counters::runqueueNanos);
+        if (runqueue >= 0) {
+            metrics.put("cpu_runqueue_pct", round(runqueue / 1e7 / seconds));
+        }
         metrics.put("rss_bytes", current.rssBytes());
         metrics.put("vms_bytes", current.vmsBytes());
         putDelta(metrics, "minor_faults", previous, current, ProcessSample.Counters::minorFaults);
@@ -212,12 +216,13 @@ public final class ProcSampler {
 
     private ProcessSample.Counters counters(Path dir, String[] stat) throws IOException {
         Map<String, String> io = readableKeyValues(dir.resolve("io"));
-        long voluntary = 0, involuntary = 0;
+        long voluntary = 0, involuntary = 0, runqueue = 0;
         for (Path task : list(dir.resolve("task"))) {
             try {
                 Map<String, String> status = keyValues(task.resolve("status"), ':');
                 voluntary += Long.parseLong(status.getOrDefault("voluntary_ctxt_switches", "0").trim());
                 involuntary += Long.parseLong(status.getOrDefault("nonvoluntary_ctxt_switches", "0").trim());
+                runqueue = runqueue < 0 ? -1 : add(runqueue, runqueueNanos(task));
             } catch (NoSuchFileException e) {
                 // thread exited meanwhile
             }
@@ -230,8 +235,25 @@ public final class ProcSampler {
             io == null ? -1 : Long.parseLong(io.get("read_bytes").trim()),
             io == null ? -1 : Long.parseLong(io.get("write_bytes").trim()),
             voluntary,
-            involuntary
+            involuntary,
+            runqueue
         );
+    }
+
+    /** Second field of {@code schedstat} (needs CONFIG_SCHED_INFO), -1 without it. */
+    private static long runqueueNanos(Path task) throws IOException {
+        try {
+            return Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split("\\s+")[1]);
+        } catch (NoSuchFileException e) {
+            if (Files.exists(task)) {
+                return -1;
+            }
+            throw e;
+        }
+    }
+
+    private static long add(long sum, long value) {
+        return value < 0 ? -1 : sum + value;
     }
 
     private static List<Integer> children(Path dir) throws IOException {

@@ -35,7 +35,10 @@ public record ProcessSample(
     String netScope
 ) {
 
-    /** Cumulative counters of one process (all its threads, dead ones included where the kernel keeps them). */
+    /**
+     * Cumulative counters of one process (all its threads, dead ones included where the kernel keeps them);
+     * {@code runqueueNanos} is time its threads were runnable but waiting for a CPU, -1 if the kernel does not say.
+     */
     public record Counters(
         long userTicks,
         long systemTicks,
@@ -44,8 +47,9 @@ public record ProcessSample(
         long readBytes,
         long writeBytes,
         long voluntarySwitches,
-        long involuntarySwitches
+        long involuntarySwitches,
+        long runqueueNanos
     ) {
-        static final Counters ZERO = new Counters(0, 0, 0, 0, 0, 0, 0, 0);
+        static final Counters ZERO = new Counters(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

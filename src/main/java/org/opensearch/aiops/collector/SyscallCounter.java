@@ -7,22 +7,30 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Syscall counts by name of one process, from the lines {@code perf trace -p PID} prints per call. /proc has no such
- * counts; perf needs root or {@code perf_event_paranoid} ≤ 1 and slows down syscall-heavy processes. bpftrace is
- * detected but not used yet. When counting is not possible, {@link #start} says why once and returns empty.
+ * Syscall counts by name of one process (its threads, and what they fork), from the kernel's {@code sys_enter_*}
+ * tracepoints counted in the kernel by {@code perf stat -I}: /proc has no such counts. {@code perf trace} was tried
+ * first, but handing every call to user space slowed a busy shell loop to a third of its speed. perf needs root (or
+ * access to tracefs). bpftrace is detected but not used yet. When counting is not possible, {@link #start} says why
+ * once and returns empty. Counts reach {@link #drain} at the end of perf's interval, so they lag by up to one.
  */
 public final class SyscallCounter implements AutoCloseable {
 
+    private static final String TRACEPOINT = "syscalls:sys_enter_";
+
     private final Process perf;
     private final Thread reader;
+    private final CountDownLatch verdict = new CountDownLatch(1);
+    private volatile String refusal;
     private Map<String, Long> counts = new HashMap<>();
     private volatile String failure;
 
@@ -33,8 +41,8 @@ public final class SyscallCounter implements AutoCloseable {
         this.reader.start();
     }
 
-    /** Counts {@code pid}'s syscalls from now on, or empty with the reason passed to {@code note}. */
-    public static Optional<SyscallCounter> start(int pid, Consumer<String> note) {
+    /** Counts {@code pid}'s syscalls per {@code interval} from now on, or empty with the reason passed to {@code note}. */
+    public static Optional<SyscallCounter> start(int pid, Duration interval, Consumer<String> note) {
         if (onPath("perf") == false) {
             note.accept(
                 "syscall counts off: no perf on PATH"
@@ -43,31 +51,37 @@ public final class SyscallCounter implements AutoCloseable {
             );
             return Optional.empty();
         }
+        String unprivileged = unprivileged();
+        if (unprivileged != null) {
+            note.accept("syscall counts off: " + unprivileged + "; documents have no [syscalls] field");
+            return Optional.empty();
+        }
+        long millis = Math.max(100, interval.toMillis());
         Process perf;
         try {
-            perf = new ProcessBuilder("perf", "trace", "-p", Integer.toString(pid)).redirectErrorStream(true).start();
+            perf = new ProcessBuilder("perf", "stat", "-e", "syscalls:sys_enter_*", "-I", Long.toString(millis), "-x", ",", "-p", Integer.toString(pid))
+                .redirectErrorStream(true)
+                .start();
         } catch (IOException e) {
             note.accept("syscall counts off: cannot run perf: " + e.getMessage() + "; documents have no [syscalls] field");
             return Optional.empty();
         }
+        SyscallCounter counter = new SyscallCounter(perf);
+        String refusal;
         try {
-            // perf refuses (permissions, missing tracepoints) within a moment; a traced process keeps it running.
-            if (perf.waitFor(700, TimeUnit.MILLISECONDS)) {
-                String output = new String(perf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                String firstLine = output.isEmpty() ? "exit code " + perf.exitValue() : output.lines().findFirst().orElse("");
-                note.accept("syscall counts off: perf trace -p " + pid + " failed: " + firstLine + "; documents have no [syscalls] field");
-                return Optional.empty();
-            }
+            // perf's first line says whether the kernel counts for us: a number, <not counted> (no root), or an error.
+            refusal = counter.verdict.await(millis + 3000, TimeUnit.MILLISECONDS) ? counter.refusal : "no output from perf stat";
         } catch (InterruptedException e) {
-            perf.destroy();
+            counter.close();
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (IOException e) {
-            perf.destroy();
-            note.accept("syscall counts off: " + e.getMessage());
+        }
+        if (refusal != null) {
+            counter.close();
+            note.accept("syscall counts off: perf stat -p " + pid + ": " + refusal + "; documents have no [syscalls] field");
             return Optional.empty();
         }
-        return Optional.of(new SyscallCounter(perf));
+        return Optional.of(counter);
     }
 
     /** Calls by name since the previous drain (sorted by name), or null once perf has stopped. */
@@ -86,51 +100,86 @@ public final class SyscallCounter implements AutoCloseable {
     }
 
     /**
-     * The syscall of one line of {@code perf trace}, or null for other lines (continuations of interrupted calls,
-     * signals, lost-event notes). Lines look like {@code 0.027 ( 0.012 ms): java/4242 futex(uaddr: …) = 0}; the thread
-     * name before the tid is only there for multi-threaded processes and may contain spaces.
+     * Name and count of one line of {@code perf stat -I … -x ,}: {@code 1.001088737,785290,,syscalls:sys_enter_getppid,…};
+     * null for zero counts and other lines ({@code <not counted>}, headers).
      */
-    static String syscallOf(String line) {
-        int close = line.indexOf("): ");
-        if (close < 0 || line.contains("[continued]")) {
+    static Map.Entry<String, Long> countOf(String line) {
+        String[] fields = line.strip().split(",");
+        if (fields.length < 4 || fields[3].startsWith(TRACEPOINT) == false) {
             return null;
         }
-        int open = line.indexOf('(', close + 3);
-        if (open < 0) {
+        try {
+            long count = Long.parseLong(fields[1]);
+            return count > 0 ? Map.entry(fields[3].substring(TRACEPOINT.length()), count) : null;
+        } catch (NumberFormatException e) {
             return null;
         }
-        String before = line.substring(close + 3, open).strip();
-        String name = before.substring(before.lastIndexOf(' ') + 1);
-        return name.matches("[a-z][a-z0-9_]*") ? name : null;
     }
 
     private void read() {
+        String firstOther = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(perf.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                String name = syscallOf(line);
-                if (name != null) {
+                if (verdict.getCount() > 0) {
+                    String[] fields = line.strip().split(",");
+                    if (fields.length >= 4 && fields[3].startsWith(TRACEPOINT)) {
+                        if (fields[1].chars().allMatch(Character::isDigit) == false) {
+                            refusal = "the kernel does not count its syscall tracepoints for this user (" + fields[1] + "; root is needed)";
+                        }
+                        verdict.countDown();
+                    } else if (firstOther == null && line.isBlank() == false) {
+                        firstOther = line.strip();
+                    }
+                }
+                Map.Entry<String, Long> count = countOf(line);
+                if (count != null) {
                     synchronized (this) {
-                        counts.merge(name, 1L, Long::sum);
+                        counts.merge(count.getKey(), count.getValue(), Long::sum);
                     }
                 }
             }
         } catch (IOException e) {
             // the stream closes when perf is stopped
         }
-        failure = "perf trace ended";
+        if (verdict.getCount() > 0) {
+            refusal = firstOther == null ? "exit without output" : firstOther;
+            verdict.countDown();
+        }
+        failure = "perf stat ended";
     }
 
+    /** Stops perf (closing its hundreds of counters can take it a few seconds) and its reader. */
     @Override
     public void close() {
         perf.destroy();
         try {
-            if (perf.waitFor(5, TimeUnit.SECONDS) == false) {
+            if (perf.waitFor(10, TimeUnit.SECONDS) == false) {
                 perf.destroyForcibly();
+                perf.waitFor(10, TimeUnit.SECONDS);
             }
+            reader.join(10_000);
         } catch (InterruptedException e) {
             perf.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Why this process may not count syscall tracepoints, or null if it may: they need root, or
+     * {@code kernel.perf_event_paranoid} -1 (perf would start and print {@code <not counted>}, and take seconds to stop).
+     */
+    private static String unprivileged() {
+        try {
+            String uid = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:")).findFirst().orElse("");
+            String effective = uid.isEmpty() ? "" : uid.substring(4).strip().split("\\s+")[1];
+            int paranoid = Integer.parseInt(Files.readString(Path.of("/proc/sys/kernel/perf_event_paranoid")).strip());
+            if (effective.equals("0") == false && paranoid > -1) {
+                return "not root and kernel.perf_event_paranoid is " + paranoid + " (syscall tracepoints need root or -1)";
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null; // let perf itself say
         }
     }
 
