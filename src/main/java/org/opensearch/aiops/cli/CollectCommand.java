@@ -191,6 +191,7 @@ public final class CollectCommand implements Callable<Integer> {
                     if (current.isEmpty()) {
                         System.err.println("collect: process " + target + " exited");
                     }
+                    syscalls.ifPresent(SyscallCounter::stop);
                     buffer.close();
                     return;
                 }
@@ -232,7 +233,7 @@ public final class CollectCommand implements Callable<Integer> {
                 ship(node, retry, batch);
             }
             timer.shutdownNow();
-            syscalls.ifPresent(SyscallCounter::close);
+            syscalls.ifPresent(SyscallCounter::stop);
             refresh(node);
             failed.addAndGet(buffer.dropped());
             String exit = "";
@@ -243,6 +244,7 @@ public final class CollectCommand implements Callable<Integer> {
                 exit = child.waitFor(5, TimeUnit.SECONDS) ? ", command exit code " + child.exitValue() : "";
             }
             System.out.println(summary(samples.get(), buffer.dropped(), start) + exit);
+            syscalls.ifPresent(SyscallCounter::close);
             return finish();
         } finally {
             finished.countDown();
