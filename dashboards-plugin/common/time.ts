@@ -19,7 +19,7 @@ export function parseInterval(value: string | undefined | null): number | null {
   return m ? Number(m[1]) * UNITS[m[2]] : null;
 }
 
-const NICE_INTERVALS = [1, 5, 10, 30, 60, 300, 600, 1800, 3600, 10800, 21600, 43200, 86400, 604800].map((s) => s * 1000);
+const NICE_INTERVALS = [1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 10800, 21600, 43200, 86400, 604800].map((s) => s * 1000);
 
 /** Smallest nice bucket width that covers [from, to] in at most maxBuckets buckets. */
 export function bucketInterval(from: number, to: number, maxBuckets: number, minimum = 1000): number {

@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { HttpError, toHttpError } from '../server/routes/http_error';
 import { matchPath, ROUTES } from '../server/routes/route_table';
 import type { Transport } from '../server/routes/transport';
+import { contractStub } from './contract_stub';
 import { nodeTransport } from './node_transport';
 
 /**
@@ -52,8 +53,8 @@ export async function handleApi(client: Transport, method: string, pathname: str
   throw new HttpError(404, `no route for ${method} ${pathname}`);
 }
 
-export function startServer(opts: { url: string; port: number; host?: string; staticDir: string }) {
-  const client = nodeTransport(opts.url);
+export function startServer(opts: { url: string; port: number; host?: string; staticDir: string; contractStub?: boolean }) {
+  const client = opts.contractStub ? contractStub(nodeTransport(opts.url)) : nodeTransport(opts.url);
   const root = resolve(opts.staticDir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -83,9 +84,9 @@ if (process.argv[1] && /server\.(js|mjs|ts)$/.test(process.argv[1])) {
   const url = process.env.AIOPS_URL ?? 'http://127.0.0.1:9200';
   const port = Number(process.env.PORT ?? 5602);
   const staticDir = process.env.STATIC_DIR ?? join(process.cwd(), 'target/standalone/public');
-  startServer({ url, port, staticDir }).then((server) => {
+  startServer({ url, port, staticDir, contractStub: process.env.AIOPS_CONTRACT_STUB === '1' }).then((server) => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
-    console.log(`aiops panel: http://127.0.0.1:${actual}/ (OpenSearch ${url})`);
+    console.log(`aiops panel: http://127.0.0.1:${actual}/ (OpenSearch ${url}${process.env.AIOPS_CONTRACT_STUB === '1' ? ', detector API stubbed' : ''})`);
   });
 }

@@ -54,8 +54,8 @@ function MetricPoints({ evidence }: { evidence: Evidence }) {
           </EuiText>
           <Chart>
             <Settings showLegend={false} xDomain={{ min: from, max: to }} />
-            <Axis id="t" position={Position.Bottom} tickFormat={niceTimeFormatter([from, to])} />
-            <Axis id="v" position={Position.Left} ticks={3} />
+            <Axis id="x-time" position={Position.Bottom} tickFormat={niceTimeFormatter([from, to])} />
+            <Axis id="y-value" position={Position.Left} ticks={3} />
             <RectAnnotation
               id="window"
               dataValues={[{ coordinates: { x0: window.from, x1: Math.max(window.to, window.from + 1) } }]}
@@ -73,10 +73,10 @@ function MetricPoints({ evidence }: { evidence: Evidence }) {
         </div>
       ))}
       <EuiBasicTable
-        items={points.filter((p) => p.time! >= window.from && p.time! <= window.to)}
+        items={points.filter((p) => p.time! >= window.from && p.time! < Math.max(window.to, window.from + 1))}
         columns={[
           { field: 'time', name: 'Time', render: (t: number) => formatTime(t) },
-          ...numeric.map((f) => ({ field: f, name: f, dataType: 'number' as const })),
+          ...numeric.map((f) => ({ field: f, name: f, dataType: 'number' as const, render: (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : String(v ?? '—')) })),
         ]}
         noItemsMessage="No points inside the anomalous window"
       />

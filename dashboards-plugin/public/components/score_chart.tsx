@@ -39,8 +39,8 @@ export function ScoreChart({ from, to, series, threshold, anomalies, onAnomalyCl
             if (hit && onAnomalyClick) onAnomalyClick(hit);
           }}
         />
-        <Axis id="time" position={Position.Bottom} tickFormat={niceTimeFormatter([from, to])} showGridLines />
-        <Axis id="score" position={Position.Left} domain={{ min: 0, max: 1 }} tickFormat={(v: number) => v.toFixed(2)} />
+        <Axis id="x-time" position={Position.Bottom} tickFormat={niceTimeFormatter([from, to])} showGridLines />
+        <Axis id="y-score" position={Position.Left} domain={{ min: 0, max: 1 }} tickFormat={(v: number) => v.toFixed(2)} />
         <LineSeries
           id="score"
           name="score"

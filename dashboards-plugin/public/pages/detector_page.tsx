@@ -55,9 +55,11 @@ export function DetectorPage({ services, id }: { services: PanelServices; id: st
 
   return (
     <>
-      <EuiButtonEmpty iconType="arrowLeft" flush="left" size="s" onClick={() => history.push(pathOf({ page: 'detectors' }))}>
-        Detectors
-      </EuiButtonEmpty>
+      <div>
+        <EuiButtonEmpty iconType="arrowLeft" flush="left" size="s" onClick={() => history.push(pathOf({ page: 'detectors' }))}>
+          Detectors
+        </EuiButtonEmpty>
+      </div>
       {details.error && <EuiCallOut color="danger" title="Could not load the detector">{details.error}</EuiCallOut>}
       {actionError && <EuiCallOut color="danger" title={actionError} />}
       {d && (

@@ -80,8 +80,8 @@ export function TemplatesPage({ services }: { services: PanelServices }) {
             <div style={{ height: 200 }} data-test-subj="newTemplatesChart" data-buckets={timeline.data?.buckets.length ?? 0}>
               <Chart>
                 <Settings showLegend={false} xDomain={{ min: from, max: to, minInterval: timeline.data?.interval_ms }} />
-                <Axis id="t" position={Position.Bottom} tickFormat={niceTimeFormatter([from, to])} />
-                <Axis id="n" position={Position.Left} ticks={4} />
+                <Axis id="x-time" position={Position.Bottom} tickFormat={niceTimeFormatter([from, to])} />
+                <Axis id="y-count" position={Position.Left} ticks={4} />
                 <BarSeries
                   id="new"
                   name="new templates"
@@ -104,8 +104,8 @@ export function TemplatesPage({ services }: { services: PanelServices }) {
             <div style={{ height: 200 }} data-test-subj="topTemplatesChart" data-series={occurrences.data?.series.length ?? 0}>
               <Chart>
                 <Settings showLegend legendPosition={Position.Bottom} xDomain={{ min: from, max: to }} />
-                <Axis id="t" position={Position.Bottom} tickFormat={niceTimeFormatter([from, to])} />
-                <Axis id="n" position={Position.Left} ticks={4} />
+                <Axis id="x-time" position={Position.Bottom} tickFormat={niceTimeFormatter([from, to])} />
+                <Axis id="y-count" position={Position.Left} ticks={4} />
                 <LineSeries
                   id="lines"
                   xScaleType={ScaleType.Time}
