@@ -115,6 +115,8 @@ export interface DetectorResultsView {
   anomalies: AnomalyResult[];
   entities: EntityBucket[];
   classes: ClassBucket[];
+  /** Readable text of sequence items that are log template ids (item → template). */
+  sequence_labels: Record<string, string>;
 }
 
 export type EvidenceKind = 'points' | 'spans' | 'logs' | 'documents';

@@ -15,16 +15,18 @@ export interface ClassesPanelProps {
   classes: ClassBucket[];
   labels: Record<string, string>;
   onSave: (labels: Record<string, string>) => Promise<void>;
+  /** Readable text for sequence items (e.g. template ids → templates). */
+  sequenceLabels?: Record<string, string>;
 }
 
 /** A typical sequence of a class: the example's `sequence` when it has one, else its top contributing fields. */
-function typical(example: AnomalyResult): string {
-  if (Array.isArray(example.sequence) && example.sequence.length) return example.sequence.map(String).join(' → ');
+function typical(example: AnomalyResult, names: Record<string, string>): string {
+  if (Array.isArray(example.sequence) && example.sequence.length) return example.sequence.map((s) => names[String(s)] ?? String(s)).join(' → ');
   return (example.contributions ?? []).map((c) => c.field).join(', ');
 }
 
 /** Classes of a classifying detector: size, anomalies, typical sequences, and a label the analyst can edit. */
-export function ClassesPanel({ classes, labels, onSave }: ClassesPanelProps) {
+export function ClassesPanel({ classes, labels, onSave, sequenceLabels = {} }: ClassesPanelProps) {
   const [draft, setDraft] = useState<Record<string, string>>(labels);
   const [saving, setSaving] = useState(false);
   useEffect(() => setDraft(labels), [labels]);
@@ -55,7 +57,7 @@ export function ClassesPanel({ classes, labels, onSave }: ClassesPanelProps) {
         <EuiText size="xs">
           {examples.map((e) => (
             <div key={e.id}>
-              <code>{typical(e) || '—'}</code>
+              <code>{typical(e, sequenceLabels) || '—'}</code>
             </div>
           ))}
         </EuiText>

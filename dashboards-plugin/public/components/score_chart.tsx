@@ -28,7 +28,7 @@ export interface ScoreChartProps {
 export function ScoreChart({ from, to, series, threshold, anomalies, onAnomalyClick }: ScoreChartProps) {
   const byTime = new Map(anomalies.map((a) => [a.data_start_time, a]));
   return (
-    <div style={{ height: 280 }} data-test-subj="scoreChart" data-points={series.length} data-anomalies={anomalies.length}>
+    <div style={{ height: 280 }} data-test-subj="scoreChart" data-from={from} data-to={to} data-points={series.length} data-anomalies={anomalies.length}>
       <Chart>
         <Settings
           xDomain={{ min: from, max: to }}

@@ -158,6 +158,7 @@ export function DetectorPage({ services, id }: { services: PanelServices; id: st
                 <ClassesPanel
                   classes={view.classes}
                   labels={labels}
+                  sequenceLabels={view.sequence_labels}
                   onSave={async (next) => {
                     await api.setClassLabels(id, next);
                     details.reload();

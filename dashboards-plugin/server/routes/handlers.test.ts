@@ -55,9 +55,13 @@ describe('detectorResults', () => {
           threshold: { value: 0.7 },
           anomalies: { top: { hits: { hits: [{ _id: 'r1', _source: { detector_id: 'd', data_start_time: '1970-01-01T00:00:01.500Z', data_end_time: 2500, score: 0.9, is_anomaly: true, class: 'c1' } }] } } },
           entities: { buckets: [{ key: 'host=a', doc_count: 10, anomalies: { doc_count: 1 } }] },
-          classes: { buckets: [{ key: 'c1', doc_count: 5, anomalies: { doc_count: 1 }, examples: { hits: { hits: [{ _id: 'r1', _source: { sequence: ['t1', 't2'] } }] } } }] },
+          classes: { buckets: [{ key: 'c1', doc_count: 5, anomalies: { doc_count: 1 }, examples: { hits: { hits: [{ _id: 'r1', _source: { sequence: ['abcdef0123', 'feedbeef99', 'GET /'] } }] } } }] },
         },
       }),
+      [`GET ${B}/templates/abcdef0123`]: () => ({ id: 'abcdef0123', template: 'login <*>' }),
+      [`GET ${B}/templates/feedbeef99`]: () => {
+        throw backendError(404, 'template [feedbeef99] not found');
+      },
     });
     const view = await detectorResults(transport, 'd', { from: 0, to: 3_600_000, entityKey: 'host=a' });
     expect(view.total).toBe(42);
@@ -66,7 +70,8 @@ describe('detectorResults', () => {
     expect(view.anomalies[0]).toMatchObject({ id: 'r1', data_start_time: 1500, data_end_time: 2500, is_anomaly: true, class: 'c1' });
     expect(view.entities).toEqual([{ key: 'host=a', count: 10, anomalies: 1 }]);
     expect(view.classes[0]).toMatchObject({ key: 'c1', count: 5, anomalies: 1 });
-    expect(view.classes[0].examples[0].sequence).toEqual(['t1', 't2']);
+    expect(view.classes[0].examples[0].sequence).toEqual(['abcdef0123', 'feedbeef99', 'GET /']);
+    expect(view.sequence_labels).toEqual({ abcdef0123: 'login <*>' });
     const body = calls[0].body as any;
     expect(body.detector_ids).toEqual(['d']);
     expect(body.query.bool.filter).toContainEqual({ term: { entity_key: 'host=a' } });

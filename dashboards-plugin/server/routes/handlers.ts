@@ -21,6 +21,7 @@ import type {
   DetectorProfile,
   DetectorResultsView,
   DetectorSummary,
+  ClassBucket,
   Evidence,
   EvidenceDoc,
   EvidenceKind,
@@ -172,6 +173,12 @@ export async function detectorResults(
     },
   });
   const aggs = body?.aggregations ?? {};
+  const classes = (aggs.classes?.buckets ?? []).map((b: any) => ({
+    key: String(b.key),
+    count: b.doc_count,
+    anomalies: b.anomalies?.doc_count ?? 0,
+    examples: (b.examples?.hits?.hits ?? []).map(toAnomalyResult),
+  }));
   return {
     from: q.from,
     to: q.to,
@@ -183,13 +190,25 @@ export async function detectorResults(
       .map((b: any) => ({ time: b.key, score: b.score.value })),
     anomalies: (aggs.anomalies?.top?.hits?.hits ?? []).map(toAnomalyResult),
     entities: (aggs.entities?.buckets ?? []).map((b: any) => ({ key: String(b.key), count: b.doc_count, anomalies: b.anomalies?.doc_count ?? 0 })),
-    classes: (aggs.classes?.buckets ?? []).map((b: any) => ({
-      key: String(b.key),
-      count: b.doc_count,
-      anomalies: b.anomalies?.doc_count ?? 0,
-      examples: (b.examples?.hits?.hits ?? []).map(toAnomalyResult),
-    })),
+    classes,
+    sequence_labels: await templateTexts(client, classes.flatMap((c: ClassBucket) => c.examples.flatMap((e) => e.sequence ?? []))),
   };
+}
+
+const MAX_SEQUENCE_LABELS = 100;
+
+/** Template text of each value that is a known template id (log sequences); other values are left out. */
+async function templateTexts(client: Transport, values: unknown[]): Promise<Record<string, string>> {
+  const ids = [...new Set(values.filter((v): v is string => typeof v === 'string' && /^[0-9a-f]{8,64}$/.test(v)))].slice(0, MAX_SEQUENCE_LABELS);
+  const found = await Promise.all(
+    ids.map((id) =>
+      client.request({ method: 'GET', path: BACKEND.template(id) }).then(
+        ({ body }) => [id, body?.template as string | undefined] as const,
+        () => [id, undefined] as const
+      )
+    )
+  );
+  return Object.fromEntries(found.filter(([, t]) => typeof t === 'string'));
 }
 
 function kindOf(docs: EvidenceDoc[], family: string): EvidenceKind {

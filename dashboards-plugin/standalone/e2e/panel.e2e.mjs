@@ -108,6 +108,15 @@ await test(
     const chartBox = await page.locator('[data-test-subj="scoreChart"] canvas').first().boundingBox();
     const markerBox = await marker.first().boundingBox();
     expect(chartBox && markerBox, 'chart and marker are laid out');
+    const chart = page.getByTestId('scoreChart');
+    const [from, to] = [Number(await chart.getAttribute('data-from')), Number(await chart.getAttribute('data-to'))];
+    const nearest = times.reduce((a, t) => (Math.abs(t - seed.injected_time) < Math.abs(a - seed.injected_time) ? t : a));
+    const markerIndex = times.indexOf(nearest);
+    const box = await marker.nth(markerIndex).boundingBox();
+    const expectedX = chartBox.x + ((seed.injected_time - from) / (to - from)) * chartBox.width;
+    const dx = Math.abs(box.x + box.width / 2 - expectedX);
+    // The canvas also holds the y axis, so allow a few percent of its width.
+    expect(dx < 0.06 * chartBox.width, `marker at x=${box.x + box.width / 2}, injected time maps to x=${expectedX} (off by ${dx} px)`);
     const rows = page.getByTestId('anomalyRow');
     await rows.first().waitFor();
     const rowTimes = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-time'))));
@@ -138,6 +147,8 @@ await test(
   async () => {
     await page.goto(`${base}#/detectors/${encodeURIComponent(classifying.id)}`);
     await page.getByTestId('classesPanel').waitFor();
+    // Typical sequences read as template texts, not ids.
+    await page.getByTestId('classesPanel').getByText('ERROR connection refused to db', { exact: false }).first().waitFor();
     const label = page.locator('[data-test-subj^="classLabel-"]').first();
     const wanted = `error burst ${Date.now() % 100000}`;
     await label.fill(wanted);
