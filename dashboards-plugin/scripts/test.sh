@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tests of the Dashboards panel:
 #   1. npm ci when node_modules is missing or older than package-lock.json;
-#   2. unit tests (vitest: route handlers, validation, components, pages);
+#   2. type check (tsc) and unit tests (vitest: route handlers, validation, components, pages);
 #   3. Vite build of the standalone page and its Node server (target/standalone/);
 #   4. only when AIOPS_URL is set (e.g. http://127.0.0.1:9200): demo data seeded into that node through its
 #      REST API (aiops-demo-* indices, and a demo detector when the node has the detector API), then the
@@ -46,6 +46,8 @@ if [[ ${1:-} == --build-only ]]; then
   exit 0
 fi
 
+log "type check (tsc)"
+npx tsc -p .
 log "unit tests (vitest)"
 npx vitest run
 build_standalone

@@ -157,10 +157,17 @@ function Spans({ docs }: { docs: EvidenceDoc[] }) {
   );
 }
 
+interface LogRow {
+  id: string;
+  time: number | null;
+  message: string;
+  template: string;
+}
+
 function LogLines({ docs, timeField }: { docs: EvidenceDoc[]; timeField?: string }) {
   const messageField = LOG_MESSAGE_FIELDS.find((f) => docs.some((d) => f in d._source)) ?? 'message';
   return (
-    <EuiBasicTable
+    <EuiBasicTable<LogRow>
       data-test-subj="evidenceLogs"
       items={docs.map((d) => ({
         id: d._id,

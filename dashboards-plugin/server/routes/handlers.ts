@@ -208,7 +208,7 @@ async function templateTexts(client: Transport, values: unknown[]): Promise<Reco
       )
     )
   );
-  return Object.fromEntries(found.filter(([, t]) => typeof t === 'string'));
+  return Object.fromEntries(found.filter((pair): pair is readonly [string, string] => typeof pair[1] === 'string'));
 }
 
 function kindOf(docs: EvidenceDoc[], family: string): EvidenceKind {
