@@ -22,10 +22,10 @@ scripts/test.sh --build-only
 $seed && node standalone/seed.mjs >&2
 
 if ! $background; then
-  exec node target/standalone/server/server.js
+  exec node target/standalone/server/server.mjs
 fi
 out=target/standalone/server.log
-nohup node target/standalone/server/server.js > "$out" 2>&1 &
+nohup node target/standalone/server/server.mjs > "$out" 2>&1 &
 pid=$!
 echo "$pid" > target/standalone/server.pid
 for _ in $(seq 1 50); do

@@ -8,6 +8,6 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../target/standalone/server', import.meta.url)),
     emptyOutDir: true,
     target: 'node20',
-    rollupOptions: { output: { entryFileNames: 'server.js', format: 'es' } },
+    rollupOptions: { output: { entryFileNames: 'server.mjs', format: 'es' } },
   },
 });

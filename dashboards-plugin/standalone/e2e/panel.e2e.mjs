@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, selectors } from 'playwright-core';
-import { startServer } from '../../target/standalone/server/server.js';
+import { startServer } from '../../target/standalone/server/server.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const OUT = join(ROOT, 'target/e2e');
