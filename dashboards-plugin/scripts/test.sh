@@ -26,8 +26,8 @@ ensure_node_modules() {
 
 build_standalone() {
   log "vite build (standalone page and server)"
-  npx vite build --logLevel warn --config standalone/vite.config.ts >&2
-  npx vite build --logLevel warn --config standalone/vite.server.config.ts >&2
+  npx vite build --logLevel warn --config standalone/vite.config.mts >&2
+  npx vite build --logLevel warn --config standalone/vite.server.config.mts >&2
 }
 
 ensure_chromium() {

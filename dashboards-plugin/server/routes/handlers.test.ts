@@ -103,7 +103,7 @@ describe('evidence', () => {
     expect(ev.kind).toBe('points');
     expect(ev.fields).toEqual(['cpu']);
     const q = (calls[2].body as any).query.bool.filter;
-    expect(q).toContainEqual({ term: { host: 'web-2' } });
+    expect(q).toContainEqual({ match_phrase: { host: 'web-2' } });
     expect(q[0].range['@timestamp']).toMatchObject({ gte: 0, lte: 1_260_000 });
     expect(ev.discover).toMatchObject({ indices: ['metrics'], kql: 'host:"web-2"' });
   });

@@ -250,7 +250,8 @@ export async function evidence(client: Transport, id: string, resultId: string):
     range = { from: window.from, to: window.to };
   } else {
     const filter: unknown[] = [{ range: { [timeField]: { gte: range.from, lte: range.to, format: 'epoch_millis' } } }];
-    for (const [field, value] of Object.entries(result.entity ?? {})) filter.push({ term: { [field]: value } });
+    // match_phrase is exact on keyword fields and still matches entity values kept in text fields.
+    for (const [field, value] of Object.entries(result.entity ?? {})) filter.push({ match_phrase: { [field]: value } });
     if (detector.source.filter) filter.push(detector.source.filter);
     query = { bool: { filter } };
     kql = kqlForEntity(result.entity);
