@@ -1,0 +1,23 @@
+/** Field names of the result documents the backend writes (one per detector, window and entity). */
+export const RESULT = {
+  detectorId: 'detector_id',
+  entity: 'entity',
+  entityKey: 'entity_key',
+  dataStart: 'data_start_time',
+  dataEnd: 'data_end_time',
+  executionTime: 'execution_time',
+  score: 'score',
+  grade: 'anomaly_grade',
+  isAnomaly: 'is_anomaly',
+  threshold: 'threshold',
+  klass: 'class',
+  contributions: 'contributions',
+  source: 'source',
+  /** Optional, for sequence-classifying detectors (logs: template ids; traces: operations). */
+  sequence: 'sequence',
+} as const;
+
+/** Fields that tell what a source document is, for choosing how evidence is shown. */
+export const SPAN_FIELDS = { traceId: 'traceID', spanId: 'spanID', operation: 'operationName', start: 'startTime', duration: 'duration', service: 'process.serviceName', references: 'references' } as const;
+export const LOG_MESSAGE_FIELDS = ['message', 'log', 'body', 'msg'] as const;
+export const TEMPLATE_FIELD = 'log_template.id';

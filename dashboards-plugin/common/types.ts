@@ -1,0 +1,173 @@
+import type { DetectorFamily } from './constants';
+
+/** A detector as stored by the backend (POST/GET /detectors). */
+export interface DetectorSource {
+  indices: string[];
+  time_field?: string;
+  fields?: string[];
+  entity_fields?: string[];
+  filter?: Record<string, unknown>;
+}
+
+export interface Detector {
+  name: string;
+  description?: string;
+  type: string;
+  source: DetectorSource;
+  training?: { from?: string | number; to?: string | number; max_samples?: number };
+  schedule?: { interval?: string };
+  threshold?: { type?: string; value?: number };
+  result_index?: string;
+  params?: Record<string, unknown>;
+  /** Analyst names for the classes of a classifying detector: class id → label. */
+  class_labels?: Record<string, string>;
+}
+
+export type DetectorState = 'created' | 'training' | 'trained' | 'running' | 'stopped' | 'failed' | 'unknown';
+
+export interface DetectorProfile {
+  state: DetectorState;
+  error?: string | null;
+  training?: { progress?: number; eta_ms?: number };
+  model?: { entities?: number; bytes_per_entity?: number };
+  threshold?: number;
+  training_scores?: { mean?: number; std?: number; count?: number };
+  last_run?: { time?: number | string; windows?: number; anomalies?: number };
+}
+
+/** One row of the Detectors page. */
+export interface DetectorSummary {
+  id: string;
+  name: string;
+  type: string;
+  family: DetectorFamily | 'other';
+  description?: string;
+  state: DetectorState;
+  error?: string | null;
+  lastRun?: number | null;
+  anomalies24h: number;
+}
+
+export interface DetectorDetails {
+  id: string;
+  detector: Detector;
+  profile: DetectorProfile;
+}
+
+/** Where a result's evidence lives: the source documents by id, or a query over the source indices. */
+export interface ResultSourceRef {
+  indices?: string[];
+  query?: Record<string, unknown>;
+  doc_ids?: string[];
+}
+
+export interface Contribution {
+  field: string;
+  weight: number;
+}
+
+/** One result document (fields as the backend writes them) plus its id. */
+export interface AnomalyResult {
+  id: string;
+  detector_id: string;
+  entity?: Record<string, unknown> | null;
+  entity_key?: string | null;
+  data_start_time: number;
+  data_end_time: number;
+  execution_time?: number;
+  score: number;
+  anomaly_grade?: number;
+  is_anomaly: boolean;
+  threshold?: number;
+  class?: string | null;
+  contributions?: Contribution[];
+  source?: ResultSourceRef;
+  sequence?: unknown[];
+}
+
+export interface ScorePoint {
+  time: number;
+  score: number;
+}
+
+export interface EntityBucket {
+  key: string;
+  count: number;
+  anomalies: number;
+}
+
+export interface ClassBucket {
+  key: string;
+  count: number;
+  anomalies: number;
+  /** The highest-scoring results of the class, to show its typical sequences or contributions. */
+  examples: AnomalyResult[];
+}
+
+/** What the Detector page shows for one range and (optionally) one entity. */
+export interface DetectorResultsView {
+  from: number;
+  to: number;
+  interval_ms: number;
+  total: number;
+  threshold: number | null;
+  series: ScorePoint[];
+  anomalies: AnomalyResult[];
+  entities: EntityBucket[];
+  classes: ClassBucket[];
+  /** Readable text of sequence items that are log template ids (item → template). */
+  sequence_labels: Record<string, string>;
+}
+
+export type EvidenceKind = 'points' | 'spans' | 'logs' | 'documents';
+
+export interface EvidenceDoc {
+  _id: string;
+  _index: string;
+  _source: Record<string, unknown>;
+}
+
+export interface DiscoverTarget {
+  indices: string[];
+  timeField?: string;
+  from: number;
+  to: number;
+  /** KQL for the Discover query bar. */
+  kql: string;
+}
+
+export interface Evidence {
+  kind: EvidenceKind;
+  result: AnomalyResult;
+  timeField?: string;
+  /** Numeric fields to plot for metric points. */
+  fields: string[];
+  /** The anomalous window, for highlighting. */
+  window: { from: number; to: number };
+  documents: EvidenceDoc[];
+  total: number;
+  discover: DiscoverTarget;
+}
+
+export interface LogTemplate {
+  id: string;
+  namespace: string;
+  template: string;
+  count: number;
+  first_seen: string;
+  last_seen: string;
+  example?: string;
+}
+
+export interface TemplateTimeline {
+  interval_ms: number;
+  /** Templates first seen per bucket (the store's first_seen: when the node parsed them). */
+  buckets: Array<{ time: number; count: number }>;
+  newest: LogTemplate[];
+}
+
+export interface TemplateOccurrences {
+  interval_ms: number;
+  /** One series per top template: time → lines in the log indices. */
+  series: Array<{ id: string; template?: string; points: Array<{ time: number; count: number }> }>;
+}

@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+import '../../test/setup_dom';
+import React from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { AnomalyResult, Evidence } from '../../common/types';
+import { AnomaliesTable } from './anomalies_table';
+import { ClassesPanel } from './classes_panel';
+import { EvidenceView, spanRows } from './evidence_view';
+import { ScoreChart } from './score_chart';
+
+afterEach(cleanup);
+
+const anomaly = (over: Partial<AnomalyResult> = {}): AnomalyResult => ({
+  id: 'r1',
+  detector_id: 'd',
+  entity: { host: 'web-2' },
+  entity_key: 'host=web-2',
+  data_start_time: Date.parse('2025-01-01T10:00:00Z'),
+  data_end_time: Date.parse('2025-01-01T10:01:00Z'),
+  score: 0.97,
+  anomaly_grade: 0.9,
+  is_anomaly: true,
+  threshold: 0.7,
+  contributions: [
+    { field: 'cpu', weight: 0.8 },
+    { field: 'mem', weight: 0.2 },
+  ],
+  ...over,
+});
+
+describe('AnomaliesTable', () => {
+  it('shows entity, score and contributions, and no class column for metric results', () => {
+    const onSelect = vi.fn();
+    render(<AnomaliesTable anomalies={[anomaly()]} onSelect={onSelect} />);
+    expect(screen.getByText('host=web-2')).toBeTruthy();
+    expect(screen.getByText('0.970')).toBeTruthy();
+    expect(screen.getByText('cpu 80%, mem 20%')).toBeTruthy();
+    expect(screen.queryByText('Class')).toBeNull();
+    fireEvent.click(screen.getByTestId('openEvidence'));
+    expect(onSelect).toHaveBeenCalledWith(expect.objectContaining({ id: 'r1' }));
+  });
+
+  it('adds the class column, with labels, when results carry classes', () => {
+    render(<AnomaliesTable anomalies={[anomaly({ class: 'c3', contributions: undefined })]} classLabels={{ c3: 'db errors' }} onSelect={() => {}} />);
+    expect(screen.getAllByText('Class').length).toBeGreaterThan(0);
+    expect(screen.getByText('db errors')).toBeTruthy();
+  });
+});
+
+describe('ClassesPanel', () => {
+  it('shows sizes and typical sequences, and saves edited labels', async () => {
+    const onSave = vi.fn().mockResolvedValue(undefined);
+    render(
+      <ClassesPanel
+        classes={[{ key: 'c1', count: 12, anomalies: 2, examples: [anomaly({ id: 'e1', sequence: ['login', 'query', 'logout'] })] }]}
+        labels={{}}
+        onSave={onSave}
+      />
+    );
+    expect(screen.getByText('12')).toBeTruthy();
+    expect(screen.getByText('login → query → logout')).toBeTruthy();
+    const save = screen.getByText('Save labels').closest('button')!;
+    expect(save.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Label of class c1'), { target: { value: 'sessions' } });
+    expect(save.disabled).toBe(false);
+    fireEvent.click(save);
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith({ c1: 'sessions' }));
+  });
+});
+
+describe('ScoreChart', () => {
+  it('mounts with its series and anomalies', () => {
+    const a = anomaly();
+    const { container } = render(
+      <ScoreChart from={a.data_start_time - 3_600_000} to={a.data_end_time + 3_600_000} series={[{ time: a.data_start_time, score: a.score }]} threshold={0.7} anomalies={[a]} />
+    );
+    const el = container.querySelector('[data-test-subj="scoreChart"]')!;
+    expect(el.getAttribute('data-points')).toBe('1');
+    expect(el.getAttribute('data-anomalies')).toBe('1');
+  });
+});
+
+describe('EvidenceView', () => {
+  const base: Omit<Evidence, 'kind' | 'documents'> = {
+    result: anomaly(),
+    timeField: '@timestamp',
+    fields: [],
+    window: { from: 0, to: 1 },
+    total: 2,
+    discover: { indices: ['x'], from: 0, to: 1, kql: '' },
+  };
+
+  it('orders spans by start and indents children under their parent', () => {
+    const docs = [
+      { _id: 'c', _index: 'j', _source: { traceID: 't', spanID: 'c', operationName: 'child', startTime: 20, duration: 5, references: [{ refType: 'CHILD_OF', spanID: 'p' }], process: { serviceName: 'svc-b' } } },
+      { _id: 'p', _index: 'j', _source: { traceID: 't', spanID: 'p', operationName: 'root', startTime: 10, duration: 50, references: [], process: { serviceName: 'svc-a' } } },
+    ];
+    expect(spanRows(docs).map((r) => [r.operation, r.depth, r.service])).toEqual([
+      ['root', 0, 'svc-a'],
+      ['child', 1, 'svc-b'],
+    ]);
+    render(<EvidenceView evidence={{ ...base, kind: 'spans', documents: docs }} />);
+    expect(screen.getByText('child')).toBeTruthy();
+    expect(screen.getByText('0.1 ms')).toBeTruthy();
+  });
+
+  it('shows log lines with their templates', () => {
+    render(
+      <EvidenceView
+        evidence={{
+          ...base,
+          kind: 'logs',
+          documents: [{ _id: 'l', _index: 'logs', _source: { '@timestamp': '2025-01-01T10:00:00Z', message: 'ERROR db down', log_template: { template: 'ERROR <*> down' } } }],
+        }}
+      />
+    );
+    expect(screen.getByText('ERROR db down')).toBeTruthy();
+    expect(screen.getByText('ERROR <*> down')).toBeTruthy();
+  });
+});

@@ -1,0 +1,5 @@
+import { AiopsPublicPlugin } from './plugin';
+
+export function plugin() {
+  return new AiopsPublicPlugin();
+}

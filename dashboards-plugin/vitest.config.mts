@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    include: ['{common,server,public,standalone}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    css: false,
+    pool: 'threads',
+    maxWorkers: 2,
+    testTimeout: 20000,
+  },
+});
