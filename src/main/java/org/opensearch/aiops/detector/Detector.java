@@ -17,7 +17,8 @@ public record Detector(
     TimeValue interval,
     ThresholdSpec threshold,
     String resultIndex,
-    Map<String, Object> params
+    Map<String, Object> params,
+    Map<String, String> classLabels
 ) {
 
     public static final TimeValue MIN_INTERVAL = TimeValue.timeValueSeconds(1);
@@ -32,6 +33,7 @@ public record Detector(
         "threshold",
         "result_index",
         "params",
+        "class_labels",
         "created_time",
         "last_update_time"
     );
@@ -62,7 +64,33 @@ public record Detector(
             );
         }
         Map<String, Object> params = type.params(fields.optionalMap("params"), source);
-        return new Detector(name, fields.optionalString("description", ""), type.name(), source, training, interval, threshold, resultIndex, params);
+        return new Detector(
+            name,
+            fields.optionalString("description", ""),
+            type.name(),
+            source,
+            training,
+            interval,
+            threshold,
+            resultIndex,
+            params,
+            classLabels(fields)
+        );
+    }
+
+    /** Names users give to the anomaly classes of classifying detectors: class id → label. */
+    private static Map<String, String> classLabels(ConfigFields fields) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : fields.optionalMap("class_labels").entrySet()) {
+            if (entry.getValue() instanceof String label && label.length() <= 256) {
+                labels.put(entry.getKey(), label);
+            } else {
+                throw new IllegalArgumentException(
+                    "[class_labels." + entry.getKey() + "] must be a string of at most 256 characters, got " + ConfigFields.describe(entry.getValue())
+                );
+            }
+        }
+        return labels;
     }
 
     private static TimeValue interval(ConfigFields schedule) {
@@ -90,6 +118,9 @@ public record Detector(
         map.put("threshold", threshold.toMap());
         map.put("result_index", resultIndex);
         map.put("params", params);
+        if (classLabels.isEmpty() == false) {
+            map.put("class_labels", classLabels);
+        }
         return map;
     }
 }
