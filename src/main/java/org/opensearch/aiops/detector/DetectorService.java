@@ -203,7 +203,13 @@ public final class DetectorService {
         return new long[] { documents, entities.getBuckets().size(), enough, largest };
     }
 
+    /** Starts training; refused up front (429) when the training data's estimated memory exceeds the model budget. */
     public Map<String, Object> train(String id, Executor executor) {
+        Detector detector = store.get(id).detector();
+        DetectorType type = types.get(detector.type(), "type");
+        long[] counts = trainingCounts(detector, type.minTrainingRows(detector.params()));
+        long rows = Math.min(counts[3], detector.training().maxSamples());
+        cache.checkFits(type.estimateTrainingBytes(detector.params(), rows, detector.source().fields().size()), "training detector [" + id + "]");
         Map<String, Object> state = trainer.start(id, executor);
         return Map.of("_id", id, "state", state.get("state"));
     }

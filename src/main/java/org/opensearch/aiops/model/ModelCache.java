@@ -66,6 +66,13 @@ public final class ModelCache {
         }
     }
 
+    /** Fails with 429 when work of this size could not get a reservation now. */
+    public synchronized void checkFits(long bytes, String what) {
+        if (bytes > budget - reserved) {
+            throw refused(what, bytes);
+        }
+    }
+
     /** Reserves memory for work about to run (training); close the reservation when done. */
     public synchronized Reservation reserve(long bytes, String what) {
         if (bytes > budget - reserved) {

@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
 import org.opensearch.client.Request;
+import org.opensearch.client.Response;
 import org.opensearch.client.ResponseException;
 import org.junit.Test;
 
@@ -228,6 +229,16 @@ public class DetectorIT extends AiopsRestTestCase {
         }
         bulk(index, docs);
         String id = (String) call("POST", DETECTORS, detectorBody(index, from, from + 50 * 60_000L, "1m", "{\"window\":3,\"k\":3}")).get("_id");
+        // A model budget too small for the training data: refused with 429 naming the setting, nothing starts.
+        call("PUT", "/_cluster/settings", "{\"transient\":{\"plugins.aiops.models.max_memory\":\"10kb\"}}");
+        try {
+            Response refused = failing("POST", DETECTORS + "/" + id + "/_train", null);
+            assertEquals(429, refused.getStatusLine().getStatusCode());
+            assertClientError(refused, "plugins.aiops.models.max_memory");
+            assertEquals("created", call("GET", DETECTORS + "/" + id + "/_profile", null).get("state"));
+        } finally {
+            call("PUT", "/_cluster/settings", "{\"transient\":{\"plugins.aiops.models.max_memory\":null}}");
+        }
         call("POST", DETECTORS + "/" + id + "/_train", null);
         Map<String, Object> profile = waitForState(id, "trained");
         assertEquals(120, ((Number) path(profile, "model.entities")).intValue());
