@@ -67,6 +67,14 @@ describe('ClassesPanel', () => {
     fireEvent.click(save);
     await waitFor(() => expect(onSave).toHaveBeenCalledWith({ c1: 'sessions' }));
   });
+
+  it("shows why labels were not saved (the backend refuses changes to a running detector)", async () => {
+    const onSave = vi.fn().mockRejectedValue(Object.assign(new Error('409'), { body: { message: 'detector [d] is running: stop it before changing it' } }));
+    render(<ClassesPanel classes={[{ key: 'c1', count: 1, anomalies: 0, examples: [] }]} labels={{}} onSave={onSave} />);
+    fireEvent.change(screen.getByLabelText('Label of class c1'), { target: { value: 'x' } });
+    fireEvent.click(screen.getByText('Save labels').closest('button')!);
+    await waitFor(() => expect(screen.getByText('Labels not saved: detector [d] is running: stop it before changing it')).toBeTruthy());
+  });
 });
 
 describe('ScoreChart', () => {
