@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [react()],
   test: {
     include: ['{common,server,public,standalone}/**/*.test.{ts,tsx}'],
+    // *.node.test.ts run against a real node: vitest.node.config.mts.
+    exclude: ['**/node_modules/**', '**/*.node.test.ts'],
     environment: 'node',
     css: false,
     pool: 'threads',

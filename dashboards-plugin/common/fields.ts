@@ -1,10 +1,16 @@
-/** Field names of the result documents the backend writes (one per detector, window and entity). */
+/**
+ * Field names of the result documents the backend writes (DetectorScorer: one per detector, entity and scored
+ * window). A window's points run from `data_start_time` to `data_end_time`, both inclusive; the scored point is
+ * the last one, so an anomaly's time is `data_end_time` (the backend's `_top` filters on it too).
+ */
 export const RESULT = {
   detectorId: 'detector_id',
   entity: 'entity',
   entityKey: 'entity_key',
   dataStart: 'data_start_time',
   dataEnd: 'data_end_time',
+  /** The time an anomaly is shown at: the window's scored (last) point. */
+  time: 'data_end_time',
   executionTime: 'execution_time',
   score: 'score',
   grade: 'anomaly_grade',

@@ -25,14 +25,20 @@ export interface Detector {
 
 export type DetectorState = 'created' | 'training' | 'trained' | 'running' | 'stopped' | 'failed' | 'unknown';
 
+/** GET detectors/{id}/_profile (DetectorService.profile: the detector's state document plus job and model memory). */
 export interface DetectorProfile {
   state: DetectorState;
   error?: string | null;
-  training?: { progress?: number; eta_ms?: number };
-  model?: { entities?: number; bytes_per_entity?: number };
+  /** Percent (0–100) while training; eta_ms null until progress is known. */
+  training?: { progress?: number; eta_ms?: number | null; entities_done?: number; entities_total?: number; entities_trained?: number; documents?: number };
+  model?: { entities?: number; memory_bytes_per_entity?: number; window?: number; checkpoint_bytes?: number };
+  /** Mean of the entities' thresholds. */
   threshold?: number;
-  training_scores?: { mean?: number; std?: number; count?: number };
-  last_run?: { time?: number | string; windows?: number; anomalies?: number };
+  training_scores?: { mean?: number; std?: number; count?: number; p50?: number; p99?: number; max?: number };
+  last_run?: { time?: number | string; from?: number; to?: number; windows?: number; anomalies?: number; documents?: number; entities?: number };
+  /** Sampling step of the source data the model was trained on. */
+  step_ms?: number;
+  job?: { enabled: boolean; interval: string } | null;
 }
 
 /** One row of the Detectors page. */
@@ -45,6 +51,8 @@ export interface DetectorSummary {
   state: DetectorState;
   error?: string | null;
   lastRun?: number | null;
+  /** Training progress in percent while the state is `training`. */
+  progress?: number | null;
   anomalies24h: number;
 }
 
@@ -54,11 +62,15 @@ export interface DetectorDetails {
   profile: DetectorProfile;
 }
 
-/** Where a result's evidence lives: the source documents by id, or a query over the source indices. */
+/**
+ * Where a result's evidence lives (the result's `source`, stored but not indexed): the query matching the
+ * window's documents and the documents the detector names (for metrics, the scored point).
+ */
 export interface ResultSourceRef {
   indices?: string[];
+  time_field?: string;
   query?: Record<string, unknown>;
-  doc_ids?: string[];
+  documents?: Array<{ index: string; id: string }>;
 }
 
 export interface Contribution {
@@ -79,6 +91,9 @@ export interface AnomalyResult {
   anomaly_grade?: number;
   is_anomaly: boolean;
   threshold?: number;
+  raw_score?: number;
+  detector_name?: string;
+  detector_type?: string;
   class?: string | null;
   contributions?: Contribution[];
   source?: ResultSourceRef;
@@ -142,8 +157,10 @@ export interface Evidence {
   timeField?: string;
   /** Numeric fields to plot for metric points. */
   fields: string[];
-  /** The anomalous window, for highlighting. */
+  /** The anomalous window (both ends inclusive), for highlighting. */
   window: { from: number; to: number };
+  /** Ids of the documents the result names (for metrics, the scored point). */
+  highlight: string[];
   documents: EvidenceDoc[];
   total: number;
   discover: DiscoverTarget;

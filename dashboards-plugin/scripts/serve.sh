@@ -2,10 +2,12 @@
 # Serves the standalone panel (the same components and routes as the OSD plugin) against the node at
 # AIOPS_URL (default http://127.0.0.1:9200) and prints its URL.
 #   --port P        listen on P (default 5602; 0 = any free port)
-#   --seed          first write the demo data (standalone/seed.mjs) into the node
-#   --background    start the server, wait until it answers, print its URL and PID, return
-#                   (PID in target/standalone/server.pid; stop it with: kill "$(cat target/standalone/server.pid)")
-# AIOPS_CONTRACT_STUB=1 lets the detector pages work from stub indices on a node without the detector API.
+#   --seed          first write the demo data (standalone/seed.mjs: logs, metrics, a trained and run detector)
+#   --background    start the server detached, wait until it answers, print its URL and PID and return
+#                   (PID in target/standalone/server.pid, log in target/standalone/server.log;
+#                   stop it with: kill "$(cat target/standalone/server.pid)"). A server this script started
+#                   before in the background is stopped first.
+# The build (npm ci, Vite) runs only when node_modules or the sources changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=5602 seed=false background=false
@@ -24,10 +26,19 @@ $seed && node standalone/seed.mjs >&2
 if ! $background; then
   exec node target/standalone/server/server.mjs
 fi
-out=target/standalone/server.log
-nohup node target/standalone/server/server.mjs > "$out" 2>&1 &
+pidfile=target/standalone/server.pid out=target/standalone/server.log
+if [[ -f $pidfile ]]; then
+  old=$(cat "$pidfile")
+  if [[ -n $old ]] && grep -qs 'server/server.mjs' "/proc/$old/cmdline"; then
+    kill "$old" 2>/dev/null || true
+    for _ in $(seq 1 25); do kill -0 "$old" 2>/dev/null || break; sleep 0.2; done
+  fi
+  rm -f "$pidfile"
+fi
+# Detached (own session, no terminal, no inherited stdout/stderr), so callers capturing this script's output return.
+setsid nohup node target/standalone/server/server.mjs > "$out" 2>&1 < /dev/null &
 pid=$!
-echo "$pid" > target/standalone/server.pid
+echo "$pid" > "$pidfile"
 for _ in $(seq 1 50); do
   if url=$(grep -o 'http://127.0.0.1:[0-9]*/' "$out" 2>/dev/null) && curl -fs "${url}api/aiops/info" >/dev/null; then
     echo "aiops panel: $url (pid $pid, OpenSearch $AIOPS_URL)"

@@ -4,7 +4,6 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { HttpError, toHttpError } from '../server/routes/http_error';
 import { matchPath, ROUTES } from '../server/routes/route_table';
 import type { Transport } from '../server/routes/transport';
-import { contractStub } from './contract_stub';
 import { nodeTransport } from './node_transport';
 
 /**
@@ -53,8 +52,8 @@ export async function handleApi(client: Transport, method: string, pathname: str
   throw new HttpError(404, `no route for ${method} ${pathname}`);
 }
 
-export function startServer(opts: { url: string; port: number; host?: string; staticDir: string; contractStub?: boolean }) {
-  const client = opts.contractStub ? contractStub(nodeTransport(opts.url)) : nodeTransport(opts.url);
+export function startServer(opts: { url: string; port: number; host?: string; staticDir: string }) {
+  const client = nodeTransport(opts.url);
   const root = resolve(opts.staticDir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -76,7 +75,10 @@ export function startServer(opts: { url: string; port: number; host?: string; st
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  return new Promise<typeof server>((ok) => server.listen(opts.port, opts.host ?? '127.0.0.1', () => ok(server)));
+  return new Promise<typeof server>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => ok(server));
+  });
 }
 
 // Run as a program: AIOPS_URL, PORT (0 = any free port), STATIC_DIR.
@@ -84,9 +86,12 @@ if (process.argv[1] && /server\.(js|mjs|ts)$/.test(process.argv[1])) {
   const url = process.env.AIOPS_URL ?? 'http://127.0.0.1:9200';
   const port = Number(process.env.PORT ?? 5602);
   const staticDir = process.env.STATIC_DIR ?? join(process.cwd(), 'target/standalone/public');
-  startServer({ url, port, staticDir, contractStub: process.env.AIOPS_CONTRACT_STUB === '1' }).then((server) => {
+  startServer({ url, port, staticDir }).then((server) => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
-    console.log(`aiops panel: http://127.0.0.1:${actual}/ (OpenSearch ${url}${process.env.AIOPS_CONTRACT_STUB === '1' ? ', detector API stubbed' : ''})`);
+    console.log(`aiops panel: http://127.0.0.1:${actual}/ (OpenSearch ${url})`);
+  }, (e) => {
+    console.error(`aiops panel: cannot listen on port ${port}: ${e.message}`);
+    process.exit(1);
   });
 }

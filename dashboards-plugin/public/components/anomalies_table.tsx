@@ -23,7 +23,7 @@ export function AnomaliesTable({ anomalies, classLabels = {}, onSelect }: Anomal
   const hasClass = anomalies.some((a) => a.class !== undefined && a.class !== null);
   const hasContributions = anomalies.some((a) => a.contributions?.length);
   const columns: Array<EuiBasicTableColumn<AnomalyResult>> = [
-    { field: 'data_start_time', name: 'Time', render: (t: number) => formatTime(t) },
+    { field: 'data_end_time', name: 'Time', render: (t: number) => formatTime(t) },
     { field: 'entity_key', name: 'Entity', render: (_: unknown, a) => formatEntity(a.entity, a.entity_key) },
     { field: 'score', name: 'Score', dataType: 'number', render: (s: number) => formatScore(s) },
     { field: 'anomaly_grade', name: 'Grade', dataType: 'number', render: (g?: number) => formatScore(g) },
@@ -52,7 +52,7 @@ export function AnomaliesTable({ anomalies, classLabels = {}, onSelect }: Anomal
       columns={columns}
       rowProps={(a: AnomalyResult) => ({
         'data-test-subj': 'anomalyRow',
-        'data-time': a.data_start_time,
+        'data-time': a.data_end_time,
         onClick: () => onSelect(a),
         style: { cursor: 'pointer' },
       })}

@@ -3,6 +3,7 @@ import {
   EuiBasicTable,
   EuiBasicTableColumn,
   EuiButton,
+  EuiCallOut,
   EuiCode,
   EuiFieldText,
   EuiFlexGroup,
@@ -10,6 +11,7 @@ import {
   EuiText,
 } from '@elastic/eui';
 import type { AnomalyResult, ClassBucket } from '../../common/types';
+import { errorMessage } from '../services';
 
 export interface ClassesPanelProps {
   classes: ClassBucket[];
@@ -29,6 +31,7 @@ function typical(example: AnomalyResult, names: Record<string, string>): string 
 export function ClassesPanel({ classes, labels, onSave, sequenceLabels = {} }: ClassesPanelProps) {
   const [draft, setDraft] = useState<Record<string, string>>(labels);
   const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
   useEffect(() => setDraft(labels), [labels]);
   const dirty = classes.some((c) => (draft[c.key] ?? '') !== (labels[c.key] ?? ''));
 
@@ -67,8 +70,12 @@ export function ClassesPanel({ classes, labels, onSave, sequenceLabels = {} }: C
 
   const save = async () => {
     setSaving(true);
+    setSaveError(null);
     try {
       await onSave(Object.fromEntries(classes.map((c) => [c.key, draft[c.key] ?? ''])));
+    } catch (e) {
+      // e.g. 409 from the backend: a running detector's configuration (labels included) cannot change.
+      setSaveError(errorMessage(e));
     } finally {
       setSaving(false);
     }
@@ -77,6 +84,7 @@ export function ClassesPanel({ classes, labels, onSave, sequenceLabels = {} }: C
   return (
     <>
       <EuiBasicTable items={classes} columns={columns} data-test-subj="classesTable" />
+      {saveError && <EuiCallOut color="danger" size="s" title={`Labels not saved: ${saveError}`} data-test-subj="classLabelsError" />}
       <EuiFlexGroup justifyContent="flexEnd">
         <EuiFlexItem grow={false}>
           <EuiButton size="s" onClick={save} isDisabled={!dirty} isLoading={saving} data-test-subj="saveClassLabels">

@@ -67,6 +67,14 @@ describe('ClassesPanel', () => {
     fireEvent.click(save);
     await waitFor(() => expect(onSave).toHaveBeenCalledWith({ c1: 'sessions' }));
   });
+
+  it("shows why labels were not saved (the backend refuses changes to a running detector)", async () => {
+    const onSave = vi.fn().mockRejectedValue(Object.assign(new Error('409'), { body: { message: 'detector [d] is running: stop it before changing it' } }));
+    render(<ClassesPanel classes={[{ key: 'c1', count: 1, anomalies: 0, examples: [] }]} labels={{}} onSave={onSave} />);
+    fireEvent.change(screen.getByLabelText('Label of class c1'), { target: { value: 'x' } });
+    fireEvent.click(screen.getByText('Save labels').closest('button')!);
+    await waitFor(() => expect(screen.getByText('Labels not saved: detector [d] is running: stop it before changing it')).toBeTruthy());
+  });
 });
 
 describe('ScoreChart', () => {
@@ -87,6 +95,7 @@ describe('EvidenceView', () => {
     timeField: '@timestamp',
     fields: [],
     window: { from: 0, to: 1 },
+    highlight: [],
     total: 2,
     discover: { indices: ['x'], from: 0, to: 1, kql: '' },
   };
@@ -103,6 +112,20 @@ describe('EvidenceView', () => {
     render(<EvidenceView evidence={{ ...base, kind: 'spans', documents: docs }} />);
     expect(screen.getByText('child')).toBeTruthy();
     expect(screen.getByText('0.1 ms')).toBeTruthy();
+  });
+
+  it('lists the points of the window, both ends included, and marks the scored point', () => {
+    const docs = [0, 60_000, 120_000, 180_000].map((t) => ({ _id: `m${t}`, _index: 'm', _source: { '@timestamp': t, cpu: t / 1000 } }));
+    const { container } = render(
+      <EvidenceView
+        evidence={{ ...base, kind: 'points', fields: ['cpu'], window: { from: 60_000, to: 120_000 }, highlight: ['m120000'], documents: docs }}
+      />
+    );
+    const el = container.querySelector('[data-test-subj="evidencePoints"]')!;
+    expect(el.getAttribute('data-points')).toBe('4');
+    expect(el.getAttribute('data-window-points')).toBe('2');
+    expect(container.querySelectorAll('[data-test-subj="scoredPoint"]').length).toBe(1);
+    expect(container.querySelectorAll('[data-test-subj="windowPoint"]').length).toBe(1);
   });
 
   it('shows log lines with their templates', () => {

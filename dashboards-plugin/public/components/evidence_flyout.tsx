@@ -35,7 +35,7 @@ export function EvidenceFlyout({
       <EuiFlyoutHeader hasBorder>
         <EuiTitle size="s">
           <h2>
-            Anomaly at {formatTime(anomaly.data_start_time)} — {formatEntity(anomaly.entity, anomaly.entity_key)}
+            Anomaly at {formatTime(anomaly.data_end_time)} — {formatEntity(anomaly.entity, anomaly.entity_key)}
           </h2>
         </EuiTitle>
       </EuiFlyoutHeader>

@@ -40,13 +40,16 @@ function MetricPoints({ evidence }: { evidence: Evidence }) {
   const numeric = evidence.fields.length
     ? evidence.fields
     : Object.keys(documents[0]?._source ?? {}).filter((f) => typeof documents[0]._source[f] === 'number');
+  const scored = new Set(evidence.highlight ?? []);
   const points = documents
-    .map((d) => ({ time: timeOf(d, timeField), ...Object.fromEntries(numeric.map((f) => [f, fieldValue(d._source, f)])) }))
+    .map((d) => ({ id: d._id, time: timeOf(d, timeField), ...Object.fromEntries(numeric.map((f) => [f, fieldValue(d._source, f)])) }))
     .filter((p) => p.time !== null);
+  // Both ends of a result's window are points of it (the scored point is the last one).
+  const inWindow = points.filter((p) => p.time! >= window.from && p.time! <= window.to);
   const from = evidence.discover.from;
   const to = evidence.discover.to;
   return (
-    <div data-test-subj="evidencePoints" data-points={points.length}>
+    <div data-test-subj="evidencePoints" data-points={points.length} data-window-points={inWindow.length}>
       {numeric.map((field) => (
         <div key={field} style={{ height: 140, marginBottom: 8 }}>
           <EuiText size="xs">
@@ -73,9 +76,10 @@ function MetricPoints({ evidence }: { evidence: Evidence }) {
         </div>
       ))}
       <EuiBasicTable
-        items={points.filter((p) => p.time! >= window.from && p.time! < Math.max(window.to, window.from + 1))}
+        items={inWindow}
+        rowProps={(p: { id: string }) => ({ 'data-test-subj': scored.has(p.id) ? 'scoredPoint' : 'windowPoint', style: scored.has(p.id) ? { fontWeight: 600 } : undefined })}
         columns={[
-          { field: 'time', name: 'Time', render: (t: number) => formatTime(t) },
+          { field: 'time', name: 'Time', render: (t: number, p: { id: string }) => `${formatTime(t)}${scored.has(p.id) ? ' (scored)' : ''}` },
           ...numeric.map((f) => ({ field: f, name: f, dataType: 'number' as const, render: (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : String(v ?? '—')) })),
         ]}
         noItemsMessage="No points inside the anomalous window"

@@ -24,9 +24,9 @@ export interface ScoreChartProps {
   onAnomalyClick?: (anomaly: AnomalyResult) => void;
 }
 
-/** Anomaly score over time: the threshold as a horizontal line, each anomaly as a marker at its window. */
+/** Anomaly score over time: the threshold as a horizontal line, each anomaly as a marker at its scored point (data_end_time). */
 export function ScoreChart({ from, to, series, threshold, anomalies, onAnomalyClick }: ScoreChartProps) {
-  const byTime = new Map(anomalies.map((a) => [a.data_start_time, a]));
+  const byTime = new Map(anomalies.map((a) => [a.data_end_time, a]));
   return (
     <div style={{ height: 280 }} data-test-subj="scoreChart" data-from={from} data-to={to} data-points={series.length} data-anomalies={anomalies.length}>
       <Chart>
@@ -35,7 +35,7 @@ export function ScoreChart({ from, to, series, threshold, anomalies, onAnomalyCl
           showLegend={false}
           onElementClick={(elements: any[]) => {
             const datum = elements?.[0]?.[0]?.datum;
-            const hit = datum && byTime.get(datum.data_start_time);
+            const hit = datum && byTime.get(datum.data_end_time);
             if (hit && onAnomalyClick) onAnomalyClick(hit);
           }}
         />
@@ -57,7 +57,7 @@ export function ScoreChart({ from, to, series, threshold, anomalies, onAnomalyCl
           xScaleType={ScaleType.Time}
           yScaleType={ScaleType.Linear}
           data={anomalies}
-          xAccessor="data_start_time"
+          xAccessor="data_end_time"
           yAccessors={['score']}
         />
         {threshold !== null && (
@@ -72,8 +72,8 @@ export function ScoreChart({ from, to, series, threshold, anomalies, onAnomalyCl
           id="anomaly-markers"
           domainType={AnnotationDomainType.XDomain}
           dataValues={anomalies.map((a) => ({
-            dataValue: a.data_start_time,
-            details: `${formatTime(a.data_start_time)} ${formatEntity(a.entity, a.entity_key)} score ${formatScore(a.score)}`,
+            dataValue: a.data_end_time,
+            details: `${formatTime(a.data_end_time)} ${formatEntity(a.entity, a.entity_key)} score ${formatScore(a.score)}`,
           }))}
           style={{ line: { stroke: '#BD271E', strokeWidth: 1, opacity: 0.3 } }}
           marker={(datum: any) => <AnomalyMarker time={datum?.dataValue} />}

@@ -19,7 +19,7 @@ import { AnomaliesTable } from '../components/anomalies_table';
 import { ClassesPanel } from '../components/classes_panel';
 import { EvidenceFlyout } from '../components/evidence_flyout';
 import { ScoreChart } from '../components/score_chart';
-import { StateHealth } from '../components/state_health';
+import { STARTABLE, StateHealth } from '../components/state_health';
 import { formatScore, formatTime } from '../format';
 import { pathOf } from '../routes';
 import { errorMessage, PanelServices } from '../services';
@@ -73,11 +73,16 @@ export function DetectorPage({ services, id }: { services: PanelServices; id: st
             <EuiBadge>{d.detector.type}</EuiBadge>
           </EuiFlexItem>
           <EuiFlexItem grow={false}>
-            <StateHealth state={d.profile.state} error={d.profile.error} />
+            <StateHealth state={d.profile.state} error={d.profile.error} progress={d.profile.training?.progress} />
           </EuiFlexItem>
           <EuiFlexItem />
           <EuiFlexItem grow={false}>
-            <EuiButtonEmpty iconType={d.profile.state === 'running' ? 'stop' : 'play'} onClick={toggle}>
+            <EuiButtonEmpty
+              iconType={d.profile.state === 'running' ? 'stop' : 'play'}
+              onClick={toggle}
+              isDisabled={!STARTABLE.includes(d.profile.state)}
+              data-test-subj="detectorToggle"
+            >
               {d.profile.state === 'running' ? 'Stop' : 'Start'}
             </EuiButtonEmpty>
           </EuiFlexItem>
@@ -128,7 +133,7 @@ export function DetectorPage({ services, id }: { services: PanelServices; id: st
               <EuiStat title={view.anomalies.length} description="Anomalies (top)" titleSize="s" titleColor="danger" />
             </EuiFlexItem>
             <EuiFlexItem>
-              <EuiStat title={formatScore(view.threshold)} description="Threshold" titleSize="s" />
+              <EuiStat title={formatScore(view.threshold)} description={entity ? 'Threshold' : 'Threshold (highest entity)'} titleSize="s" />
             </EuiFlexItem>
             <EuiFlexItem>
               <EuiStat title={formatTime(d?.profile.last_run?.time as number)} description="Last run" titleSize="s" />

@@ -16,7 +16,7 @@ import {
 import type { DetectorSummary } from '../../common/types';
 import { formatTime } from '../format';
 import { errorMessage, PanelServices } from '../services';
-import { StateHealth } from '../components/state_health';
+import { STARTABLE, StateHealth } from '../components/state_health';
 import { useAsync } from '../use_async';
 import { pathOf } from '../routes';
 
@@ -51,7 +51,7 @@ export function DetectorsPage({ services }: { services: PanelServices }) {
       ),
     },
     { field: 'type', name: 'Type', render: (type: string) => <EuiBadge>{type}</EuiBadge> },
-    { field: 'state', name: 'State', render: (_: string, d) => <StateHealth state={d.state} error={d.error} /> },
+    { field: 'state', name: 'State', render: (_: string, d) => <StateHealth state={d.state} error={d.error} progress={d.progress} /> },
     { field: 'lastRun', name: 'Last run', render: (t: number | null) => formatTime(t) },
     {
       field: 'anomalies24h',
@@ -65,6 +65,8 @@ export function DetectorsPage({ services }: { services: PanelServices }) {
         <EuiButtonEmpty
           size="s"
           isLoading={busy === d.id}
+          isDisabled={!STARTABLE.includes(d.state)}
+          title={STARTABLE.includes(d.state) ? undefined : `A ${d.state} detector cannot start: train it first`}
           iconType={d.state === 'running' ? 'stop' : 'play'}
           onClick={() => toggle(d)}
           data-test-subj={`detectorToggle-${d.name}`}

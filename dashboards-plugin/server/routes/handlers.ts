@@ -96,6 +96,7 @@ export async function listDetectors(client: Transport, now = Date.now()): Promis
       state: profile.state,
       error: profile.error ?? null,
       lastRun: parseTime(profile.last_run?.time as any),
+      progress: profile.state === 'training' ? profile.training?.progress ?? 0 : null,
       anomalies24h: counts.get(hit._id) ?? 0,
     };
   });
@@ -107,7 +108,7 @@ async function anomalyCounts(client: Transport, ids: string[], since: number): P
   const body = await searchResults(client, {
     detector_ids: ids,
     size: 0,
-    query: { bool: { filter: [{ term: { [RESULT.isAnomaly]: true } }, { range: { [RESULT.dataEnd]: { gte: since, format: 'epoch_millis' } } }] } },
+    query: { bool: { filter: [{ term: { [RESULT.isAnomaly]: true } }, { range: { [RESULT.time]: { gte: since, format: 'epoch_millis' } } }] } },
     aggs: { by_detector: { terms: { field: RESULT.detectorId, size: ids.length } } },
   });
   const buckets: any[] = body?.aggregations?.by_detector?.buckets ?? [];
@@ -147,7 +148,8 @@ export async function detectorResults(
   q: { from: number; to: number; entityKey?: string }
 ): Promise<DetectorResultsView> {
   const interval = bucketInterval(q.from, q.to, MAX_CHART_BUCKETS);
-  const filter: unknown[] = [{ range: { [RESULT.dataStart]: { gte: q.from, lte: q.to, format: 'epoch_millis' } } }];
+  // Results are placed at their scored point (data_end_time), as the backend's _top and the 24 h counts place them.
+  const filter: unknown[] = [{ range: { [RESULT.time]: { gte: q.from, lte: q.to, format: 'epoch_millis' } } }];
   if (q.entityKey) filter.push({ term: { [RESULT.entityKey]: q.entityKey } });
   const isAnomaly = { term: { [RESULT.isAnomaly]: true } };
   const byScore = [{ [RESULT.score]: { order: 'desc' } }];
@@ -157,7 +159,7 @@ export async function detectorResults(
     query: { bool: { filter } },
     aggs: {
       over_time: {
-        date_histogram: { field: RESULT.dataStart, fixed_interval: `${interval}ms`, min_doc_count: 1 },
+        date_histogram: { field: RESULT.time, fixed_interval: `${interval}ms`, min_doc_count: 1 },
         aggs: { score: { max: { field: RESULT.score } } },
       },
       threshold: { max: { field: RESULT.threshold } },
@@ -219,8 +221,9 @@ function kindOf(docs: EvidenceDoc[], family: string): EvidenceKind {
 }
 
 /**
- * The source documents behind one result: by id when the result names them (log lines, spans),
- * else the points of the detector's fields around the anomalous window for the result's entity.
+ * The source documents behind one result. Metrics: the entity's points over the window and
+ * EVIDENCE_CONTEXT_WINDOWS windows on each side. Other families: the window's documents (`source.query`), else
+ * the documents the result names. The named documents (the scored point) are highlighted.
  */
 export async function evidence(client: Transport, id: string, resultId: string): Promise<Evidence> {
   const found = await searchResults(client, { detector_ids: [id], size: 1, query: { ids: { values: [resultId] } } });
@@ -231,30 +234,32 @@ export async function evidence(client: Transport, id: string, resultId: string):
   const detector: Detector = body.detector;
   const family = familyOf(detector.type);
   const src = result.source ?? {};
-  const indices = src.indices?.length ? src.indices : detector.source.indices;
-  const timeField = detector.source.time_field ?? '@timestamp';
-  const windowMs = Math.max(1000, result.data_end_time - result.data_start_time);
-  const pad = windowMs * EVIDENCE_CONTEXT_WINDOWS;
+  const named = (src.documents ?? []).filter((d) => d && typeof d.id === 'string').slice(0, MAX_EVIDENCE_DOCS);
+  const timeField = src.time_field ?? detector.source.time_field ?? '@timestamp';
   const window = { from: result.data_start_time, to: result.data_end_time };
+  const windowMs = Math.max(1000, window.to - window.from);
+  const pad = windowMs * EVIDENCE_CONTEXT_WINDOWS;
 
+  let indices = src.indices?.length ? src.indices : detector.source.indices;
   let query: Record<string, unknown>;
   let kql: string;
-  let range = { from: window.from - pad, to: window.to + pad };
-  if (src.doc_ids?.length) {
-    const ids = src.doc_ids.slice(0, MAX_EVIDENCE_DOCS);
-    query = { ids: { values: ids } };
-    kql = kqlForIds(ids);
-  } else if (family !== 'metric' && src.query) {
-    query = src.query;
-    kql = kqlForEntity(result.entity);
-    range = { from: window.from, to: window.to };
-  } else {
+  let range = { from: window.from, to: window.to };
+  if (family === 'metric' || (!named.length && !src.query)) {
+    range = { from: window.from - pad, to: window.to + pad };
     const filter: unknown[] = [{ range: { [timeField]: { gte: range.from, lte: range.to, format: 'epoch_millis' } } }];
     // match_phrase is exact on keyword fields and still matches entity values kept in text fields.
     for (const [field, value] of Object.entries(result.entity ?? {})) filter.push({ match_phrase: { [field]: value } });
-    if (detector.source.filter) filter.push(detector.source.filter);
+    if (detector.source.filter && Object.keys(detector.source.filter).length) filter.push(detector.source.filter);
     query = { bool: { filter } };
     kql = kqlForEntity(result.entity);
+  } else if (src.query) {
+    query = src.query;
+    kql = kqlForEntity(result.entity);
+  } else {
+    indices = [...new Set(named.map((d) => d.index ?? indices[0]))];
+    const ids = named.map((d) => d.id);
+    query = { ids: { values: ids } };
+    kql = kqlForIds(ids);
   }
   const { body: docs } = await client.request({
     method: 'POST',
@@ -270,6 +275,7 @@ export async function evidence(client: Transport, id: string, resultId: string):
     timeField,
     fields: detector.source.fields ?? [],
     window,
+    highlight: named.map((d) => d.id),
     documents,
     total,
     discover: { indices, timeField, from: range.from, to: range.to, kql },
