@@ -104,13 +104,24 @@ public final class DetectorService {
     public Map<String, Object> update(String id, Map<String, Object> body) {
         DetectorStore.StoredDetector previous = store.get(id);
         String state = store.state(id).name();
-        if (state.equals(DetectorState.RUNNING.label()) || state.equals(DetectorState.TRAINING.label())) {
-            throw new OpenSearchStatusException("detector [" + id + "] is " + state + ": stop it before changing it", RestStatus.CONFLICT);
-        }
         Detector detector = Detector.parse(body, types);
+        boolean labelsOnly = withoutLabels(detector).equals(withoutLabels(previous.detector()));
+        if ((state.equals(DetectorState.RUNNING.label()) || state.equals(DetectorState.TRAINING.label())) && labelsOnly == false) {
+            throw new OpenSearchStatusException(
+                "detector [" + id + "] is " + state + ": stop it before changing it (only [class_labels] may change meanwhile)",
+                RestStatus.CONFLICT
+            );
+        }
         validator.checkMappedTypes(detector.source());
         store.update(id, detector, previous, clock.getAsLong());
         return detectorResponse(id, detector, state);
+    }
+
+    /** Class labels name what the model found; they change nothing the model or the job depends on. */
+    private static Map<String, Object> withoutLabels(Detector detector) {
+        Map<String, Object> map = detector.toMap();
+        map.remove("class_labels");
+        return map;
     }
 
     public Map<String, Object> delete(String id) {

@@ -165,6 +165,10 @@ public class DetectorIT extends AiopsRestTestCase {
         // Real time: the job scores new points as they arrive.
         call("POST", DETECTORS + "/" + id + "/_start", null);
         assertEquals("running", call("GET", DETECTORS + "/" + id + "/_profile", null).get("state"));
+        String config = detectorBody(index, trainFrom, now - 3600_000L, "2s", "{\"window\":4}");
+        assertEquals(409, failing("PUT", DETECTORS + "/" + id, config.replace("host-cpu", "renamed")).getStatusLine().getStatusCode());
+        call("PUT", DETECTORS + "/" + id, config.replace("\"name\":\"host-cpu\",", "\"name\":\"host-cpu\",\"class_labels\":{\"0\":\"cpu spike\"},"));
+        assertEquals("cpu spike", path(call("GET", DETECTORS + "/" + id, null), "detector.class_labels.0"));
         long burst = System.currentTimeMillis();
         docs.clear();
         for (int i = -6; i <= 2; i++) {
