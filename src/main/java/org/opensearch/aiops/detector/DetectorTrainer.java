@@ -180,7 +180,9 @@ public final class DetectorTrainer {
         model.put("window", models.get(0).window());
         state.put("model", model);
         state.put("threshold", thresholdSum / models.size());
-        state.put("training_scores", models.get(0).trainingScores());
+        Map<String, Object> scores = new LinkedHashMap<>(models.get(0).trainingScores());
+        scores.put("entity_key", trainable.get(0).key()); // each entity has its own distribution; the first stands for them
+        state.put("training_scores", scores);
         steps.sort(Long::compare);
         state.put("step_ms", steps.isEmpty() ? detector.interval().millis() : steps.get(steps.size() / 2));
         state.put("state", DetectorState.TRAINED.label());

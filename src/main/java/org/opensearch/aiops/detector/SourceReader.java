@@ -27,6 +27,8 @@ import org.opensearch.transport.client.Client;
 public final class SourceReader {
 
     private static final TimeValue SCROLL_KEEP_ALIVE = TimeValue.timeValueMinutes(2);
+    /** Documents one read may hold in memory; a larger range is refused rather than risking the heap. */
+    public static final long MAX_DOCUMENTS = 5_000_000;
 
     private final Client client;
     private final int pageSize;
@@ -70,7 +72,12 @@ public final class SourceReader {
         try {
             while (response.getHits().getHits().length > 0) {
                 for (SearchHit hit : response.getHits().getHits()) {
-                    documents++;
+                    if (++documents > MAX_DOCUMENTS) {
+                        throw new IllegalArgumentException(
+                            "the range [" + from + ", " + to + ") holds more than " + MAX_DOCUMENTS + " documents: read it in parts "
+                                + "(narrower [from]/[to], or a smaller [training.max_samples] and range)"
+                        );
+                    }
                     if (add(series, source, hit, maxPerEntity) == false) {
                         skipped++;
                     }

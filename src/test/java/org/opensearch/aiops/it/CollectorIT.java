@@ -81,6 +81,43 @@ public class CollectorIT extends AiopsRestTestCase {
         assertEquals(2, run(out, "collect", "--from-csv", bad.toString(), "--url", URL));
     }
 
+    /** Collector → index → metric_ensemble detector trained on the quiet start → the CPU burst is flagged. */
+    @Test
+    public void testEnsembleDetectorFlagsACollectedBurst() throws Exception {
+        String script = "sleep 12; end=$((SECONDS+3)); while [ $SECONDS -lt $end ]; do :; done; sleep 4";
+        String[] out = new String[1];
+        assertEquals(out[0], 0, run(out, "collect", "--command", script, "--interval", "500ms", "--url", URL, "--name", "burst-child", "--no-syscalls"));
+        Map<String, Object> first = call(
+            "POST",
+            "/" + INDEX + "/_search",
+            "{\"size\":1,\"query\":{\"term\":{\"command\":\"burst-child\"}},\"sort\":[{\"@timestamp\":\"asc\"}],"
+                + "\"docvalue_fields\":[{\"field\":\"@timestamp\",\"format\":\"epoch_millis\"}]}"
+        );
+        long t0 = Long.parseLong(String.valueOf(((List<?>) path(first, "hits.hits.0.fields.@timestamp")).get(0)));
+        String detector = "{\"name\":\"burst-child\",\"type\":\"metric_ensemble\",\"source\":{\"indices\":[\"" + INDEX + "\"],"
+            + "\"time_field\":\"@timestamp\",\"fields\":[\"cpu_pct\"],\"entity_fields\":[\"entity\"],"
+            + "\"filter\":{\"term\":{\"command\":\"burst-child\"}}},\"training\":{\"from\":" + t0 + ",\"to\":" + (t0 + 10_000)
+            + "},\"params\":{\"window\":3,\"k\":5,\"clusters\":4}}";
+        String id = (String) call("POST", "/_plugins/_aiops/detectors", detector).get("_id");
+        call("POST", "/_plugins/_aiops/detectors/" + id + "/_train", null);
+        assertBusy(() -> assertEquals("trained", call("GET", "/_plugins/_aiops/detectors/" + id + "/_profile", null).get("state")), 60_000);
+        Map<String, Object> run = call("POST", "/_plugins/_aiops/detectors/" + id + "/_run", "{\"from\":" + t0 + ",\"to\":" + (t0 + 60_000) + "}");
+        assertTrue(run.toString(), ((Number) run.get("anomalies")).intValue() >= 1);
+        Map<String, Object> anomalies = call(
+            "POST",
+            "/_plugins/_aiops/detectors/results/_search",
+            "{\"detector_ids\":[\"" + id + "\"],\"size\":100,\"query\":{\"term\":{\"is_anomaly\":true}}}"
+        );
+        boolean burstFlagged = false;
+        for (Object hit : (List<?>) path(anomalies, "hits.hits")) {
+            long end = ((Number) path(hit, "_source.data_end_time")).longValue();
+            // the child burns CPU about 12 to 15 s after it starts; the windows ending then (give or take a sample) show it
+            burstFlagged |= end >= t0 + 11_000 && end <= t0 + 17_500;
+        }
+        assertTrue("the burst is flagged: " + anomalies, burstFlagged);
+        call("DELETE", "/_plugins/_aiops/detectors/" + id, null);
+    }
+
     /** The command line in this JVM, its standard output in {@code out[0]}. */
     private static int run(String[] out, String... args) {
         PrintStream original = System.out;
