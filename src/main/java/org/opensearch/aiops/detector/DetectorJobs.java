@@ -1,19 +1,25 @@
 package org.opensearch.aiops.detector;
 
-import org.opensearch.action.index.IndexResponse;
-import org.opensearch.action.delete.DeleteResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.opensearch.action.delete.DeleteRequest;
+import org.opensearch.action.delete.DeleteResponse;
 import org.opensearch.action.get.GetRequest;
 import org.opensearch.action.get.GetResponse;
 import org.opensearch.action.index.IndexRequest;
+import org.opensearch.action.index.IndexResponse;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.aiops.index.SystemIndexAccess;
 import org.opensearch.aiops.job.AiopsJobParameter;
+import org.opensearch.aiops.job.AiopsJobParser;
 import org.opensearch.common.xcontent.XContentFactory;
+import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.xcontent.DeprecationHandler;
+import org.opensearch.core.xcontent.NamedXContentRegistry;
 import org.opensearch.core.xcontent.ToXContent;
 import org.opensearch.jobscheduler.spi.schedule.IntervalSchedule;
 
@@ -81,15 +87,15 @@ public final class DetectorJobs {
             return null;
         }
         try (
-            var parser = org.opensearch.common.xcontent.json.JsonXContent.jsonXContent.createParser(
-                org.opensearch.core.xcontent.NamedXContentRegistry.EMPTY,
-                org.opensearch.core.xcontent.DeprecationHandler.IGNORE_DEPRECATIONS,
+            var parser = JsonXContent.jsonXContent.createParser(
+                NamedXContentRegistry.EMPTY,
+                DeprecationHandler.IGNORE_DEPRECATIONS,
                 response.getSourceAsString()
             )
         ) {
-            return org.opensearch.aiops.job.AiopsJobParser.parse(parser);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return AiopsJobParser.parse(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -100,8 +106,8 @@ public final class DetectorJobs {
                 .source(job.toXContent(XContentFactory.jsonBuilder(), ToXContent.EMPTY_PARAMS))
                 .setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
             access.<IndexResponse>sync(l -> access.client().index(request, l));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

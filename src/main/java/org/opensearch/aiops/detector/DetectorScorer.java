@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 import org.opensearch.OpenSearchStatusException;
@@ -107,7 +108,7 @@ public final class DetectorScorer {
         return summary;
     }
 
-    private Map<String, DetectorModel> models(String id, DetectorType type, java.util.Set<String> entityKeys) {
+    private Map<String, DetectorModel> models(String id, DetectorType type, Set<String> entityKeys) {
         Map<String, DetectorModel> models = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String key : entityKeys) {

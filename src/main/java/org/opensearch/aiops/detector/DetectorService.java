@@ -31,6 +31,7 @@ import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.search.aggregations.AggregationBuilders;
 import org.opensearch.search.aggregations.BucketOrder;
+import org.opensearch.search.aggregations.bucket.composite.CompositeAggregation;
 import org.opensearch.search.aggregations.bucket.composite.CompositeAggregationBuilder;
 import org.opensearch.search.aggregations.bucket.composite.CompositeValuesSourceBuilder;
 import org.opensearch.search.aggregations.bucket.composite.TermsValuesSourceBuilder;
@@ -202,7 +203,7 @@ public final class DetectorService {
         if (source.entityFields().isEmpty()) {
             return new long[] { documents, documents > 0 ? 1 : 0, documents >= minRows ? 1 : 0, documents };
         }
-        org.opensearch.search.aggregations.bucket.composite.CompositeAggregation entities = response.getAggregations().get("entities");
+        CompositeAggregation entities = response.getAggregations().get("entities");
         long enough = 0;
         long largest = 0;
         for (var bucket : entities.getBuckets()) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.opensearch.action.admin.indices.mapping.get.GetFieldMappingsRequest;
 import org.opensearch.action.admin.indices.mapping.get.GetFieldMappingsResponse;
@@ -47,7 +48,7 @@ public final class DetectorValidator {
             Map<String, Object> mapping = metadata.sourceAsMap();
             for (Object leaf : mapping.values()) {
                 if (leaf instanceof Map<?, ?> leafMap && leafMap.get("type") != null) {
-                    types.computeIfAbsent(field, f -> new java.util.TreeSet<>()).add(String.valueOf(leafMap.get("type")));
+                    types.computeIfAbsent(field, f -> new TreeSet<>()).add(String.valueOf(leafMap.get("type")));
                 }
             }
         }));

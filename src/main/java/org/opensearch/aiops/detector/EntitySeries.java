@@ -1,6 +1,7 @@
 package org.opensearch.aiops.detector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +65,7 @@ public final class EntitySeries {
         for (int i = 1; i < times.size(); i++) {
             steps[i - 1] = times.get(i) - times.get(i - 1);
         }
-        java.util.Arrays.sort(steps);
+        Arrays.sort(steps);
         return steps[steps.length / 2];
     }
 }

@@ -1,5 +1,7 @@
 package org.opensearch.aiops.detector;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +58,8 @@ public final class ResultIndex {
                     PutComposableIndexTemplateAction.INSTANCE,
                     new PutComposableIndexTemplateAction.Request(TEMPLATE).indexTemplate(composable).create(false)
                 ).actionGet();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         if (clusterService.state().metadata().hasAlias(alias) || clusterService.state().metadata().hasIndex(alias)) {

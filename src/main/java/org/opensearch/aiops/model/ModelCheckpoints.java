@@ -1,17 +1,18 @@
 package org.opensearch.aiops.model;
 
-import org.opensearch.action.admin.indices.refresh.RefreshResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.opensearch.action.admin.indices.refresh.RefreshResponse;
 import org.opensearch.action.bulk.BulkRequest;
 import org.opensearch.action.bulk.BulkResponse;
 import org.opensearch.action.index.IndexRequest;
@@ -131,7 +132,7 @@ public final class ModelCheckpoints {
                     parts = new ArrayList<>();
                 }
                 if (((Number) doc.get("chunk")).intValue() == parts.size()) {
-                    parts.add(java.util.Base64.getDecoder().decode((String) doc.get("model")));
+                    parts.add(Base64.getDecoder().decode((String) doc.get("model")));
                 }
             }
             if (hits.length < PAGE) {

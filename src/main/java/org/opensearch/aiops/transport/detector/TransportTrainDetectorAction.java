@@ -3,6 +3,7 @@ package org.opensearch.aiops.transport.detector;
 import java.util.Map;
 
 import org.opensearch.action.support.ActionFilters;
+import org.opensearch.aiops.AiopsPlugin;
 import org.opensearch.aiops.detector.DetectorService;
 import org.opensearch.common.inject.Inject;
 import org.opensearch.threadpool.ThreadPool;
@@ -18,6 +19,6 @@ public final class TransportTrainDetectorAction extends TransportDetectorAction 
 
     @Override
     protected Map<String, Object> handle(DetectorRequest request) {
-        return detectors.train(request.id(), threadPool.executor(org.opensearch.aiops.AiopsPlugin.DETECTOR_THREAD_POOL));
+        return detectors.train(request.id(), threadPool.executor(AiopsPlugin.DETECTOR_THREAD_POOL));
     }
 }
