@@ -40,13 +40,17 @@ public final class EvalNabCommand implements Callable<Integer> {
     @Option(names = "--refit-every", defaultValue = "" + DEFAULT_REFIT_EVERY, description = "rows between refits on all rows seen so far (default: ${DEFAULT-VALUE})")
     int refitEvery;
 
+    @Option(names = "--history", defaultValue = "" + DEFAULT_HISTORY, description = "refits learn from the last this many rows; 0: all rows seen so far (default: ${DEFAULT-VALUE})")
+    int history;
+
     @Option(names = "--out", description = "write NAB result files <out>/<detector>/<category>/<detector>_<name>.csv")
     Path out;
 
     @Option(names = "--plot", description = "write one PNG per series here: values, anomaly windows, alarms at the standard threshold")
     Path plot;
 
-    static final int DEFAULT_REFIT_EVERY = 100;
+    static final int DEFAULT_REFIT_EVERY = 50;
+    static final int DEFAULT_HISTORY = 0;
 
     @Override
     public Integer call() throws Exception {
@@ -66,7 +70,7 @@ public final class EvalNabCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBar("eval nab " + detector, series.size())) {
             for (NabSeries s : series) {
                 files.add(s.labelled());
-                scores.add(NabDetection.scores(s, params, refitEvery));
+                scores.add(NabDetection.scores(s, params, refitEvery, history));
                 if (out != null) {
                     NabDetection.writeResults(out, detector, s, scores.get(scores.size() - 1));
                 }
@@ -108,7 +112,7 @@ public final class EvalNabCommand implements Callable<Integer> {
                 r.normalised()
             );
         }
-        System.out.printf(Locale.ROOT, "series=%d rows=%d seconds=%.1f params=%s refit_every=%d%n", series.size(), files.stream().mapToInt(NabScorer.LabelledFile::length).sum(), seconds, params.toMap(), refitEvery);
+        System.out.printf(Locale.ROOT, "series=%d rows=%d seconds=%.1f params=%s refit_every=%d history=%d%n", series.size(), files.stream().mapToInt(NabScorer.LabelledFile::length).sum(), seconds, params.toMap(), refitEvery, history);
         System.out.printf(
             Locale.ROOT,
             "NAB standard=%.1f low_fp=%.1f low_fn=%.1f detector=%s%n",

@@ -13,14 +13,15 @@ import java.util.Locale;
 
 /**
  * Runs a metric detector over one NAB series in NAB's streaming setting, through {@link MetricModel} as the plugin does:
- * the first model learns from the probationary rows only, the model is refitted every {@code refitEvery} rows on all rows
- * seen so far, and row t is scored from the window that ends at t, by the model fitted before t. Probationary rows score 0.
+ * the first model learns from the probationary rows only, the model is refitted every {@code refitEvery} rows on the rows
+ * seen so far (all of them, or the last {@code history} when that is positive), and row t is scored from the window that
+ * ends at t, by the model fitted before t. Probationary rows score 0.
  */
 public final class NabDetection {
 
     private NabDetection() {}
 
-    public static double[] scores(NabSeries series, MetricParams params, int refitEvery) {
+    public static double[] scores(NabSeries series, MetricParams params, int refitEvery, int history) {
         int n = series.values().length;
         float[][] rows = new float[n][];
         for (int t = 0; t < n; t++) {
@@ -33,7 +34,7 @@ public final class NabDetection {
         int w = model.window();
         for (int t = probation; t < n; t++) {
             if (t - fittedAt >= refitEvery) {
-                model = MetricModel.train(params, Arrays.copyOf(rows, t), null);
+                model = MetricModel.train(params, Arrays.copyOfRange(rows, history > 0 ? Math.max(0, t - history) : 0, t), null);
                 fittedAt = t;
             }
             out[t] = model.score(Arrays.copyOfRange(rows, t - w + 1, t + 1)).score();

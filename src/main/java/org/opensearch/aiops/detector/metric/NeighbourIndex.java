@@ -20,8 +20,8 @@ import java.util.Arrays;
  * serialised; the graph is rebuilt from them with a fixed seed on load (see BENCHMARKS.md for the rebuild cost).
  */
 final class NeighbourIndex {
-    /** Below this many windows a linear scan is about as fast as the graph and exact. */
-    static final int EXACT_BELOW = 2000;
+    /** Below this many windows a linear scan costs less than building the graph (training searches every window) and is exact. */
+    static final int EXACT_BELOW = 5000;
     static final int MAX_CONN = 16;
     static final int BEAM_WIDTH = 100;
     /** Candidates kept during a graph search; more costs throughput, fewer costs recall. */

@@ -12,7 +12,7 @@ public class MetricParamsTests extends OpenSearchTestCase {
         assertEquals("knn", p.algorithm());
         assertEquals(MetricParams.DEFAULT_WINDOW, p.window());
         assertEquals(MetricParams.DEFAULT_K, p.k());
-        assertTrue(p.differences());
+        assertFalse(p.differences());
         assertEquals(p, MetricParams.parse("metric_knn", Map.of()));
         assertEquals("metric_ensemble", MetricParams.parse("metric_ensemble", Map.of()).type());
     }

@@ -1,0 +1,56 @@
+package org.opensearch.aiops.cli;
+
+import org.opensearch.aiops.detector.metric.MetricParams;
+import org.opensearch.aiops.eval.MetricScoringBenchmark;
+import org.opensearch.common.xcontent.XContentHelper;
+import org.opensearch.common.xcontent.json.JsonXContent;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./aiops bench metrics}: scoring points/s of each metric detector type, one thread, in the JVM (no node). The types
+ * come from {@link MetricParams#TYPES}; a new type (the LSTM one) joins the benchmark by joining that list.
+ */
+@Command(name = "metrics", mixinStandardHelpOptions = true, description = "Scoring points/s of the metric detectors, one thread")
+public final class BenchMetricsCommand implements Callable<Integer> {
+    @Option(names = "--types", split = ",", description = "detector types (default: all of " + "metric_knn, metric_lof, metric_cblof, metric_ensemble)")
+    List<String> types;
+
+    @Option(names = "--train-rows", defaultValue = "20007", description = "training rows; window 8 gives 20,000 windows (default: ${DEFAULT-VALUE})")
+    int trainRows;
+
+    @Option(names = "--points", defaultValue = "100000", description = "points scored in the measured pass (default: ${DEFAULT-VALUE})")
+    int points;
+
+    @Option(names = "--fields", defaultValue = "1", description = "fields per row (default: ${DEFAULT-VALUE})")
+    int fields;
+
+    @Option(names = "--params", description = "params JSON for every type, e.g. '{\"k\":5}'")
+    String paramsJson;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> params = paramsJson == null ? Map.of() : XContentHelper.convertToMap(JsonXContent.jsonXContent, paramsJson, true);
+        for (String type : types == null ? MetricParams.TYPES : types) {
+            MetricScoringBenchmark.Result r = MetricScoringBenchmark.run(type, params, trainRows, points, fields);
+            System.err.printf(
+                Locale.ROOT,
+                "%s: train_windows=%d train_s=%.2f model_bytes=%d load_s=%.2f (graph rebuilt) ram_bytes=%d%n",
+                type,
+                r.trainWindows(),
+                r.trainSeconds(),
+                r.modelBytes(),
+                r.loadSeconds(),
+                r.ramBytes()
+            );
+            System.out.printf(Locale.ROOT, "bench metrics type=%s points/s=%.0f%n", type, r.pointsPerSecond());
+        }
+        return 0;
+    }
+}
