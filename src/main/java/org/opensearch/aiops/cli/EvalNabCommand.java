@@ -1,6 +1,7 @@
 package org.opensearch.aiops.cli;
 
 import org.opensearch.aiops.detector.metric.MetricParams;
+import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.aiops.eval.NabDetection;
 import org.opensearch.aiops.eval.NabPlot;
 import org.opensearch.aiops.eval.NabScorer;
@@ -31,14 +32,17 @@ public final class EvalNabCommand implements Callable<Integer> {
     @Option(names = "--labels", defaultValue = "${sys:aiops.root}/../shared/datasets/nab/labels/combined_windows.json", description = "NAB combined_windows.json (default: ${DEFAULT-VALUE})")
     Path labels;
 
-    @Option(names = "--detector", defaultValue = "metric_ensemble", description = "one of " + "metric_knn, metric_lof, metric_cblof, metric_ensemble (default: ${DEFAULT-VALUE})")
+    @Option(names = "--detector", defaultValue = "metric_ensemble", description = "one of " + "metric_knn, metric_lof, metric_cblof, metric_ensemble, metric_lstm (default: ${DEFAULT-VALUE})")
     String detector;
 
     @Option(names = "--params", description = "the detector's params as a JSON object, e.g. '{\"window\":6}' (default: the detector's defaults)")
     String paramsJson;
 
-    @Option(names = "--refit-every", defaultValue = "" + DEFAULT_REFIT_EVERY, description = "rows between refits on all rows seen so far (default: ${DEFAULT-VALUE})")
-    int refitEvery;
+    @Option(names = "--refit-every", description = "rows between refits on all rows seen so far (default: " + DEFAULT_REFIT_EVERY + ", metric_lstm " + DEFAULT_LSTM_REFIT_EVERY + ")")
+    Integer refitEvery;
+
+    @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads for metric_lstm (default: ${DEFAULT-VALUE})")
+    int threads;
 
     @Option(names = "--history", defaultValue = "" + DEFAULT_HISTORY, description = "refits learn from the last this many rows; 0: all rows seen so far (default: ${DEFAULT-VALUE})")
     int history;
@@ -50,12 +54,19 @@ public final class EvalNabCommand implements Callable<Integer> {
     Path plot;
 
     static final int DEFAULT_REFIT_EVERY = 50;
+    /** Training an LSTM costs seconds, not milliseconds: refitting it every 50 rows would take hours over NAB. */
+    static final int DEFAULT_LSTM_REFIT_EVERY = 1000;
     static final int DEFAULT_HISTORY = 0;
 
     @Override
     public Integer call() throws Exception {
         Map<String, Object> p = paramsJson == null ? Map.of() : XContentHelper.convertToMap(JsonXContent.jsonXContent, paramsJson, true);
         MetricParams params = MetricParams.parse(detector, p);
+        boolean lstm = params.algorithm().equals("lstm");
+        if (refitEvery == null) {
+            refitEvery = lstm ? DEFAULT_LSTM_REFIT_EVERY : DEFAULT_REFIT_EVERY;
+        }
+        DjlEngine engine = lstm ? CliEngine.open(threads) : null;
         if (refitEvery < 1) {
             throw new IllegalArgumentException("--refit-every must be at least 1, got " + refitEvery);
         }
@@ -70,7 +81,7 @@ public final class EvalNabCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBar("eval nab " + detector, series.size())) {
             for (NabSeries s : series) {
                 files.add(s.labelled());
-                scores.add(NabDetection.scores(s, params, refitEvery, history));
+                scores.add(NabDetection.scores(s, params, refitEvery, history, engine));
                 if (out != null) {
                     NabDetection.writeResults(out, detector, s, scores.get(scores.size() - 1));
                 }

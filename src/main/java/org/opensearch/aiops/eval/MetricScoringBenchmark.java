@@ -2,6 +2,7 @@ package org.opensearch.aiops.eval;
 
 import org.opensearch.aiops.detector.metric.MetricModel;
 import org.opensearch.aiops.detector.metric.MetricParams;
+import org.opensearch.aiops.engine.DjlEngine;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -14,7 +15,17 @@ import java.util.Random;
  */
 public final class MetricScoringBenchmark {
 
-    public record Result(String type, int trainWindows, double trainSeconds, double pointsPerSecond, int modelBytes, double loadSeconds, long ramBytes) {}
+    /** @param epochSeconds mean wall time of one training epoch (metric_lstm; NaN for the others) */
+    public record Result(
+        String type,
+        int trainWindows,
+        double trainSeconds,
+        double pointsPerSecond,
+        int modelBytes,
+        double loadSeconds,
+        long ramBytes,
+        double epochSeconds
+    ) {}
 
     private MetricScoringBenchmark() {}
 
@@ -34,15 +45,17 @@ public final class MetricScoringBenchmark {
         return out;
     }
 
-    public static Result run(String type, Map<String, Object> params, int trainRows, int points, int fields) {
+    /** @param engine the neural engine (metric_lstm only) */
+    public static Result run(String type, Map<String, Object> params, int trainRows, int points, int fields, DjlEngine engine) {
         MetricParams p = MetricParams.parse(type, params);
         float[][] train = series(trainRows, fields, 1);
         long t0 = System.nanoTime();
-        MetricModel model = MetricModel.train(p, train, null);
+        MetricModel model = MetricModel.train(p, train, null, engine);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        double epochSeconds = Arrays.stream(model.epochSeconds()).average().orElse(Double.NaN);
         byte[] bytes = model.toBytes();
         long l0 = System.nanoTime();
-        MetricModel loaded = MetricModel.fromBytes(bytes);
+        MetricModel loaded = MetricModel.fromBytes(bytes, engine);
         double loadSeconds = (System.nanoTime() - l0) / 1e9;
         int w = loaded.window();
         float[][] test = series(points + w, fields, 2);
@@ -53,7 +66,7 @@ public final class MetricScoringBenchmark {
         if (sink == Double.NEGATIVE_INFINITY) {
             throw new AssertionError(); // keeps the scores alive
         }
-        return new Result(type, loaded.trainingWindows(), trainSeconds, points / seconds, bytes.length, loadSeconds, loaded.ramBytes());
+        return new Result(type, loaded.trainingWindows(), trainSeconds, points / seconds, bytes.length, loadSeconds, loaded.ramBytes(), epochSeconds);
     }
 
     private static double score(MetricModel model, float[][] rows, int points) {
