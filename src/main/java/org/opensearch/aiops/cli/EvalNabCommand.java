@@ -41,7 +41,7 @@ public final class EvalNabCommand implements Callable<Integer> {
     @Option(names = "--refit-every", description = "rows between refits on all rows seen so far (default: " + DEFAULT_REFIT_EVERY + ", metric_lstm " + DEFAULT_LSTM_REFIT_EVERY + ")")
     Integer refitEvery;
 
-    @Option(names = "--threads", defaultValue = "2", description = "PyTorch intra-op threads for metric_lstm (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "1", description = "PyTorch intra-op threads for metric_lstm (default: ${DEFAULT-VALUE})")
     int threads;
 
     @Option(names = "--history", defaultValue = "" + DEFAULT_HISTORY, description = "refits learn from the last this many rows; 0: all rows seen so far (default: ${DEFAULT-VALUE})")

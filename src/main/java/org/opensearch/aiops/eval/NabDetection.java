@@ -42,6 +42,14 @@ public final class NabDetection {
                 out[t + i] = scores[i].score();
             }
         }
+        int lh = Integer.getInteger("aiops.nab.likelihood", 0);
+        if (lh > 0) {
+            double[] l = new double[n];
+            for (int t = probation; t < n; t++) {
+                l[t] = org.opensearch.aiops.detector.metric.ScoreLikelihood.of(out, Math.max(probation, t - lh + 1), t, Integer.getInteger("aiops.nab.short", 10));
+            }
+            return l;
+        }
         return out;
     }
 

@@ -3,6 +3,7 @@ package org.opensearch.aiops.detector.metric;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.function.DoubleConsumer;
 
 import org.opensearch.aiops.engine.DjlEngine;
@@ -17,7 +18,8 @@ import org.opensearch.aiops.engine.LstmForecaster;
 final class LstmScorer implements WindowScorer {
     /** Version of this scorer's own bytes, after the kind tag. */
     private static final short VERSION = 1;
-    private static final int BATCH = 256;
+    private static final int BATCH = 64;
+    private static final int MIN_STEPS = 300;
     private static final float LEARNING_RATE = 0.005f;
     private static final long SEED = 42L;
 
@@ -29,43 +31,50 @@ final class LstmScorer implements WindowScorer {
         this.errorScale = errorScale;
     }
 
-    /** Trains on the window vectors; {@code rawsOut} receives their (in-sample) raw scores. */
-    static LstmScorer fit(DjlEngine engine, MetricParams params, int fields, float[][] vectors, double[] rawsOut, DoubleConsumer progress) {
+    /** A trained scorer and the raw scores of its calibration windows. */
+    record Fitted(LstmScorer scorer, double[] calibrationRaws) {}
+
+    /**
+     * Trains on the older windows and calibrates on the newest fifth (held out, in time order): a forecaster scores the
+     * noise it was trained on lower than new noise, so in-sample errors would put the threshold too low. Below 50 windows
+     * there is nothing to spare and the training windows calibrate themselves.
+     */
+    static Fitted fit(DjlEngine engine, MetricParams params, int fields, float[][] vectors, DoubleConsumer progress) {
         requireEngine(engine);
         int steps = params.window();
+        int n = vectors.length;
+        int cut = n >= 50 ? n - n / 5 : n;
+        float[][] training = Arrays.copyOf(vectors, cut);
+        float[][] calibration = cut < n ? Arrays.copyOfRange(vectors, cut, n) : training;
         LstmForecaster.Shape3 shape = new LstmForecaster.Shape3(steps, fields, params.hidden());
-        float[] inputs = inputs(vectors, steps * fields);
-        float[] targets = new float[vectors.length * fields];
-        for (int i = 0; i < vectors.length; i++) {
-            System.arraycopy(vectors[i], steps * fields, targets, i * fields, fields);
-        }
         LstmForecaster forecaster = call(
             () -> LstmForecaster.train(
                 engine,
                 shape,
-                new LstmForecaster.Schedule(params.epochs(), BATCH, LEARNING_RATE, SEED),
-                inputs,
-                targets,
+                new LstmForecaster.Schedule(params.epochs(), MIN_STEPS, BATCH, LEARNING_RATE, SEED),
+                inputs(training, (steps + 1) * fields),
+                training.length,
                 progress
             )
         );
-        float[] forecasts = call(() -> forecaster.forecast(inputs, vectors.length));
+        float[] forecasts = call(() -> forecaster.forecast(inputs(calibration, steps * fields), calibration.length));
         double[] sumSq = new double[fields];
-        for (int i = 0; i < vectors.length; i++) {
+        for (int i = 0; i < calibration.length; i++) {
             for (int f = 0; f < fields; f++) {
-                double e = targets[i * fields + f] - forecasts[i * fields + f];
+                double e = calibration[i][steps * fields + f] - forecasts[i * fields + f];
                 sumSq[f] += e * e;
             }
         }
         float[] scale = new float[fields];
         for (int f = 0; f < fields; f++) {
-            scale[f] = (float) Math.max(Math.sqrt(sumSq[f] / vectors.length), 1e-3);
+            scale[f] = (float) Math.max(Math.sqrt(sumSq[f] / calibration.length), 1e-3);
         }
         LstmScorer scorer = new LstmScorer(forecaster, scale);
-        for (int i = 0; i < vectors.length; i++) {
-            rawsOut[i] = scorer.raw(scorer.errors(vectors[i], forecasts, i));
+        double[] raws = new double[calibration.length];
+        for (int i = 0; i < calibration.length; i++) {
+            raws[i] = scorer.raw(scorer.errors(calibration[i], forecasts, i));
         }
-        return scorer;
+        return new Fitted(scorer, raws);
     }
 
     double[] epochSeconds() {

@@ -151,9 +151,9 @@ public final class MetricModel {
             raws.add(r);
         }
         if (algorithm.equals("lstm")) {
-            double[] r = new double[n];
-            components.add(LstmScorer.fit(engine, params, fields, vectors, r, p -> report.accept(0.05 + 0.8 * p)));
-            raws.add(r);
+            LstmScorer.Fitted fitted = LstmScorer.fit(engine, params, fields, vectors, p -> report.accept(0.05 + 0.8 * p));
+            components.add(fitted.scorer());
+            raws.add(fitted.calibrationRaws()); // the held-out windows: fewer than n
         }
         report.accept(0.9);
         List<ScoreScale> componentScales = new ArrayList<>();
@@ -162,8 +162,8 @@ public final class MetricModel {
         }
         double[] modelRaws = combine(raws, componentScales, n);
         ScoreScale scale = ScoreScale.fit(modelRaws);
-        double[] normalised = new double[n];
-        for (int i = 0; i < n; i++) {
+        double[] normalised = new double[modelRaws.length];
+        for (int i = 0; i < normalised.length; i++) {
             normalised[i] = scale.normalise(modelRaws[i]);
         }
         MetricModel model = new MetricModel(
@@ -212,7 +212,7 @@ public final class MetricModel {
         return components.get(0) instanceof LstmScorer lstm ? lstm.epochSeconds() : new double[0];
     }
 
-    /** Training windows the model holds. */
+    /** Windows the training-score distribution comes from: the training windows, or for lstm the held-out newest fifth. */
     public int trainingWindows() {
         return (int) trainingScores.count();
     }

@@ -20,7 +20,7 @@ import java.util.Map;
  *                    realAWSCloudwatch the ensemble scores 47.9 without, 44.4 with them; see BENCHMARKS.md)
  * @param maxWindows  training windows kept (an even stride over the series when there are more)
  * @param hidden      lstm: units per LSTM layer (2 layers)
- * @param epochs      lstm: passes over the training windows
+ * @param epochs      lstm: passes over the training windows (more when a small series would get fewer than 300 gradient steps)
  */
 public record MetricParams(
     String algorithm,
