@@ -4,6 +4,7 @@ import org.opensearch.aiops.detector.metric.MetricParams;
 import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.aiops.eval.NabDetection;
 import org.opensearch.aiops.eval.NabPlot;
+import org.opensearch.aiops.eval.NabScoreFilter;
 import org.opensearch.aiops.eval.NabScorer;
 import org.opensearch.aiops.eval.NabSeries;
 import org.opensearch.common.xcontent.XContentHelper;
@@ -47,6 +48,9 @@ public final class EvalNabCommand implements Callable<Integer> {
     @Option(names = "--history", defaultValue = "" + DEFAULT_HISTORY, description = "refits learn from the last this many rows; 0: all rows seen so far (default: ${DEFAULT-VALUE})")
     int history;
 
+    @Option(names = "--filter", defaultValue = "none", description = "evaluation-only transform of each series' scores: none, suppress:M or likelihood:L:S (see NabScoreFilter; default: ${DEFAULT-VALUE})")
+    String filterSpec;
+
     @Option(names = "--out", description = "write NAB result files <out>/<detector>/<category>/<detector>_<name>.csv")
     Path out;
 
@@ -67,6 +71,7 @@ public final class EvalNabCommand implements Callable<Integer> {
             refitEvery = lstm ? DEFAULT_LSTM_REFIT_EVERY : DEFAULT_REFIT_EVERY;
         }
         DjlEngine engine = lstm ? CliEngine.open(threads) : null;
+        NabScoreFilter filter = NabScoreFilter.parse(filterSpec);
         if (refitEvery < 1) {
             throw new IllegalArgumentException("--refit-every must be at least 1, got " + refitEvery);
         }
@@ -81,7 +86,7 @@ public final class EvalNabCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBar("eval nab " + detector, series.size())) {
             for (NabSeries s : series) {
                 files.add(s.labelled());
-                scores.add(NabDetection.scores(s, params, refitEvery, history, engine));
+                scores.add(NabDetection.scores(s, params, refitEvery, history, engine, filter));
                 if (out != null) {
                     NabDetection.writeResults(out, detector, s, scores.get(scores.size() - 1));
                 }
@@ -123,7 +128,7 @@ public final class EvalNabCommand implements Callable<Integer> {
                 r.normalised()
             );
         }
-        System.out.printf(Locale.ROOT, "series=%d rows=%d seconds=%.1f params=%s refit_every=%d history=%d%n", series.size(), files.stream().mapToInt(NabScorer.LabelledFile::length).sum(), seconds, params.toMap(), refitEvery, history);
+        System.out.printf(Locale.ROOT, "series=%d rows=%d seconds=%.1f params=%s refit_every=%d history=%d filter=%s%n", series.size(), files.stream().mapToInt(NabScorer.LabelledFile::length).sum(), seconds, params.toMap(), refitEvery, history, filter);
         System.out.printf(
             Locale.ROOT,
             "NAB standard=%.1f low_fp=%.1f low_fn=%.1f detector=%s%n",

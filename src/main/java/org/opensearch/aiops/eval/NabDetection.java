@@ -24,7 +24,7 @@ public final class NabDetection {
     private NabDetection() {}
 
     /** @param engine the neural engine (metric_lstm only; may be null for the others) */
-    public static double[] scores(NabSeries series, MetricParams params, int refitEvery, int history, DjlEngine engine) {
+    public static double[] scores(NabSeries series, MetricParams params, int refitEvery, int history, DjlEngine engine, NabScoreFilter filter) {
         int n = series.values().length;
         float[][] rows = new float[n][];
         for (int t = 0; t < n; t++) {
@@ -42,15 +42,7 @@ public final class NabDetection {
                 out[t + i] = scores[i].score();
             }
         }
-        int lh = Integer.getInteger("aiops.nab.likelihood", 0);
-        if (lh > 0) {
-            double[] l = new double[n];
-            for (int t = probation; t < n; t++) {
-                l[t] = org.opensearch.aiops.detector.metric.ScoreLikelihood.of(out, Math.max(probation, t - lh + 1), t, Integer.getInteger("aiops.nab.short", 10));
-            }
-            return l;
-        }
-        return out;
+        return filter.apply(out, probation);
     }
 
     /** NAB's result file: {@code <out>/<detector>/<category>/<detector>_<name>.csv} with timestamp,value,anomaly_score,label. */
