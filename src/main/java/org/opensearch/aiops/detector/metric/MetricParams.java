@@ -18,7 +18,9 @@ import java.util.Map;
  * @param beta        cblof: a size ratio of at least this between neighbouring clusters also ends the large ones
  * @param differences also compare the point-to-point changes inside a window, not only the levels (off by default: on NAB
  *                    realAWSCloudwatch the ensemble scores 47.9 without, 44.4 with them; see BENCHMARKS.md)
- * @param maxWindows  training windows kept (an even stride over the series when there are more)
+ * @param maxWindows  training windows kept (an even stride over the series when there are more); 5,000 by default for the
+ *                    window-comparing algorithms, whose scoring cost grows with it (exact search: about 70,000 points/s at
+ *                    5,000 windows, 25,000 at 20,000; see BENCHMARKS.md), 1,000,000 for lstm, whose does not
  * @param hidden      lstm: units per LSTM layer (2 layers)
  * @param epochs      lstm: passes over the training windows (more when a small series would get fewer than 300 gradient steps)
  */
@@ -48,7 +50,8 @@ public record MetricParams(
     public static final int DEFAULT_CLUSTERS = 8;
     public static final double DEFAULT_ALPHA = 0.9;
     public static final double DEFAULT_BETA = 5.0;
-    public static final int DEFAULT_MAX_WINDOWS = 1_000_000;
+    public static final int DEFAULT_MAX_WINDOWS = 5_000;
+    public static final int DEFAULT_LSTM_MAX_WINDOWS = 1_000_000;
     public static final boolean DEFAULT_DIFFERENCES = false;
 
     public MetricParams {
@@ -79,10 +82,14 @@ public record MetricParams(
             DEFAULT_ALPHA,
             DEFAULT_BETA,
             DEFAULT_DIFFERENCES,
-            DEFAULT_MAX_WINDOWS,
+            defaultMaxWindows(algorithm),
             DEFAULT_HIDDEN,
             DEFAULT_EPOCHS
         );
+    }
+
+    private static int defaultMaxWindows(String algorithm) {
+        return algorithm.equals("lstm") ? DEFAULT_LSTM_MAX_WINDOWS : DEFAULT_MAX_WINDOWS;
     }
 
     private static int defaultWindow(String algorithm) {
@@ -112,7 +119,7 @@ public record MetricParams(
             doubleParam(p, "alpha", DEFAULT_ALPHA),
             doubleParam(p, "beta", DEFAULT_BETA),
             booleanParam(p, "differences", DEFAULT_DIFFERENCES),
-            intParam(p, "max_windows", DEFAULT_MAX_WINDOWS, 100, 10_000_000),
+            intParam(p, "max_windows", defaultMaxWindows(algorithm), 100, 10_000_000),
             intParam(p, "hidden", DEFAULT_HIDDEN, 1, 1024),
             intParam(p, "epochs", DEFAULT_EPOCHS, 1, 10_000)
         );

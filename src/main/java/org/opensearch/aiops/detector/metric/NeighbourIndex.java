@@ -17,8 +17,8 @@ import java.util.Arrays;
 /**
  * Nearest training windows by Euclidean distance. Exact by default: the windows are sorted by their projection on the
  * principal direction, and a query scans outwards from its own projection, stopping when the projection gap alone exceeds
- * its k-th distance (the gap is a lower bound of the distance), with each distance abandoned as soon as it passes that
- * k-th distance. Metric windows are dominated by their level, so a query reads a small slice of the set. Above
+ * its k-th distance (the gap is a lower bound of the distance), skipping windows whose distance in the plane of the two
+ * leading directions already exceeds it, and abandoning each distance as soon as it passes it. Metric windows are dominated by their level, so a query reads a small slice of the set. Above
  * {@link #MAX_SCAN_DIMENSION} dimensions and {@link #EXACT_BELOW} windows one projection prunes little, and a Lucene HNSW
  * graph ({@link OnHeapHnswGraph}, rebuilt from the vectors with a fixed seed on load) answers instead.
  */
@@ -27,6 +27,7 @@ final class NeighbourIndex {
     static final int EXACT_BELOW = 5000;
     /** Up to this many dimensions the projected scan is used at every size. */
     static final int MAX_SCAN_DIMENSION = 64;
+    private static final float BOUND_SLACK = 0.9999f;
     static final int MAX_CONN = 16;
     static final int BEAM_WIDTH = 100;
     /** Candidates kept during a graph search; more costs throughput, fewer costs recall. */
@@ -36,10 +37,13 @@ final class NeighbourIndex {
     private final float[][] vectors;
     private final int dim;
     private final OnHeapHnswGraph graph;
-    // projected scan: centre, unit principal direction, keys in ascending order, their ordinals, vectors in that order
+    // projected scan: centre, the two leading principal directions (orthonormal), keys on the first in ascending order,
+    // keys on the second in that order, their ordinals, vectors in that order
     private final float[] centre;
     private final float[] direction;
+    private final float[] second;
     private final float[] sortedKeys;
+    private final float[] sortedSecondKeys;
     private final int[] sortedOrds;
     private final float[] sortedVectors;
 
@@ -61,7 +65,8 @@ final class NeighbourIndex {
                 centre[d] += v[d] / n;
             }
         }
-        this.direction = principalDirection(vectors, centre);
+        this.direction = principalDirection(vectors, centre, null);
+        this.second = principalDirection(vectors, centre, direction);
         Integer[] order = new Integer[n];
         float[] keys = new float[n];
         for (int i = 0; i < n; i++) {
@@ -70,20 +75,28 @@ final class NeighbourIndex {
         }
         Arrays.sort(order, (a, b) -> Float.compare(keys[a], keys[b]));
         this.sortedKeys = new float[n];
+        this.sortedSecondKeys = new float[n];
         this.sortedOrds = new int[n];
         this.sortedVectors = new float[n * dim];
         for (int i = 0; i < n; i++) {
             sortedOrds[i] = order[i];
             sortedKeys[i] = keys[order[i]];
+            sortedSecondKeys[i] = key(vectors[order[i]], second);
             System.arraycopy(vectors[order[i]], 0, sortedVectors, i * dim, dim);
         }
     }
 
-    /** Unit vector of the largest variance (power iteration from the all-ones direction, which is the level of a window). */
-    private static float[] principalDirection(float[][] vectors, float[] centre) {
+    /**
+     * Unit vector of the largest variance orthogonal to {@code orthogonalTo} (null: none), by power iteration from the
+     * all-ones direction (a window's level) or, for the second, from a ramp (its slope).
+     */
+    private static float[] principalDirection(float[][] vectors, float[] centre, float[] orthogonalTo) {
         int dim = centre.length;
         double[] u = new double[dim];
-        Arrays.fill(u, 1 / Math.sqrt(dim));
+        for (int d = 0; d < dim; d++) {
+            u[d] = orthogonalTo == null ? 1 : d - (dim - 1) / 2.0 + 0.1;
+        }
+        orthonormalise(u, orthogonalTo);
         int stride = Math.max(1, vectors.length / 4096); // a sample is enough for a direction
         for (int iter = 0; iter < 30; iter++) {
             double[] next = new double[dim];
@@ -97,17 +110,10 @@ final class NeighbourIndex {
                     next[d] += dot * (v[d] - centre[d]);
                 }
             }
-            double norm = 0;
-            for (double x : next) {
-                norm += x * x;
+            if (orthonormalise(next, orthogonalTo) == false) {
+                break; // no variance left: the start direction prunes as well as another
             }
-            if (norm == 0) {
-                break; // all windows equal: any direction prunes as well as another
-            }
-            norm = Math.sqrt(norm);
-            for (int d = 0; d < dim; d++) {
-                u[d] = next[d] / norm;
-            }
+            u = next;
         }
         float[] out = new float[dim];
         for (int d = 0; d < dim; d++) {
@@ -116,10 +122,39 @@ final class NeighbourIndex {
         return out;
     }
 
+    /** Removes the component along {@code against} (may be null) and scales to unit length; false when nothing is left. */
+    private static boolean orthonormalise(double[] u, float[] against) {
+        if (against != null) {
+            double dot = 0;
+            for (int d = 0; d < u.length; d++) {
+                dot += u[d] * against[d];
+            }
+            for (int d = 0; d < u.length; d++) {
+                u[d] -= dot * against[d];
+            }
+        }
+        double norm = 0;
+        for (double x : u) {
+            norm += x * x;
+        }
+        if (norm < 1e-20) {
+            return false;
+        }
+        norm = Math.sqrt(norm);
+        for (int d = 0; d < u.length; d++) {
+            u[d] /= norm;
+        }
+        return true;
+    }
+
     private float key(float[] v) {
+        return key(v, direction);
+    }
+
+    private float key(float[] v, float[] axis) {
         float k = 0;
         for (int d = 0; d < dim; d++) {
-            k += (v[d] - centre[d]) * direction[d];
+            k += (v[d] - centre[d]) * axis[d];
         }
         return k;
     }
@@ -156,6 +191,7 @@ final class NeighbourIndex {
         float[] dist = new float[k];
         Arrays.fill(dist, Float.POSITIVE_INFINITY);
         float q = key(query);
+        float q2 = key(query, second);
         int hi = lowerBound(q);
         int lo = hi - 1;
         int n = sortedKeys.length;
@@ -171,11 +207,13 @@ final class NeighbourIndex {
                 gap = sortedKeys[i] - q;
             }
             float worst = dist[k - 1];
-            if (gap * gap > worst) {
-                break; // every later candidate is at least this far along the direction alone
+            // the projections are lower bounds of the distance; the slack keeps float rounding from pruning a tie
+            if (gap * gap * BOUND_SLACK > worst) {
+                break; // every later candidate is at least this far along the first direction alone
             }
+            float gap2 = q2 - sortedSecondKeys[i];
             int ord = sortedOrds[i];
-            if (ord == exclude) {
+            if ((gap * gap + gap2 * gap2) * BOUND_SLACK > worst || ord == exclude) {
                 continue;
             }
             float d = squareDistanceBelow(query, i * dim, worst);
@@ -312,7 +350,7 @@ final class NeighbourIndex {
     }
 
     long ramBytes() {
-        long v = (long) vectors.length * (16L + 8L + 4L * dim) * 2 + 8L * vectors.length; // vectors twice (rows, sorted), keys, ords
+        long v = (long) vectors.length * (16L + 8L + 4L * dim) * 2 + 12L * vectors.length; // vectors twice (rows, sorted), keys, ords
         return v + (graph == null ? 0 : graph.ramBytesUsed());
     }
 }
