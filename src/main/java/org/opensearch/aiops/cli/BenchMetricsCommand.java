@@ -72,7 +72,7 @@ public final class BenchMetricsCommand implements Callable<Integer> {
             }
             System.err.printf(
                 Locale.ROOT,
-                "%s: train_windows=%d train_s=%.2f model_bytes=%d load_s=%.2f (graph rebuilt) ram_bytes=%d%n",
+                "%s: train_windows=%d train_s=%.2f model_bytes=%d load_s=%.2f ram_bytes=%d%n",
                 type,
                 r.trainWindows(),
                 r.trainSeconds(),

@@ -11,7 +11,7 @@ import java.util.Random;
 /**
  * In-JVM throughput of one metric detector type: train on {@code trainRows} rows of a synthetic series (daily sine, noise,
  * occasional spikes; {@code fields} correlated fields), then score the sliding window ending at each of {@code points} new
- * rows on one thread, after a warm-up pass. Also times the byte round trip, which rebuilds the HNSW graph.
+ * rows on one thread, after a warm-up pass. Also times the byte round trip (which rebuilds the neighbour search structure).
  */
 public final class MetricScoringBenchmark {
 
