@@ -112,8 +112,6 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
     public static final List<String> PROCESSORS = List.of(LogTemplateProcessor.TYPE, CodeContextProcessor.TYPE);
     /** Detector training and scoring run here: bounded, apart from the embedding engine's pool. */
     public static final String DETECTOR_THREAD_POOL = "aiops_detector";
-    /** The detector types of the registry. */
-    public static final DetectorTypes DETECTOR_TYPES = new DetectorTypes(MetricDetectorType.all());
 
     static {
         DjlEngine.optOutOfTracking();
@@ -172,9 +170,21 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
         );
         codeContextService.set(codeContexts);
 
-        DetectorService detectors = detectorService(client, clusterService, threadPool, xContentRegistry, systemIndices, settings);
+        DetectorTypes detectorTypes = new DetectorTypes(MetricDetectorType.all(engine));
+        DetectorService detectors = detectorService(client, clusterService, threadPool, xContentRegistry, systemIndices, settings, detectorTypes);
         AiopsJobRunner.getInstance().register(DetectorJobs.KIND, job -> detectors.runScheduled(job.getTargetId()));
-        return List.of(engine, embedder, new EngineSelfCheck(engine, embedder), templates, store, sync, codeContexts, projections, detectors);
+        return List.of(
+            engine,
+            embedder,
+            new EngineSelfCheck(engine, embedder),
+            templates,
+            store,
+            sync,
+            codeContexts,
+            projections,
+            detectorTypes,
+            detectors
+        );
     }
 
     private static DetectorService detectorService(
@@ -183,21 +193,22 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
         ThreadPool threadPool,
         NamedXContentRegistry xContentRegistry,
         SystemIndexAccess systemIndices,
-        Settings settings
+        Settings settings,
+        DetectorTypes types
     ) {
         ModelCache cache = new ModelCache(AiopsSettings.MODELS_MAX_MEMORY.get(settings));
         clusterService.getClusterSettings().addSettingsUpdateConsumer(AiopsSettings.MODELS_MAX_MEMORY, cache::setBudget);
         ModelCheckpoints checkpoints = new ModelCheckpoints(systemIndices);
-        DetectorStore detectorStore = new DetectorStore(systemIndices, DETECTOR_TYPES);
+        DetectorStore detectorStore = new DetectorStore(systemIndices, types);
         SourceReader reader = new SourceReader(client, AiopsSettings.DETECTOR_PAGE_SIZE.get(settings));
         LongSupplier clock = threadPool::absoluteTimeInMillis;
         return new DetectorService(
             client,
-            DETECTOR_TYPES,
+            types,
             detectorStore,
             new DetectorValidator(client),
-            new DetectorTrainer(detectorStore, reader, checkpoints, cache, DETECTOR_TYPES, clock),
-            new DetectorScorer(detectorStore, reader, checkpoints, cache, DETECTOR_TYPES, new ResultIndex(client, clusterService), clock),
+            new DetectorTrainer(detectorStore, reader, checkpoints, cache, types, clock),
+            new DetectorScorer(detectorStore, reader, checkpoints, cache, types, new ResultIndex(client, clusterService), clock),
             new DetectorJobs(systemIndices),
             checkpoints,
             cache,

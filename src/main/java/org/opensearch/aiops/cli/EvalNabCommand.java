@@ -1,8 +1,10 @@
 package org.opensearch.aiops.cli;
 
 import org.opensearch.aiops.detector.metric.MetricParams;
+import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.aiops.eval.NabDetection;
 import org.opensearch.aiops.eval.NabPlot;
+import org.opensearch.aiops.eval.NabScoreFilter;
 import org.opensearch.aiops.eval.NabScorer;
 import org.opensearch.aiops.eval.NabSeries;
 import org.opensearch.common.xcontent.XContentHelper;
@@ -31,14 +33,23 @@ public final class EvalNabCommand implements Callable<Integer> {
     @Option(names = "--labels", defaultValue = "${sys:aiops.root}/../shared/datasets/nab/labels/combined_windows.json", description = "NAB combined_windows.json (default: ${DEFAULT-VALUE})")
     Path labels;
 
-    @Option(names = "--detector", defaultValue = "metric_ensemble", description = "one of " + "metric_knn, metric_lof, metric_cblof, metric_ensemble (default: ${DEFAULT-VALUE})")
+    @Option(names = "--detector", defaultValue = "metric_ensemble", description = "one of " + "metric_knn, metric_lof, metric_cblof, metric_ensemble, metric_lstm (default: ${DEFAULT-VALUE})")
     String detector;
 
     @Option(names = "--params", description = "the detector's params as a JSON object, e.g. '{\"window\":6}' (default: the detector's defaults)")
     String paramsJson;
 
-    @Option(names = "--refit-every", defaultValue = "" + DEFAULT_REFIT_EVERY, description = "rows between refits on all rows seen so far (default: ${DEFAULT-VALUE})")
-    int refitEvery;
+    @Option(names = "--refit-every", description = "rows between refits on all rows seen so far (default: " + DEFAULT_REFIT_EVERY + ", metric_lstm " + DEFAULT_LSTM_REFIT_EVERY + ")")
+    Integer refitEvery;
+
+    @Option(names = "--threads", defaultValue = "1", description = "PyTorch intra-op threads for metric_lstm (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--history", defaultValue = "" + DEFAULT_HISTORY, description = "refits learn from the last this many rows; 0: all rows seen so far (default: ${DEFAULT-VALUE})")
+    int history;
+
+    @Option(names = "--filter", defaultValue = "none", description = "evaluation-only transform of each series' scores: none, suppress:M or likelihood:L:S (see NabScoreFilter; default: ${DEFAULT-VALUE})")
+    String filterSpec;
 
     @Option(names = "--out", description = "write NAB result files <out>/<detector>/<category>/<detector>_<name>.csv")
     Path out;
@@ -46,12 +57,21 @@ public final class EvalNabCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "write one PNG per series here: values, anomaly windows, alarms at the standard threshold")
     Path plot;
 
-    static final int DEFAULT_REFIT_EVERY = 100;
+    static final int DEFAULT_REFIT_EVERY = 50;
+    /** Training an LSTM costs seconds, not milliseconds: refitting it every 50 rows would take hours over NAB. */
+    static final int DEFAULT_LSTM_REFIT_EVERY = 1000;
+    static final int DEFAULT_HISTORY = 0;
 
     @Override
     public Integer call() throws Exception {
         Map<String, Object> p = paramsJson == null ? Map.of() : XContentHelper.convertToMap(JsonXContent.jsonXContent, paramsJson, true);
         MetricParams params = MetricParams.parse(detector, p);
+        boolean lstm = params.algorithm().equals("lstm");
+        if (refitEvery == null) {
+            refitEvery = lstm ? DEFAULT_LSTM_REFIT_EVERY : DEFAULT_REFIT_EVERY;
+        }
+        DjlEngine engine = lstm ? CliEngine.open(threads) : null;
+        NabScoreFilter filter = NabScoreFilter.parse(filterSpec);
         if (refitEvery < 1) {
             throw new IllegalArgumentException("--refit-every must be at least 1, got " + refitEvery);
         }
@@ -66,7 +86,7 @@ public final class EvalNabCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBar("eval nab " + detector, series.size())) {
             for (NabSeries s : series) {
                 files.add(s.labelled());
-                scores.add(NabDetection.scores(s, params, refitEvery));
+                scores.add(NabDetection.scores(s, params, refitEvery, history, engine, filter));
                 if (out != null) {
                     NabDetection.writeResults(out, detector, s, scores.get(scores.size() - 1));
                 }
@@ -108,7 +128,7 @@ public final class EvalNabCommand implements Callable<Integer> {
                 r.normalised()
             );
         }
-        System.out.printf(Locale.ROOT, "series=%d rows=%d seconds=%.1f params=%s refit_every=%d%n", series.size(), files.stream().mapToInt(NabScorer.LabelledFile::length).sum(), seconds, params.toMap(), refitEvery);
+        System.out.printf(Locale.ROOT, "series=%d rows=%d seconds=%.1f params=%s refit_every=%d history=%d filter=%s%n", series.size(), files.stream().mapToInt(NabScorer.LabelledFile::length).sum(), seconds, params.toMap(), refitEvery, history, filter);
         System.out.printf(
             Locale.ROOT,
             "NAB standard=%.1f low_fp=%.1f low_fn=%.1f detector=%s%n",

@@ -26,6 +26,8 @@ public final class DjlEngine {
     public static final String ONNX_RUNTIME = "OnnxRuntime";
     /** The PyTorch build ML Commons 3.6 uses; the node scripts pre-fill it into the cache for offline machines. */
     public static final String PYTORCH_VERSION = "2.5.1";
+    /** ML Commons 3.6's DJL; its JNI library is cached under this version's name. */
+    public static final String DJL_VERSION = "0.31.1";
 
     private static final Map<String, String> NATIVE_LIBRARY_OF = Map.of(PYTORCH, "libtorch_cpu.so", ONNX_RUNTIME, "libonnxruntime.so");
 
@@ -43,9 +45,35 @@ public final class DjlEngine {
 
     /** @param dataPath the node's first {@code path.data}; ML Commons keeps its DJL cache under {@code ml_cache} there. */
     public DjlEngine(Path dataPath, Settings settings) {
-        this.cacheDir = dataPath.resolve("ml_cache").toAbsolutePath();
-        this.intraOpThreads = AiopsSettings.ENGINE_INTRA_OP_THREADS.get(settings);
-        this.interOpThreads = AiopsSettings.ENGINE_INTER_OP_THREADS.get(settings);
+        this(
+            dataPath.resolve("ml_cache"),
+            AiopsSettings.ENGINE_INTRA_OP_THREADS.get(settings),
+            AiopsSettings.ENGINE_INTER_OP_THREADS.get(settings)
+        );
+    }
+
+    private DjlEngine(Path cacheDir, int intraOpThreads, int interOpThreads) {
+        this.cacheDir = cacheDir.toAbsolutePath();
+        this.intraOpThreads = intraOpThreads;
+        this.interOpThreads = interOpThreads;
+    }
+
+    /**
+     * An engine outside a node (the command line, unit tests) on a DJL cache filled the way {@code ./aiops node start}
+     * fills a node's (see {@code prefill_djl_cache} in the {@code aiops} script); DJL is kept offline, so nothing downloads.
+     */
+    public static DjlEngine forCache(Path cacheDir, int intraOpThreads, int interOpThreads) {
+        System.setProperty("ai.djl.offline", "true");
+        return new DjlEngine(cacheDir, intraOpThreads, interOpThreads);
+    }
+
+    /** True when the PyTorch natives this engine needs are in its cache. */
+    public boolean pytorchCacheReady() {
+        return Files.isRegularFile(pytorchCacheDir().resolve(djlLibraryName()));
+    }
+
+    private static String djlLibraryName() {
+        return DJL_VERSION + "-libdjl_torch.so";
     }
 
     /** Runs {@code work} with ML Commons' DJL environment and classloader; restores the caller's classloader after. */

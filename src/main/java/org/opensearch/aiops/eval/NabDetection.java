@@ -2,6 +2,8 @@ package org.opensearch.aiops.eval;
 
 import org.opensearch.aiops.detector.metric.MetricModel;
 import org.opensearch.aiops.detector.metric.MetricParams;
+import org.opensearch.aiops.detector.metric.MetricScore;
+import org.opensearch.aiops.engine.DjlEngine;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -13,14 +15,16 @@ import java.util.Locale;
 
 /**
  * Runs a metric detector over one NAB series in NAB's streaming setting, through {@link MetricModel} as the plugin does:
- * the first model learns from the probationary rows only, the model is refitted every {@code refitEvery} rows on all rows
- * seen so far, and row t is scored from the window that ends at t, by the model fitted before t. Probationary rows score 0.
+ * the first model learns from the probationary rows only, the model is refitted every {@code refitEvery} rows on the rows
+ * seen so far (all of them, or the last {@code history} when that is positive), and row t is scored from the window that
+ * ends at t, by the model fitted before t. Probationary rows score 0.
  */
 public final class NabDetection {
 
     private NabDetection() {}
 
-    public static double[] scores(NabSeries series, MetricParams params, int refitEvery) {
+    /** @param engine the neural engine (metric_lstm only; may be null for the others) */
+    public static double[] scores(NabSeries series, MetricParams params, int refitEvery, int history, DjlEngine engine, NabScoreFilter filter) {
         int n = series.values().length;
         float[][] rows = new float[n][];
         for (int t = 0; t < n; t++) {
@@ -28,17 +32,17 @@ public final class NabDetection {
         }
         int probation = NabScorer.probationaryLength(n);
         double[] out = new double[n];
-        MetricModel model = MetricModel.train(params, Arrays.copyOf(rows, probation), null);
-        int fittedAt = probation;
-        int w = model.window();
-        for (int t = probation; t < n; t++) {
-            if (t - fittedAt >= refitEvery) {
-                model = MetricModel.train(params, Arrays.copyOf(rows, t), null);
-                fittedAt = t;
+        MetricModel model = MetricModel.train(params, Arrays.copyOf(rows, probation), null, engine);
+        for (int t = probation; t < n; t += refitEvery) {
+            if (t > probation) {
+                model = MetricModel.train(params, Arrays.copyOfRange(rows, history > 0 ? Math.max(0, t - history) : 0, t), null, engine);
             }
-            out[t] = model.score(Arrays.copyOfRange(rows, t - w + 1, t + 1)).score();
+            MetricScore[] scores = model.scoreSeries(rows, t, Math.min(n, t + refitEvery));
+            for (int i = 0; i < scores.length; i++) {
+                out[t + i] = scores[i].score();
+            }
         }
-        return out;
+        return filter.apply(out, probation);
     }
 
     /** NAB's result file: {@code <out>/<detector>/<category>/<detector>_<name>.csv} with timestamp,value,anomaly_score,label. */

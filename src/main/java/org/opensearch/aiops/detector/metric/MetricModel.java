@@ -7,9 +7,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
+
+import org.opensearch.aiops.engine.DjlEngine;
 
 /**
  * A trained model of one entity's series: per-field standardisation, sliding windows of {@code window} rows, one outlier
@@ -23,7 +26,8 @@ import java.util.function.DoubleConsumer;
 public final class MetricModel {
     /** "AIMM": aiops metric model. */
     static final int FORMAT_ID = 0x41494D4D;
-    static final short FORMAT_VERSION = 1;
+    /** 2 added the lstm scorer and its params (hidden, epochs); version 1 bytes are still read. */
+    static final short FORMAT_VERSION = 2;
 
     private final MetricParams params;
     private final WindowFeatures features;
@@ -57,14 +61,22 @@ public final class MetricModel {
      * @throws IllegalArgumentException when there are too few rows (the message says how many are needed) or ragged rows
      */
     public static MetricModel train(MetricParams params, float[][] rows, DoubleConsumer progress) {
+        return train(params, rows, progress, null);
+    }
+
+    /**
+     * @param engine the neural engine; only metric_lstm needs it (null elsewhere is fine)
+     * @see #train(MetricParams, float[][], DoubleConsumer)
+     */
+    public static MetricModel train(MetricParams params, float[][] rows, DoubleConsumer progress, DjlEngine engine) {
         DoubleConsumer report = progress == null ? p -> {} : progress;
-        int w = params.window();
+        int w = params.rows();
         int need = w + params.minTrainingWindows() - 1;
         if (rows == null || rows.length < need) {
             throw new IllegalArgumentException(
                 String.format(
                     Locale.ROOT,
-                    "%s needs at least %d rows (window %d + %d training windows - 1), got %d",
+                    "%s needs at least %d rows (%d rows per window + %d training windows - 1), got %d",
                     params.type(),
                     need,
                     w,
@@ -116,7 +128,7 @@ public final class MetricModel {
         report.accept(0.05);
 
         String algorithm = params.algorithm();
-        boolean neighbours = algorithm.equals("cblof") == false;
+        boolean neighbours = algorithm.equals("cblof") == false && algorithm.equals("lstm") == false;
         NeighbourIndex index = neighbours ? new NeighbourIndex(vectors) : null;
         report.accept(0.25);
         TrainingNeighbours trainingNn = neighbours
@@ -138,6 +150,11 @@ public final class MetricModel {
             components.add(CblofScorer.fit(vectors, params.clusters(), params.alpha(), params.beta(), r));
             raws.add(r);
         }
+        if (algorithm.equals("lstm")) {
+            LstmScorer.Fitted fitted = LstmScorer.fit(engine, params, fields, vectors, p -> report.accept(0.05 + 0.8 * p));
+            components.add(fitted.scorer());
+            raws.add(fitted.calibrationRaws()); // the held-out windows: fewer than n
+        }
         report.accept(0.9);
         List<ScoreScale> componentScales = new ArrayList<>();
         for (double[] r : raws) {
@@ -145,8 +162,8 @@ public final class MetricModel {
         }
         double[] modelRaws = combine(raws, componentScales, n);
         ScoreScale scale = ScoreScale.fit(modelRaws);
-        double[] normalised = new double[n];
-        for (int i = 0; i < n; i++) {
+        double[] normalised = new double[modelRaws.length];
+        for (int i = 0; i < normalised.length; i++) {
             normalised[i] = scale.normalise(modelRaws[i]);
         }
         MetricModel model = new MetricModel(
@@ -190,7 +207,12 @@ public final class MetricModel {
         return features.fields();
     }
 
-    /** Training windows the model holds. */
+    /** Wall time of each training epoch of the LSTM (empty for the other algorithms and for loaded models). */
+    public double[] epochSeconds() {
+        return components.get(0) instanceof LstmScorer lstm ? lstm.epochSeconds() : new double[0];
+    }
+
+    /** Windows the training-score distribution comes from: the training windows, or for lstm the held-out newest fifth. */
     public int trainingWindows() {
         return (int) trainingScores.count();
     }
@@ -220,6 +242,9 @@ public final class MetricModel {
             }
         }
         float[] v = features.vector(windowRows, 0);
+        if (components.get(0) instanceof LstmScorer lstm) {
+            return lstmScore(lstm, lstm.errors(v));
+        }
         Neighbours nn = index == null ? null : index.search(v, params.k(), -1);
         double raw;
         if (components.size() == 1) {
@@ -232,6 +257,40 @@ public final class MetricModel {
         }
         float[] reference = nn != null ? meanOf(nn) : components.get(0).reference(v);
         return new MetricScore(scale.normalise(raw), raw, features.contributions(v, reference));
+    }
+
+    /**
+     * Scores the window ending at each row from {@code from} to {@code to - 1}, as {@link #score} would one by one (the
+     * LSTM forecasts all of them in one engine call).
+     *
+     * @param rows time-ordered rows of finite values; {@code window() - 1 <= from <= to <= rows.length}
+     */
+    public MetricScore[] scoreSeries(float[][] rows, int from, int to) {
+        int w = window();
+        if (from < w - 1 || to < from || to > rows.length) {
+            throw new IllegalArgumentException("need " + (w - 1) + " <= from <= to <= " + rows.length + ", got from " + from + " to " + to);
+        }
+        MetricScore[] out = new MetricScore[to - from];
+        if (components.get(0) instanceof LstmScorer lstm) {
+            float[][] vectors = new float[out.length][];
+            for (int i = 0; i < out.length; i++) {
+                vectors[i] = features.vector(rows, from + i - w + 1);
+            }
+            double[][] errors = lstm.errorsOf(vectors);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = lstmScore(lstm, errors[i]);
+            }
+            return out;
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = score(Arrays.copyOfRange(rows, from + i - w + 1, from + i + 1));
+        }
+        return out;
+    }
+
+    private MetricScore lstmScore(LstmScorer lstm, double[] errors) {
+        double raw = lstm.raw(errors);
+        return new MetricScore(scale.normalise(raw), raw, LstmScorer.contributions(errors));
     }
 
     private float[] meanOf(Neighbours nn) {
@@ -283,6 +342,8 @@ public final class MetricModel {
             out.writeDouble(params.beta());
             out.writeBoolean(params.differences());
             out.writeInt(params.maxWindows());
+            out.writeInt(params.hidden());
+            out.writeInt(params.epochs());
             features.writeTo(out);
             scale.writeTo(out);
             trainingScores.writeTo(out);
@@ -310,15 +371,23 @@ public final class MetricModel {
 
     /** @throws IllegalArgumentException for bytes of another format or an unknown version */
     public static MetricModel fromBytes(byte[] bytes) {
+        return fromBytes(bytes, null);
+    }
+
+    /**
+     * @param engine the neural engine, needed by metric_lstm models only
+     * @throws IllegalArgumentException for bytes of another format or an unknown version
+     */
+    public static MetricModel fromBytes(byte[] bytes, DjlEngine engine) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int id = in.readInt();
             if (id != FORMAT_ID) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "not a metric model: format id 0x%08x, expected 0x%08x", id, FORMAT_ID));
             }
             short version = in.readShort();
-            if (version != FORMAT_VERSION) {
+            if (version != FORMAT_VERSION && version != 1) {
                 throw new IllegalArgumentException(
-                    "metric model format version " + version + " is not supported (this plugin reads version " + FORMAT_VERSION + "); retrain the detector"
+                    "metric model format version " + version + " is not supported (this plugin reads versions 1 to " + FORMAT_VERSION + "); retrain the detector"
                 );
             }
             MetricParams params = new MetricParams(
@@ -329,7 +398,9 @@ public final class MetricModel {
                 in.readDouble(),
                 in.readDouble(),
                 in.readBoolean(),
-                in.readInt()
+                in.readInt(),
+                version >= 2 ? in.readInt() : MetricParams.DEFAULT_HIDDEN,
+                version >= 2 ? in.readInt() : MetricParams.DEFAULT_EPOCHS
             );
             WindowFeatures features = WindowFeatures.readFrom(in);
             ScoreScale scale = ScoreScale.readFrom(in);
@@ -356,6 +427,7 @@ public final class MetricModel {
                     case WindowScorer.KNN -> KnnScorer.INSTANCE;
                     case WindowScorer.LOF -> LofScorer.readFrom(in);
                     case WindowScorer.CBLOF -> CblofScorer.readFrom(in);
+                    case WindowScorer.LSTM -> LstmScorer.readFrom(in, engine);
                     default -> throw new IllegalArgumentException("corrupt metric model: unknown scorer kind " + kind);
                 });
             }

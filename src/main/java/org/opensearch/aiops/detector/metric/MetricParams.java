@@ -9,32 +9,58 @@ import java.util.Map;
  * Parameters of one metric detector, parsed from the detector's {@code params} object. Every field has a default, so
  * {@code {}} is a valid configuration; errors are {@link IllegalArgumentException}s naming the field and its allowed values.
  *
- * @param algorithm   knn, lof, cblof or ensemble (fixed by the detector type)
- * @param window      points per window (shingle) scored together
+ * @param algorithm   knn, lof, cblof, ensemble or lstm (fixed by the detector type)
+ * @param window      points per window (shingle) scored together; for lstm the points the forecast of the next one is made
+ *                    from (so a score needs {@code window + 1} rows, see {@link #rows()})
  * @param k           neighbours for knn and lof
  * @param clusters    k-means clusters for cblof
  * @param alpha       cblof: the large clusters hold at least this share of the training windows
  * @param beta        cblof: a size ratio of at least this between neighbouring clusters also ends the large ones
- * @param differences also compare the point-to-point changes inside a window, not only the levels
- * @param maxWindows  training windows kept (an even stride over the series when there are more)
+ * @param differences also compare the point-to-point changes inside a window, not only the levels (off by default: on NAB
+ *                    realAWSCloudwatch the ensemble scores 47.9 without, 44.4 with them; see BENCHMARKS.md)
+ * @param maxWindows  training windows kept (an even stride over the series when there are more); 5,000 by default for the
+ *                    window-comparing algorithms, whose scoring cost grows with it (exact search: about 70,000 points/s at
+ *                    5,000 windows, 25,000 at 20,000; see BENCHMARKS.md), 1,000,000 for lstm, whose does not
+ * @param hidden      lstm: units per LSTM layer (2 layers)
+ * @param epochs      lstm: passes over the training windows (more when a small series would get fewer than 300 gradient steps)
  */
-public record MetricParams(String algorithm, int window, int k, int clusters, double alpha, double beta, boolean differences, int maxWindows) {
+public record MetricParams(
+    String algorithm,
+    int window,
+    int k,
+    int clusters,
+    double alpha,
+    double beta,
+    boolean differences,
+    int maxWindows,
+    int hidden,
+    int epochs
+) {
 
-    public static final List<String> TYPES = List.of("metric_knn", "metric_lof", "metric_cblof", "metric_ensemble");
-    public static final List<String> NAMES = List.of("window", "k", "clusters", "alpha", "beta", "differences", "max_windows");
+    public static final List<String> ALGORITHMS = List.of("knn", "lof", "cblof", "ensemble", "lstm");
+    public static final List<String> TYPES = ALGORITHMS.stream().map(a -> "metric_" + a).toList();
+    public static final List<String> NAMES = List.of("window", "k", "clusters", "alpha", "beta", "differences", "max_windows", "hidden", "epochs");
 
     public static final int DEFAULT_WINDOW = 8;
+    /** The forecaster's context: 80 points, as in the prototype. */
+    public static final int DEFAULT_LSTM_WINDOW = 80;
+    public static final int DEFAULT_HIDDEN = 32;
+    public static final int DEFAULT_EPOCHS = 30;
     public static final int DEFAULT_K = 10;
     public static final int DEFAULT_CLUSTERS = 8;
     public static final double DEFAULT_ALPHA = 0.9;
     public static final double DEFAULT_BETA = 5.0;
-    public static final int DEFAULT_MAX_WINDOWS = 1_000_000;
+    public static final int DEFAULT_MAX_WINDOWS = 5_000;
+    public static final int DEFAULT_LSTM_MAX_WINDOWS = 1_000_000;
+    public static final boolean DEFAULT_DIFFERENCES = false;
 
     public MetricParams {
-        if (List.of("knn", "lof", "cblof", "ensemble").contains(algorithm) == false) {
-            throw new IllegalArgumentException("algorithm must be one of [knn, lof, cblof, ensemble], got [" + algorithm + "]");
+        if (ALGORITHMS.contains(algorithm) == false) {
+            throw new IllegalArgumentException("algorithm must be one of " + ALGORITHMS + ", got [" + algorithm + "]");
         }
         checkRange("window", window, 1, 1000);
+        checkRange("hidden", hidden, 1, 1024);
+        checkRange("epochs", epochs, 1, 10_000);
         checkRange("k", k, 1, 1000);
         checkRange("clusters", clusters, 2, 256);
         checkRange("max_windows", maxWindows, 100, 10_000_000);
@@ -48,11 +74,30 @@ public record MetricParams(String algorithm, int window, int k, int clusters, do
 
     /** Defaults of one algorithm. */
     public static MetricParams defaults(String algorithm) {
-        return new MetricParams(algorithm, DEFAULT_WINDOW, DEFAULT_K, DEFAULT_CLUSTERS, DEFAULT_ALPHA, DEFAULT_BETA, true, DEFAULT_MAX_WINDOWS);
+        return new MetricParams(
+            algorithm,
+            defaultWindow(algorithm),
+            DEFAULT_K,
+            DEFAULT_CLUSTERS,
+            DEFAULT_ALPHA,
+            DEFAULT_BETA,
+            DEFAULT_DIFFERENCES,
+            defaultMaxWindows(algorithm),
+            DEFAULT_HIDDEN,
+            DEFAULT_EPOCHS
+        );
+    }
+
+    private static int defaultMaxWindows(String algorithm) {
+        return algorithm.equals("lstm") ? DEFAULT_LSTM_MAX_WINDOWS : DEFAULT_MAX_WINDOWS;
+    }
+
+    private static int defaultWindow(String algorithm) {
+        return algorithm.equals("lstm") ? DEFAULT_LSTM_WINDOW : DEFAULT_WINDOW;
     }
 
     /**
-     * @param type   detector type: metric_knn, metric_lof, metric_cblof or metric_ensemble
+     * @param type   detector type: metric_knn, metric_lof, metric_cblof, metric_ensemble or metric_lstm
      * @param params the detector's params object; null or empty gives the defaults
      */
     public static MetricParams parse(String type, Map<String, Object> params) {
@@ -65,15 +110,18 @@ public record MetricParams(String algorithm, int window, int k, int clusters, do
                 throw new IllegalArgumentException("params." + key + " is not a parameter of " + type + " (allowed: " + NAMES + ")");
             }
         }
+        String algorithm = type.substring("metric_".length());
         return new MetricParams(
-            type.substring("metric_".length()),
-            intParam(p, "window", DEFAULT_WINDOW, 1, 1000),
+            algorithm,
+            intParam(p, "window", defaultWindow(algorithm), 1, 1000),
             intParam(p, "k", DEFAULT_K, 1, 1000),
             intParam(p, "clusters", DEFAULT_CLUSTERS, 2, 256),
             doubleParam(p, "alpha", DEFAULT_ALPHA),
             doubleParam(p, "beta", DEFAULT_BETA),
-            booleanParam(p, "differences", true),
-            intParam(p, "max_windows", DEFAULT_MAX_WINDOWS, 100, 10_000_000)
+            booleanParam(p, "differences", DEFAULT_DIFFERENCES),
+            intParam(p, "max_windows", defaultMaxWindows(algorithm), 100, 10_000_000),
+            intParam(p, "hidden", DEFAULT_HIDDEN, 1, 1024),
+            intParam(p, "epochs", DEFAULT_EPOCHS, 1, 10_000)
         );
     }
 
@@ -92,7 +140,14 @@ public record MetricParams(String algorithm, int window, int k, int clusters, do
         m.put("beta", beta);
         m.put("differences", differences);
         m.put("max_windows", maxWindows);
+        m.put("hidden", hidden);
+        m.put("epochs", epochs);
         return m;
+    }
+
+    /** Rows one score needs: the window, plus the forecast point for lstm. */
+    public int rows() {
+        return algorithm.equals("lstm") ? window + 1 : window;
     }
 
     /** Training windows the algorithm needs at least (k + 1 neighbours, enough points per cluster). */

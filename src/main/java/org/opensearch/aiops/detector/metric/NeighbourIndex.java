@@ -15,13 +15,19 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
- * Nearest training windows by Euclidean distance: exact below {@link #EXACT_BELOW} windows, else a Lucene HNSW graph
- * ({@link OnHeapHnswGraph}) searched with {@link HnswGraphSearcher}'s thread-safe on-heap search. Only the vectors are
- * serialised; the graph is rebuilt from them with a fixed seed on load (see BENCHMARKS.md for the rebuild cost).
+ * Nearest training windows by Euclidean distance. Exact by default: the windows are sorted by their projection on the
+ * principal direction, and a query scans outwards from its own projection, stopping when the projection gap alone exceeds
+ * its k-th distance (the gap is a lower bound of the distance), skipping windows whose distance in the plane of the two
+ * leading directions already exceeds it, and abandoning each distance as soon as it passes it. Metric windows are dominated by their level, so a query reads a small slice of the set. Above
+ * {@link #MAX_SCAN_DIMENSION} dimensions and {@link #EXACT_BELOW} windows one projection prunes little, and a Lucene HNSW
+ * graph ({@link OnHeapHnswGraph}, rebuilt from the vectors with a fixed seed on load) answers instead.
  */
 final class NeighbourIndex {
-    /** Below this many windows a linear scan is about as fast as the graph and exact. */
-    static final int EXACT_BELOW = 2000;
+    /** Below this many windows a linear scan costs less than building the graph (training searches every window) and is exact. */
+    static final int EXACT_BELOW = 5000;
+    /** Up to this many dimensions the projected scan is used at every size. */
+    static final int MAX_SCAN_DIMENSION = 64;
+    private static final float BOUND_SLACK = 0.9999f;
     static final int MAX_CONN = 16;
     static final int BEAM_WIDTH = 100;
     /** Candidates kept during a graph search; more costs throughput, fewer costs recall. */
@@ -31,9 +37,18 @@ final class NeighbourIndex {
     private final float[][] vectors;
     private final int dim;
     private final OnHeapHnswGraph graph;
+    // projected scan: centre, the two leading principal directions (orthonormal), keys on the first in ascending order,
+    // keys on the second in that order, their ordinals, vectors in that order
+    private final float[] centre;
+    private final float[] direction;
+    private final float[] second;
+    private final float[] sortedKeys;
+    private final float[] sortedSecondKeys;
+    private final int[] sortedOrds;
+    private final float[] sortedVectors;
 
     NeighbourIndex(float[][] vectors) {
-        this(vectors, vectors.length >= EXACT_BELOW);
+        this(vectors, vectors.length >= EXACT_BELOW && vectors[0].length > MAX_SCAN_DIMENSION);
     }
 
     NeighbourIndex(float[][] vectors, boolean useGraph) {
@@ -43,6 +58,105 @@ final class NeighbourIndex {
         this.vectors = vectors;
         this.dim = vectors[0].length;
         this.graph = useGraph ? buildGraph() : null;
+        int n = vectors.length;
+        this.centre = new float[dim];
+        for (float[] v : vectors) {
+            for (int d = 0; d < dim; d++) {
+                centre[d] += v[d] / n;
+            }
+        }
+        this.direction = principalDirection(vectors, centre, null);
+        this.second = principalDirection(vectors, centre, direction);
+        Integer[] order = new Integer[n];
+        float[] keys = new float[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            keys[i] = key(vectors[i]);
+        }
+        Arrays.sort(order, (a, b) -> Float.compare(keys[a], keys[b]));
+        this.sortedKeys = new float[n];
+        this.sortedSecondKeys = new float[n];
+        this.sortedOrds = new int[n];
+        this.sortedVectors = new float[n * dim];
+        for (int i = 0; i < n; i++) {
+            sortedOrds[i] = order[i];
+            sortedKeys[i] = keys[order[i]];
+            sortedSecondKeys[i] = key(vectors[order[i]], second);
+            System.arraycopy(vectors[order[i]], 0, sortedVectors, i * dim, dim);
+        }
+    }
+
+    /**
+     * Unit vector of the largest variance orthogonal to {@code orthogonalTo} (null: none), by power iteration from the
+     * all-ones direction (a window's level) or, for the second, from a ramp (its slope).
+     */
+    private static float[] principalDirection(float[][] vectors, float[] centre, float[] orthogonalTo) {
+        int dim = centre.length;
+        double[] u = new double[dim];
+        for (int d = 0; d < dim; d++) {
+            u[d] = orthogonalTo == null ? 1 : d - (dim - 1) / 2.0 + 0.1;
+        }
+        orthonormalise(u, orthogonalTo);
+        int stride = Math.max(1, vectors.length / 4096); // a sample is enough for a direction
+        for (int iter = 0; iter < 30; iter++) {
+            double[] next = new double[dim];
+            for (int i = 0; i < vectors.length; i += stride) {
+                float[] v = vectors[i];
+                double dot = 0;
+                for (int d = 0; d < dim; d++) {
+                    dot += (v[d] - centre[d]) * u[d];
+                }
+                for (int d = 0; d < dim; d++) {
+                    next[d] += dot * (v[d] - centre[d]);
+                }
+            }
+            if (orthonormalise(next, orthogonalTo) == false) {
+                break; // no variance left: the start direction prunes as well as another
+            }
+            u = next;
+        }
+        float[] out = new float[dim];
+        for (int d = 0; d < dim; d++) {
+            out[d] = (float) u[d];
+        }
+        return out;
+    }
+
+    /** Removes the component along {@code against} (may be null) and scales to unit length; false when nothing is left. */
+    private static boolean orthonormalise(double[] u, float[] against) {
+        if (against != null) {
+            double dot = 0;
+            for (int d = 0; d < u.length; d++) {
+                dot += u[d] * against[d];
+            }
+            for (int d = 0; d < u.length; d++) {
+                u[d] -= dot * against[d];
+            }
+        }
+        double norm = 0;
+        for (double x : u) {
+            norm += x * x;
+        }
+        if (norm < 1e-20) {
+            return false;
+        }
+        norm = Math.sqrt(norm);
+        for (int d = 0; d < u.length; d++) {
+            u[d] /= norm;
+        }
+        return true;
+    }
+
+    private float key(float[] v) {
+        return key(v, direction);
+    }
+
+    private float key(float[] v, float[] axis) {
+        float k = 0;
+        for (int d = 0; d < dim; d++) {
+            k += (v[d] - centre[d]) * axis[d];
+        }
+        return k;
     }
 
     int size() {
@@ -72,16 +186,38 @@ final class NeighbourIndex {
     }
 
     private Neighbours exact(float[] query, int k, int exclude) {
-        // Insertion into a sorted array of the k best: k is small next to the scan.
+        // Insertion into a sorted array of the k best (squared distances): k is small next to the scan.
         int[] ords = new int[k];
         float[] dist = new float[k];
         Arrays.fill(dist, Float.POSITIVE_INFINITY);
-        for (int i = 0; i < vectors.length; i++) {
-            if (i == exclude) {
+        float q = key(query);
+        float q2 = key(query, second);
+        int hi = lowerBound(q);
+        int lo = hi - 1;
+        int n = sortedKeys.length;
+        while (lo >= 0 || hi < n) {
+            // next candidate: the side whose key is closer to the query's
+            int i;
+            float gap;
+            if (hi >= n || (lo >= 0 && q - sortedKeys[lo] <= sortedKeys[hi] - q)) {
+                i = lo--;
+                gap = q - sortedKeys[i];
+            } else {
+                i = hi++;
+                gap = sortedKeys[i] - q;
+            }
+            float worst = dist[k - 1];
+            // the projections are lower bounds of the distance; the slack keeps float rounding from pruning a tie
+            if (gap * gap * BOUND_SLACK > worst) {
+                break; // every later candidate is at least this far along the first direction alone
+            }
+            float gap2 = q2 - sortedSecondKeys[i];
+            int ord = sortedOrds[i];
+            if ((gap * gap + gap2 * gap2) * BOUND_SLACK > worst || ord == exclude) {
                 continue;
             }
-            float d = VectorUtil.squareDistance(query, vectors[i]);
-            if (d < dist[k - 1]) {
+            float d = squareDistanceBelow(query, i * dim, worst);
+            if (d < worst) {
                 int j = k - 1;
                 while (j > 0 && dist[j - 1] > d) {
                     dist[j] = dist[j - 1];
@@ -89,13 +225,49 @@ final class NeighbourIndex {
                     j--;
                 }
                 dist[j] = d;
-                ords[j] = i;
+                ords[j] = ord;
             }
         }
         for (int i = 0; i < k; i++) {
             dist[i] = (float) Math.sqrt(dist[i]);
         }
         return new Neighbours(ords, dist);
+    }
+
+    /** First position whose key is at least {@code q}. */
+    private int lowerBound(float q) {
+        int lo = 0;
+        int hi = sortedKeys.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedKeys[mid] < q) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Squared distance to the sorted vector at {@code offset}, or any value at least {@code bound} once it is known to pass it. */
+    private float squareDistanceBelow(float[] query, int offset, float bound) {
+        float sum = 0;
+        int d = 0;
+        for (; d + 4 <= dim; d += 4) {
+            float a = query[d] - sortedVectors[offset + d];
+            float b = query[d + 1] - sortedVectors[offset + d + 1];
+            float c = query[d + 2] - sortedVectors[offset + d + 2];
+            float e = query[d + 3] - sortedVectors[offset + d + 3];
+            sum += a * a + b * b + c * c + e * e;
+            if (sum >= bound) {
+                return sum;
+            }
+        }
+        for (; d < dim; d++) {
+            float a = query[d] - sortedVectors[offset + d];
+            sum += a * a;
+        }
+        return sum;
     }
 
     private Neighbours approximate(float[] query, int k, int exclude) {
@@ -178,7 +350,7 @@ final class NeighbourIndex {
     }
 
     long ramBytes() {
-        long v = (long) vectors.length * (16L + 8L + 4L * dim);
+        long v = (long) vectors.length * (16L + 8L + 4L * dim) * 2 + 12L * vectors.length; // vectors twice (rows, sorted), keys, ords
         return v + (graph == null ? 0 : graph.ramBytesUsed());
     }
 }

@@ -12,6 +12,7 @@ interface WindowScorer {
     byte KNN = 1;
     byte LOF = 2;
     byte CBLOF = 3;
+    byte LSTM = 4;
 
     /** Tag written before the scorer's own bytes. */
     byte kind();

@@ -4,6 +4,7 @@ import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.aiops.AiopsPlugin;
 import org.opensearch.aiops.context.CodeContextService;
+import org.opensearch.aiops.detector.DetectorTypes;
 import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.common.inject.Inject;
 import org.opensearch.core.action.ActionListener;
@@ -14,12 +15,20 @@ public final class TransportInfoAction extends HandledTransportAction<InfoReques
 
     private final DjlEngine engine;
     private final CodeContextService codeContexts;
+    private final DetectorTypes detectorTypes;
 
     @Inject
-    public TransportInfoAction(TransportService transportService, ActionFilters actionFilters, DjlEngine engine, CodeContextService codeContexts) {
+    public TransportInfoAction(
+        TransportService transportService,
+        ActionFilters actionFilters,
+        DjlEngine engine,
+        CodeContextService codeContexts,
+        DetectorTypes detectorTypes
+    ) {
         super(InfoAction.NAME, transportService, actionFilters, InfoRequest::new);
         this.engine = engine;
         this.codeContexts = codeContexts;
+        this.detectorTypes = detectorTypes;
     }
 
     @Override
@@ -30,7 +39,7 @@ public final class TransportInfoAction extends HandledTransportAction<InfoReques
                 AiopsPlugin.NAME,
                 AiopsPlugin.version(),
                 AiopsPlugin.PROCESSORS,
-                AiopsPlugin.DETECTOR_TYPES.names(),
+                detectorTypes.names(),
                 engine.status(),
                 codeContexts.stats()
             )

@@ -12,7 +12,7 @@ public class MetricParamsTests extends OpenSearchTestCase {
         assertEquals("knn", p.algorithm());
         assertEquals(MetricParams.DEFAULT_WINDOW, p.window());
         assertEquals(MetricParams.DEFAULT_K, p.k());
-        assertTrue(p.differences());
+        assertFalse(p.differences());
         assertEquals(p, MetricParams.parse("metric_knn", Map.of()));
         assertEquals("metric_ensemble", MetricParams.parse("metric_ensemble", Map.of()).type());
     }
@@ -27,7 +27,7 @@ public class MetricParamsTests extends OpenSearchTestCase {
         m.put("differences", false);
         m.put("max_windows", 5000);
         MetricParams p = MetricParams.parse("metric_cblof", m);
-        assertEquals(new MetricParams("cblof", 4, 7, 3, 0.8, 4.0, false, 5000), p);
+        assertEquals(new MetricParams("cblof", 4, 7, 3, 0.8, 4.0, false, 5000, MetricParams.DEFAULT_HIDDEN, MetricParams.DEFAULT_EPOCHS), p);
         assertEquals(p, MetricParams.parse("metric_cblof", p.toMap()));
     }
 
@@ -41,8 +41,10 @@ public class MetricParamsTests extends OpenSearchTestCase {
         assertError("metric_cblof", Map.of("beta", "x"), "params.beta must be a number, got [x]");
         assertError("metric_knn", Map.of("differences", "yes"), "params.differences must be true or false, got [yes]");
         assertError("metric_knn", Map.of("max_windows", 10), "params.max_windows must be an integer in [100, 10000000], got [10]");
+        assertError("metric_lstm", Map.of("hidden", 0), "params.hidden must be an integer in [1, 1024], got [0]");
+        assertError("metric_lstm", Map.of("epochs", 0), "params.epochs must be an integer in [1, 10000], got [0]");
         assertError("metric_knn", Map.of("neighbours", 3), "params.neighbours is not a parameter of metric_knn");
-        assertError("metric_rcf", Map.of(), "type must be one of [metric_knn, metric_lof, metric_cblof, metric_ensemble], got [metric_rcf]");
+        assertError("metric_rcf", Map.of(), "type must be one of [metric_knn, metric_lof, metric_cblof, metric_ensemble, metric_lstm], got [metric_rcf]");
     }
 
     private static void assertError(String type, Map<String, Object> params, String message) {
