@@ -10,15 +10,15 @@ import java.util.Random;
 
 /**
  * metric_lstm on PyTorch in the test JVM. Needs the natives in the DJL cache that {@code ./aiops test} fills
- * ({@code -Daiops.djl.cache}); without them the tests are skipped (the real-node {@code MetricLstmIT} covers the node path).
+ * ({@code -Daiops.djl.cache}); without them the tests fail and say so (run them through {@code ./aiops test}).
  */
 public class MetricLstmTests extends OpenSearchTestCase {
 
     private static DjlEngine engine() {
         String dir = System.getProperty("aiops.djl.cache");
-        assumeTrue("no DJL cache given (-Daiops.djl.cache)", dir != null);
+        assertNotNull("no DJL cache given (-Daiops.djl.cache): run the tests with ./aiops test, which fills it", dir);
         DjlEngine engine = DjlEngine.forCache(Path.of(dir), 1, 1);
-        assumeTrue("PyTorch natives not in " + dir + " (./aiops test fills it)", engine.pytorchCacheReady());
+        assertTrue("PyTorch natives not in " + dir + ": ./aiops test fills it", engine.pytorchCacheReady());
         return engine;
     }
 
