@@ -222,6 +222,29 @@ public final class MetricModel {
         return trainingScores;
     }
 
+    /** Scores remembered by {@link #newState()}: a score counts as an onset when it beats the entity's previous 100. */
+    public static final int DEFAULT_ONSET_HISTORY = 100;
+
+    /** A fresh per-entity state for {@link #score(float[][], OnsetState)}, remembering {@link #DEFAULT_ONSET_HISTORY} scores. */
+    public static OnsetState newState() {
+        return newState(DEFAULT_ONSET_HISTORY);
+    }
+
+    /** @param history scores remembered, 1 to 100,000 */
+    public static OnsetState newState(int history) {
+        return new OnsetState(history);
+    }
+
+    /**
+     * Scores one window of an entity whose earlier points went through {@code state}, in time order: as {@link #score(float[][])},
+     * but the score is 0 unless it beats every score of the entity's last {@link OnsetState#history()} points (raw score and
+     * field contributions are left as they are). {@code state} may have been filled by an earlier model of the entity.
+     */
+    public MetricScore score(float[][] windowRows, OnsetState state) {
+        MetricScore s = score(windowRows);
+        return new MetricScore(state.gate(s.score()), s.raw(), s.fieldContributions());
+    }
+
     /**
      * Scores one window.
      *
@@ -284,6 +307,15 @@ public final class MetricModel {
         }
         for (int i = 0; i < out.length; i++) {
             out[i] = score(Arrays.copyOfRange(rows, from + i - w + 1, from + i + 1));
+        }
+        return out;
+    }
+
+    /** {@link #scoreSeries(float[][], int, int)} through a per-entity state, point by point in time order. */
+    public MetricScore[] scoreSeries(float[][] rows, int from, int to, OnsetState state) {
+        MetricScore[] out = scoreSeries(rows, from, to);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new MetricScore(state.gate(out[i].score()), out[i].raw(), out[i].fieldContributions());
         }
         return out;
     }
