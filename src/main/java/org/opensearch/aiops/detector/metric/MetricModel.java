@@ -16,7 +16,7 @@ import org.opensearch.aiops.engine.DjlEngine;
 
 /**
  * A trained model of one entity's series: per-field standardisation, sliding windows of {@code window} rows, one outlier
- * scorer (or, for the ensemble, kNN + LOF + CBLOF averaged on their normalised scores), and the distribution of its
+ * scorer (or, for the ensemble, kNN + CBLOF averaged on their normalised scores), and the distribution of its
  * normalised training scores. Immutable, so scoring is thread-safe.
  *
  * <p>Non-finite values: training skips every window that holds a NaN or infinite value (and rows with one do not enter the
@@ -140,7 +140,10 @@ public final class MetricModel {
             components.add(KnnScorer.INSTANCE);
             raws.add(KnnScorer.trainingRaws(trainingNn));
         }
-        if (algorithm.equals("lof") || algorithm.equals("ensemble")) {
+        // Not in the ensemble: a density ratio is unstable on the runs of identical windows that idle or quantised metrics
+        // give (CPU at 0 %, no disk writes), where the floored density of the run makes any small departure from it an
+        // extreme outlier. Models saved with LOF in the ensemble still load and score with it.
+        if (algorithm.equals("lof")) {
             double[] r = new double[n];
             components.add(LofScorer.fit(trainingNn, r));
             raws.add(r);
