@@ -227,21 +227,24 @@ public final class MetricModel {
 
     /** Scores remembered by {@link #newState()}: a score counts as an onset when it beats the entity's previous 100. */
     public static final int DEFAULT_ONSET_HISTORY = 100;
+    /** A rise of new highs counts at its end, or at this many points (the default window), whichever comes first. */
+    public static final int DEFAULT_MAX_RISE = MetricParams.DEFAULT_WINDOW;
 
-    /** A fresh per-entity state for {@link #score(float[][], OnsetState)}, remembering {@link #DEFAULT_ONSET_HISTORY} scores. */
+    /** A fresh per-entity state for {@link #score(float[][], OnsetState)}: onset history 100, rises capped at 8 points. */
     public static OnsetState newState() {
         return newState(DEFAULT_ONSET_HISTORY);
     }
 
     /** @param history scores remembered, 1 to 100,000 */
     public static OnsetState newState(int history) {
-        return new OnsetState(history);
+        return new OnsetState(history, DEFAULT_MAX_RISE);
     }
 
     /**
      * Scores one window of an entity whose earlier points went through {@code state}, in time order: as {@link #score(float[][])},
-     * but the score is 0 unless it beats every score of the entity's last {@link OnsetState#history()} points (raw score and
-     * field contributions are left as they are). {@code state} may have been filled by an earlier model of the entity.
+     * but the score is the previous point's when that one ended a rise of new highs over the entity's last
+     * {@link OnsetState#history()} scores, else 0 (see {@link OnsetState}); raw score and field contributions are this
+     * window's. {@code state} may have been filled by an earlier model of the entity.
      */
     public MetricScore score(float[][] windowRows, OnsetState state) {
         MetricScore s = score(windowRows);

@@ -43,7 +43,7 @@ public class MetricModelTests extends OpenSearchTestCase {
         assertTrue(s.fieldContributions()[1] > 0.9);
     }
 
-    /** A level shift alarms at its onset; while it lasts (scores no higher than at its start) the state holds it at 0. */
+    /** A level shift alarms once, at the end of the rise its first windows give; while it lasts the state holds it at 0. */
     public void testOnsetStateAlarmsOnceForASustainedShiftAndCarriesOverRefits() {
         float[][] rows = series(1200, 3);
         MetricModel model = MetricModel.train(params("metric_knn", Map.of()), Arrays.copyOf(rows, 600), null);
@@ -57,10 +57,10 @@ public class MetricModelTests extends OpenSearchTestCase {
         int alarms = 0;
         for (int i = 0; i < gated.length; i++) {
             assertEquals(plain[i].raw(), gated[i].raw(), 0.0);
-            assertTrue(gated[i].score() == 0.0 || gated[i].score() == plain[i].score());
+            assertTrue(gated[i].score() == 0.0 || (i > 0 && gated[i].score() == plain[i - 1].score()));
             alarms += (600 + i >= 700 && gated[i].score() > 0.9) ? 1 : 0;
         }
-        assertTrue("alarms in the shift " + alarms, alarms >= 1 && alarms <= 25); // the windows entering it, then the rare new maximum of its noise
+        assertTrue("alarms in the shift " + alarms, alarms >= 1 && alarms <= 12); // the rise, then new highs of its noise (9 here; 100 without the state)
         int shiftAlarmsWithout = 0;
         for (int i = 100; i < gated.length; i++) {
             shiftAlarmsWithout += plain[i].score() > 0.9 ? 1 : 0;
