@@ -1,5 +1,6 @@
 package org.opensearch.aiops.cli;
 
+import org.opensearch.aiops.detector.metric.MetricModel;
 import org.opensearch.aiops.detector.metric.MetricParams;
 import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.aiops.eval.NabDetection;
@@ -48,7 +49,10 @@ public final class EvalNabCommand implements Callable<Integer> {
     @Option(names = "--history", defaultValue = "" + DEFAULT_HISTORY, description = "refits learn from the last this many rows; 0: all rows seen so far (default: ${DEFAULT-VALUE})")
     int history;
 
-    @Option(names = "--filter", defaultValue = "none", description = "evaluation-only transform of each series' scores: none, suppress:M or likelihood:L:S (see NabScoreFilter; default: ${DEFAULT-VALUE})")
+    @Option(names = "--onset", defaultValue = "0", description = "per-series scoring state (OnsetState via MetricModel.score(rows, state)): a score counts only when it beats the previous this many, and of a rise of such new highs only its top; 0: stateless, each point from its window alone, as the plugin scores today (default: ${DEFAULT-VALUE}; 100 is the state the platform will keep per entity)")
+    int onset;
+
+    @Option(names = "--filter", defaultValue = "none", description = "evaluation-only transform of each series' scores: none or likelihood:L:S (see NabScoreFilter; default: ${DEFAULT-VALUE})")
     String filterSpec;
 
     @Option(names = "--out", description = "write NAB result files <out>/<detector>/<category>/<detector>_<name>.csv")
@@ -72,6 +76,9 @@ public final class EvalNabCommand implements Callable<Integer> {
         }
         DjlEngine engine = lstm ? CliEngine.open(threads) : null;
         NabScoreFilter filter = NabScoreFilter.parse(filterSpec);
+        if (onset < 0) {
+            throw new IllegalArgumentException("--onset must be 0 (stateless) or a number of scores, got " + onset);
+        }
         if (refitEvery < 1) {
             throw new IllegalArgumentException("--refit-every must be at least 1, got " + refitEvery);
         }
@@ -86,7 +93,7 @@ public final class EvalNabCommand implements Callable<Integer> {
         try (ProgressBar bar = new ProgressBar("eval nab " + detector, series.size())) {
             for (NabSeries s : series) {
                 files.add(s.labelled());
-                scores.add(NabDetection.scores(s, params, refitEvery, history, engine, filter));
+                scores.add(NabDetection.scores(s, params, refitEvery, history, onset, engine, filter));
                 if (out != null) {
                     NabDetection.writeResults(out, detector, s, scores.get(scores.size() - 1));
                 }
@@ -128,7 +135,7 @@ public final class EvalNabCommand implements Callable<Integer> {
                 r.normalised()
             );
         }
-        System.out.printf(Locale.ROOT, "series=%d rows=%d seconds=%.1f params=%s refit_every=%d history=%d filter=%s%n", series.size(), files.stream().mapToInt(NabScorer.LabelledFile::length).sum(), seconds, params.toMap(), refitEvery, history, filter);
+        System.out.printf(Locale.ROOT, "series=%d rows=%d seconds=%.1f params=%s refit_every=%d history=%d onset=%d filter=%s%n", series.size(), files.stream().mapToInt(NabScorer.LabelledFile::length).sum(), seconds, params.toMap(), refitEvery, history, onset, filter);
         System.out.printf(
             Locale.ROOT,
             "NAB standard=%.1f low_fp=%.1f low_fn=%.1f detector=%s%n",

@@ -3,6 +3,7 @@ package org.opensearch.aiops.eval;
 import org.opensearch.aiops.detector.metric.MetricModel;
 import org.opensearch.aiops.detector.metric.MetricParams;
 import org.opensearch.aiops.detector.metric.MetricScore;
+import org.opensearch.aiops.detector.metric.OnsetState;
 import org.opensearch.aiops.engine.DjlEngine;
 
 import java.io.IOException;
@@ -17,14 +18,24 @@ import java.util.Locale;
  * Runs a metric detector over one NAB series in NAB's streaming setting, through {@link MetricModel} as the plugin does:
  * the first model learns from the probationary rows only, the model is refitted every {@code refitEvery} rows on the rows
  * seen so far (all of them, or the last {@code history} when that is positive), and row t is scored from the window that
- * ends at t, by the model fitted before t. Probationary rows score 0.
+ * ends at t, by the model fitted before t. With {@code onsetHistory > 0} the points go through one per-series
+ * {@link OnsetState} in time order, as the platform carries one per entity (it starts empty after the probationary rows and
+ * carries over refits). Probationary rows score 0.
  */
 public final class NabDetection {
 
     private NabDetection() {}
 
     /** @param engine the neural engine (metric_lstm only; may be null for the others) */
-    public static double[] scores(NabSeries series, MetricParams params, int refitEvery, int history, DjlEngine engine, NabScoreFilter filter) {
+    public static double[] scores(
+        NabSeries series,
+        MetricParams params,
+        int refitEvery,
+        int history,
+        int onsetHistory,
+        DjlEngine engine,
+        NabScoreFilter filter
+    ) {
         int n = series.values().length;
         float[][] rows = new float[n][];
         for (int t = 0; t < n; t++) {
@@ -33,11 +44,13 @@ public final class NabDetection {
         int probation = NabScorer.probationaryLength(n);
         double[] out = new double[n];
         MetricModel model = MetricModel.train(params, Arrays.copyOf(rows, probation), null, engine);
+        OnsetState state = onsetHistory > 0 ? MetricModel.newState(onsetHistory) : null;
         for (int t = probation; t < n; t += refitEvery) {
             if (t > probation) {
                 model = MetricModel.train(params, Arrays.copyOfRange(rows, history > 0 ? Math.max(0, t - history) : 0, t), null, engine);
             }
-            MetricScore[] scores = model.scoreSeries(rows, t, Math.min(n, t + refitEvery));
+            int end = Math.min(n, t + refitEvery);
+            MetricScore[] scores = state == null ? model.scoreSeries(rows, t, end) : model.scoreSeries(rows, t, end, state);
             for (int i = 0; i < scores.length; i++) {
                 out[t + i] = scores[i].score();
             }

@@ -7,8 +7,8 @@ import java.util.Locale;
  * (it scores each point from its window of rows alone; see BENCHMARKS.md). Parsed from {@code --filter}:
  * <ul>
  *   <li>{@code none}</li>
- *   <li>{@code suppress:M}: a score that does not exceed every score of the previous M points is set to 0, so a sustained
- *       anomaly alarms at its onset only</li>
+ *   <li>(onset suppression, formerly {@code suppress:M}, is now the detector's own per-entity state: {@code --onset M},
+ *       {@link org.opensearch.aiops.detector.metric.OnsetState})</li>
  *   <li>{@code likelihood:L:S}: HTM-style anomaly likelihood (Ahmad et al. 2017): the mean of the last S scores against the
  *       normal distribution of such means over the last L points (NAB's floors: mean 0.03, variance 0.0003), as
  *       {@code 1 - Q(z)} on NAB's log scale</li>
@@ -23,18 +23,18 @@ public record NabScoreFilter(String kind, int history, int shortWindow) {
                 case "none" -> {
                     return new NabScoreFilter("none", 0, 0);
                 }
-                case "suppress" -> {
-                    return new NabScoreFilter("suppress", Integer.parseInt(p[1]), 0);
-                }
+                case "suppress" -> throw new IllegalArgumentException(
+                    "--filter suppress:M is now the detector's scoring state: use --onset " + (p.length > 1 ? p[1] : "M")
+                );
                 case "likelihood" -> {
                     return new NabScoreFilter("likelihood", Integer.parseInt(p[1]), Integer.parseInt(p[2]));
                 }
                 default -> {}
             }
-        } catch (RuntimeException e) {
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             // falls through to the message below
         }
-        throw new IllegalArgumentException("--filter must be none, suppress:M or likelihood:L:S, got [" + spec + "]");
+        throw new IllegalArgumentException("--filter must be none or likelihood:L:S, got [" + spec + "]");
     }
 
     /** Filtered copy; scores before {@code from} (probationary) stay 0. */
@@ -42,21 +42,11 @@ public record NabScoreFilter(String kind, int history, int shortWindow) {
         double[] out = new double[scores.length];
         for (int t = from; t < scores.length; t++) {
             out[t] = switch (kind) {
-                case "suppress" -> suppressed(scores, from, t);
                 case "likelihood" -> likelihood(scores, Math.max(from, t - history + 1), t);
                 default -> scores[t];
             };
         }
         return out;
-    }
-
-    private double suppressed(double[] s, int from, int t) {
-        for (int j = Math.max(from, t - history); j < t; j++) {
-            if (s[j] >= s[t]) {
-                return 0;
-            }
-        }
-        return s[t];
     }
 
     private double likelihood(double[] s, int start, int end) {
@@ -96,7 +86,6 @@ public record NabScoreFilter(String kind, int history, int shortWindow) {
     @Override
     public String toString() {
         return switch (kind) {
-            case "suppress" -> "suppress:" + history;
             case "likelihood" -> String.format(Locale.ROOT, "likelihood:%d:%d", history, shortWindow);
             default -> "none";
         };

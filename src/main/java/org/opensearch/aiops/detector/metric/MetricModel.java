@@ -16,7 +16,7 @@ import org.opensearch.aiops.engine.DjlEngine;
 
 /**
  * A trained model of one entity's series: per-field standardisation, sliding windows of {@code window} rows, one outlier
- * scorer (or, for the ensemble, kNN + LOF + CBLOF averaged on their normalised scores), and the distribution of its
+ * scorer (or, for the ensemble, kNN + CBLOF averaged on their normalised scores), and the distribution of its
  * normalised training scores. Immutable, so scoring is thread-safe.
  *
  * <p>Non-finite values: training skips every window that holds a NaN or infinite value (and rows with one do not enter the
@@ -140,7 +140,10 @@ public final class MetricModel {
             components.add(KnnScorer.INSTANCE);
             raws.add(KnnScorer.trainingRaws(trainingNn));
         }
-        if (algorithm.equals("lof") || algorithm.equals("ensemble")) {
+        // Not in the ensemble: a density ratio is unstable on the runs of identical windows that idle or quantised metrics
+        // give (CPU at 0 %, no disk writes), where the floored density of the run makes any small departure from it an
+        // extreme outlier. Models saved with LOF in the ensemble still load and score with it.
+        if (algorithm.equals("lof")) {
             double[] r = new double[n];
             components.add(LofScorer.fit(trainingNn, r));
             raws.add(r);
@@ -222,6 +225,32 @@ public final class MetricModel {
         return trainingScores;
     }
 
+    /** Scores remembered by {@link #newState()}: a score counts as an onset when it beats the entity's previous 100. */
+    public static final int DEFAULT_ONSET_HISTORY = 100;
+    /** A rise of new highs counts at its end, or at this many points (the default window), whichever comes first. */
+    public static final int DEFAULT_MAX_RISE = MetricParams.DEFAULT_WINDOW;
+
+    /** A fresh per-entity state for {@link #score(float[][], OnsetState)}: onset history 100, rises capped at 8 points. */
+    public static OnsetState newState() {
+        return newState(DEFAULT_ONSET_HISTORY);
+    }
+
+    /** @param history scores remembered, 1 to 100,000 */
+    public static OnsetState newState(int history) {
+        return new OnsetState(history, DEFAULT_MAX_RISE);
+    }
+
+    /**
+     * Scores one window of an entity whose earlier points went through {@code state}, in time order: as {@link #score(float[][])},
+     * but the score is the previous point's when that one ended a rise of new highs over the entity's last
+     * {@link OnsetState#history()} scores, else 0 (see {@link OnsetState}); raw score and field contributions are this
+     * window's. {@code state} may have been filled by an earlier model of the entity.
+     */
+    public MetricScore score(float[][] windowRows, OnsetState state) {
+        MetricScore s = score(windowRows);
+        return new MetricScore(state.gate(s.score()), s.raw(), s.fieldContributions());
+    }
+
     /**
      * Scores one window.
      *
@@ -284,6 +313,15 @@ public final class MetricModel {
         }
         for (int i = 0; i < out.length; i++) {
             out[i] = score(Arrays.copyOfRange(rows, from + i - w + 1, from + i + 1));
+        }
+        return out;
+    }
+
+    /** {@link #scoreSeries(float[][], int, int)} through a per-entity state, point by point in time order. */
+    public MetricScore[] scoreSeries(float[][] rows, int from, int to, OnsetState state) {
+        MetricScore[] out = scoreSeries(rows, from, to);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new MetricScore(state.gate(out[i].score()), out[i].raw(), out[i].fieldContributions());
         }
         return out;
     }

@@ -43,6 +43,39 @@ public class MetricModelTests extends OpenSearchTestCase {
         assertTrue(s.fieldContributions()[1] > 0.9);
     }
 
+    /** A level shift alarms once, at the end of the rise its first windows give; while it lasts the state holds it at 0. */
+    public void testOnsetStateAlarmsOnceForASustainedShiftAndCarriesOverRefits() {
+        float[][] rows = series(1200, 3);
+        MetricModel model = MetricModel.train(params("metric_knn", Map.of()), Arrays.copyOf(rows, 600), null);
+        float[][] shifted = Arrays.stream(rows).map(float[]::clone).toArray(float[][]::new);
+        for (int t = 700; t < 800; t++) {
+            shifted[t][1] += 3f; // 30 standard deviations
+        }
+        OnsetState state = MetricModel.newState(50);
+        MetricScore[] gated = model.scoreSeries(shifted, 600, 800, state);
+        MetricScore[] plain = model.scoreSeries(shifted, 600, 800);
+        int alarms = 0;
+        for (int i = 0; i < gated.length; i++) {
+            assertEquals(plain[i].raw(), gated[i].raw(), 0.0);
+            assertTrue(gated[i].score() == 0.0 || (i > 0 && gated[i].score() == plain[i - 1].score()));
+            alarms += (600 + i >= 700 && gated[i].score() > 0.9) ? 1 : 0;
+        }
+        assertTrue("alarms in the shift " + alarms, alarms >= 1 && alarms <= 12); // the rise, then new highs of its noise (9 here; 100 without the state)
+        int shiftAlarmsWithout = 0;
+        for (int i = 100; i < gated.length; i++) {
+            shiftAlarmsWithout += plain[i].score() > 0.9 ? 1 : 0;
+        }
+        assertEquals(100, shiftAlarmsWithout);
+        assertEquals(50, state.size());
+        // A refitted model goes on from the same state, and the state survives a checkpoint.
+        MetricModel refit = MetricModel.train(params("metric_knn", Map.of()), Arrays.copyOf(shifted, 800), null);
+        OnsetState restored = OnsetState.fromBytes(state.toBytes());
+        float[][] window = Arrays.copyOfRange(shifted, 793, 801);
+        assertEquals(refit.score(window, state).score(), refit.score(window, restored).score(), 1e-6);
+        expectThrows(IllegalArgumentException.class, () -> MetricModel.newState(0));
+        expectThrows(IllegalArgumentException.class, () -> OnsetState.fromBytes(new byte[] { 1 }));
+    }
+
     public void testDefaultThresholdIsBelowOneAndSeparatesOutliers() {
         float[][] rows = series(1500, 2);
         for (String type : NEIGHBOUR_AND_CLUSTER_TYPES) {
