@@ -154,7 +154,8 @@ async function metricDetector() {
         filter: [
           { term: { is_anomaly: true } },
           { term: { entity_key: `host=${INJECTED_HOST}` } },
-          { range: { data_end_time: { gte: injected, lte: injected + 3 * step, format: 'epoch_millis' } } },
+          // the alarm comes at the peak of the episode: a window ending after the injected time that still holds it
+          { range: { data_end_time: { gte: injected, lte: injected + (profile.model.window - 1) * step, format: 'epoch_millis' } } },
         ],
       },
     },

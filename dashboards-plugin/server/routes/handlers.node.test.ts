@@ -61,7 +61,9 @@ describe('detectorResults', () => {
     expect(view.classes).toEqual([]);
     const top = view.anomalies[0];
     expect(top).toMatchObject({ entity_key: `host=${seed.injected_host}`, entity: { host: seed.injected_host }, is_anomaly: true, detector_type: 'metric_knn' });
-    expect(Math.abs(top.data_end_time - seed.injected_time)).toBeLessThanOrEqual(3 * demo.step_ms);
+    // one alarm per episode, at its peak: the alarm's window holds the injected time
+    expect(top.data_end_time).toBeGreaterThanOrEqual(seed.injected_time);
+    expect(top.data_end_time - seed.injected_time).toBeLessThanOrEqual((demo.window - 1) * demo.step_ms);
     expect(top.data_end_time - top.data_start_time).toBe((demo.window - 1) * demo.step_ms);
     expect(top.contributions?.map((c) => c.field).sort()).toEqual(['cpu', 'mem']);
     const scores = view.anomalies.map((a) => a.score);

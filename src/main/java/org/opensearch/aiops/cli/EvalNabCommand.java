@@ -49,7 +49,7 @@ public final class EvalNabCommand implements Callable<Integer> {
     @Option(names = "--history", defaultValue = "" + DEFAULT_HISTORY, description = "refits learn from the last this many rows; 0: all rows seen so far (default: ${DEFAULT-VALUE})")
     int history;
 
-    @Option(names = "--onset", defaultValue = "0", description = "per-series scoring state (OnsetState via MetricModel.score(rows, state)): a score counts only when it beats the previous this many, and of a rise of such new highs only its top; 0: stateless, each point from its window alone, as the plugin scores today (default: ${DEFAULT-VALUE}; 100 is the state the platform will keep per entity)")
+    @Option(names = "--onset", defaultValue = "" + MetricModel.DEFAULT_ONSET_HISTORY, description = "per-series scoring state (OnsetState, as the platform keeps per entity for its alarms): a score counts only when it beats the previous this many, and of a rise of such new highs only its top; 0: stateless, each point from its window alone (default: ${DEFAULT-VALUE})")
     int onset;
 
     @Option(names = "--filter", defaultValue = "none", description = "evaluation-only transform of each series' scores: none or likelihood:L:S (see NabScoreFilter; default: ${DEFAULT-VALUE})")

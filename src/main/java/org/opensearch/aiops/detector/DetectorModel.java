@@ -11,6 +11,19 @@ public interface DetectorModel {
     /** Scores the window of {@link #window()} rows, oldest first. */
     DetectorScore score(float[][] rows);
 
+    /**
+     * A fresh per-entity scoring state, or null for models that score each window alone. A state sees one entity's
+     * windows in time order and carries over from one model of the entity to the next.
+     */
+    default Object newState() {
+        return null;
+    }
+
+    /** Scores the window through the entity's state (from {@link #newState()}), in time order. */
+    default DetectorScore score(float[][] rows, Object state) {
+        return score(rows);
+    }
+
     /** The anomaly threshold on scores for this spec, from the training scores. */
     double threshold(ThresholdSpec spec);
 

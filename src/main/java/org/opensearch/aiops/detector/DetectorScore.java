@@ -1,7 +1,9 @@
 package org.opensearch.aiops.detector;
 
 /**
- * One scored window: {@code score} in [0, 1], the model's raw score, each feature field's share of it (same order as
- * the detector's fields), and the anomaly class for detectors that classify (null otherwise).
+ * One scored window: {@code score} in [0, 1] from the window alone, {@code alarmScore} the score that decides the alarm
+ * (the same for stateless models; for models with a per-entity state, non-zero only where an anomalous episode peaks),
+ * the model's raw score, each feature field's share of it (same order as the detector's fields), and the anomaly class
+ * for detectors that classify (null otherwise).
  */
-public record DetectorScore(double score, double raw, double[] contributions, String anomalyClass) {}
+public record DetectorScore(double score, double alarmScore, double raw, double[] contributions, String anomalyClass) {}

@@ -49,8 +49,15 @@ public final class DetectorScorer {
         this.clock = clock;
     }
 
-    /** Scores [range.from, range.to) and records the run in the detector's state; returns the run's summary. */
-    public Map<String, Object> run(DetectorStore.StoredDetector stored, TimeRange range) {
+    /** Points of history a fresh per-entity scoring state sees before the range (the onset state remembers 100 scores). */
+    static final int STATE_WARMUP_POINTS = 100;
+
+    /**
+     * Scores [range.from, range.to) and records the run in the detector's state; returns the run's summary.
+     * {@code states} holds the entities' scoring states (entity key → state): the job passes the same map run after
+     * run; an entity without one gets a fresh state, first fed the windows before the range.
+     */
+    public Map<String, Object> run(DetectorStore.StoredDetector stored, TimeRange range, Map<String, Object> states) {
         String id = stored.id();
         Detector detector = stored.detector();
         DetectorStore.StoredState state = store.state(id);
@@ -61,7 +68,7 @@ public final class DetectorScorer {
         DetectorType type = types.get(detector.type(), "type");
         int window = type.window(detector.params());
         long step = state.state().get("step_ms") instanceof Number n && n.longValue() > 0 ? n.longValue() : detector.interval().millis();
-        long lookback = step * (window + 1) * 2;
+        long lookback = step * (window + STATE_WARMUP_POINTS + 1) * 2;
         SourceReader.Read read = reader.read(detector, range.from() - lookback, range.to(), Map.of(), Integer.MAX_VALUE);
         Map<String, DetectorModel> models = models(id, type, read.series().keySet());
         long now = clock.getAsLong();
@@ -76,12 +83,20 @@ public final class DetectorScorer {
                 continue;
             }
             double threshold = model.threshold(detector.threshold());
+            boolean fresh = states.containsKey(series.key()) == false;
+            Object entityState = fresh ? model.newState() : states.get(series.key());
+            if (entityState != null) {
+                states.put(series.key(), entityState);
+            }
             for (int end = model.window() - 1; end < series.size(); end++) {
+                int start = end - model.window() + 1;
                 if (series.time(end) < range.from()) {
+                    if (fresh && entityState != null) {
+                        model.score(series.rows(start, end + 1), entityState); // history for a fresh state, not a result
+                    }
                     continue;
                 }
-                int start = end - model.window() + 1;
-                DetectorScore score = model.score(series.rows(start, end + 1));
+                DetectorScore score = model.score(series.rows(start, end + 1), entityState);
                 Map<String, Object> doc = result(id, detector, series, start, end, score, threshold, now);
                 if (Boolean.TRUE.equals(doc.get("is_anomaly"))) {
                     anomalies++;
@@ -143,7 +158,7 @@ public final class DetectorScorer {
         double threshold,
         long now
     ) {
-        boolean anomaly = score.score() > threshold;
+        boolean anomaly = score.alarmScore() > threshold;
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("detector_id", id);
         doc.put("detector_name", detector.name());
@@ -156,10 +171,11 @@ public final class DetectorScorer {
         doc.put("data_end_time", series.time(end));
         doc.put("execution_time", now);
         doc.put("score", score.score());
+        doc.put("alarm_score", score.alarmScore());
         doc.put("raw_score", score.raw());
         doc.put("threshold", threshold);
         doc.put("is_anomaly", anomaly);
-        doc.put("anomaly_grade", anomaly && threshold < 1 ? Math.min(1.0, (score.score() - threshold) / (1 - threshold)) : 0.0);
+        doc.put("anomaly_grade", anomaly && threshold < 1 ? Math.min(1.0, (score.alarmScore() - threshold) / (1 - threshold)) : 0.0);
         doc.put("class", score.anomalyClass());
         doc.put("contributions", contributions(detector.source().fields(), score.contributions()));
         doc.put("source", source(detector, series, start, end));

@@ -3,10 +3,12 @@ package org.opensearch.aiops.detector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 
@@ -59,6 +61,8 @@ public final class DetectorService {
     private final ModelCache cache;
     private final NamedXContentRegistry xContentRegistry;
     private final LongSupplier clock;
+    /** Per-entity scoring states of running detectors, carried from one job run to the next (rebuilt after a restart). */
+    private final Map<String, Map<String, Object>> realtimeStates = new ConcurrentHashMap<>();
 
     public DetectorService(
         Client client,
@@ -131,6 +135,7 @@ public final class DetectorService {
             throw new OpenSearchStatusException("detector [" + id + "] is training: delete it when training has ended", RestStatus.CONFLICT);
         }
         jobs.delete(id);
+        realtimeStates.remove(id);
         long models = checkpoints.deleteAll(id);
         cache.invalidate(id);
         store.delete(id);
@@ -264,6 +269,7 @@ public final class DetectorService {
     public Map<String, Object> stop(String id) {
         store.get(id);
         jobs.disable(id);
+        realtimeStates.remove(id);
         store.updateState(id, state -> {
             if (DetectorState.RUNNING.label().equals(state.get("state"))) {
                 state.put("state", DetectorState.STOPPED.label());
@@ -277,7 +283,7 @@ public final class DetectorService {
     public Map<String, Object> run(String id, Map<String, Object> body) {
         DetectorStore.StoredDetector stored = store.get(id);
         TimeRange range = TimeRange.read(new ConfigFields("", body, Set.of("from", "to")));
-        Map<String, Object> summary = new LinkedHashMap<>(scorer.run(stored, range));
+        Map<String, Object> summary = new LinkedHashMap<>(scorer.run(stored, range, new HashMap<>()));
         summary.put("_id", id);
         return summary;
     }
@@ -296,7 +302,7 @@ public final class DetectorService {
         if (from >= now) {
             return;
         }
-        scorer.run(stored, new TimeRange(from, now));
+        scorer.run(stored, new TimeRange(from, now), realtimeStates.computeIfAbsent(id, k -> new ConcurrentHashMap<>()));
         long to = now;
         store.updateState(id, s -> {
             s.put("realtime_to", to);

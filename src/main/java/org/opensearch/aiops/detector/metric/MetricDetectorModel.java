@@ -24,7 +24,22 @@ final class MetricDetectorModel implements DetectorModel {
     @Override
     public DetectorScore score(float[][] rows) {
         MetricScore score = model.score(rows);
-        return new DetectorScore(score.score(), score.raw(), score.fieldContributions(), null);
+        return new DetectorScore(score.score(), score.score(), score.raw(), score.fieldContributions(), null);
+    }
+
+    @Override
+    public Object newState() {
+        return MetricModel.newState();
+    }
+
+    /** The alarm score goes through the entity's onset state: one alarm per anomalous episode, at its peak. */
+    @Override
+    public DetectorScore score(float[][] rows, Object state) {
+        if (!(state instanceof OnsetState onset)) {
+            return score(rows);
+        }
+        MetricScore score = model.score(rows);
+        return new DetectorScore(score.score(), onset.gate(score.score()), score.raw(), score.fieldContributions(), null);
     }
 
     @Override
