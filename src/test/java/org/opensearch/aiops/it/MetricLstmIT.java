@@ -75,7 +75,11 @@ public class MetricLstmIT extends AiopsRestTestCase {
         for (Object hit : (List<?>) path(response, "hits.hits")) {
             anomalyEnds.add(((Number) path(hit, "_source.data_end_time")).longValue());
         }
-        assertTrue("the first shifted point is flagged: " + anomalyEnds, anomalyEnds.contains(shiftAt));
+        // one alarm per episode, at the top of its rise (reported one point late, at most 8 points after the onset)
+        assertTrue(
+            "the shift is flagged as it starts: " + anomalyEnds,
+            anomalyEnds.stream().anyMatch(end -> end >= shiftAt && end <= shiftAt + 8 * STEP)
+        );
         int windows = ((Number) run.get("windows")).intValue();
         long others = anomalyEnds.stream().filter(end -> end < shiftAt).count();
         assertTrue(others + " alarms before the shift in " + windows + " windows", others <= windows / 20);
