@@ -24,6 +24,9 @@ final class LofScorer implements WindowScorer {
 
     /** Returns the scorer; {@code rawsOut} receives the training windows' LOF values. */
     static LofScorer fit(TrainingNeighbours nn, double[] rawsOut) {
+        if (nn.isAll() == false) {
+            throw new IllegalStateException("LOF needs the neighbours of every training window, not a sample");
+        }
         int n = nn.size();
         int k = nn.k();
         float[] kDistance = new float[n];

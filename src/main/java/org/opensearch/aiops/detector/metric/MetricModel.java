@@ -28,6 +28,8 @@ public final class MetricModel {
     static final int FORMAT_ID = 0x41494D4D;
     /** 2 added the lstm scorer and its params (hidden, epochs); version 1 bytes are still read. */
     static final short FORMAT_VERSION = 2;
+    /** Training windows (an even sample) whose leave-one-out scores make kNN's and the ensemble's training distribution. */
+    static final int TRAINING_SAMPLE = 20_000;
 
     private final MetricParams params;
     private final WindowFeatures features;
@@ -70,6 +72,7 @@ public final class MetricModel {
      */
     public static MetricModel train(MetricParams params, float[][] rows, DoubleConsumer progress, DjlEngine engine) {
         DoubleConsumer report = progress == null ? p -> {} : progress;
+        params.checkTrainable();
         int w = params.rows();
         int need = w + params.minTrainingWindows() - 1;
         if (rows == null || rows.length < need) {
@@ -131,8 +134,11 @@ public final class MetricModel {
         boolean neighbours = algorithm.equals("cblof") == false && algorithm.equals("lstm") == false;
         NeighbourIndex index = neighbours ? new NeighbourIndex(vectors) : null;
         report.accept(0.25);
+        // The training scores only feed a distribution (scale and percentiles): kNN and the ensemble take them on an even
+        // sample of at most TRAINING_SAMPLE windows, every component on the same windows. LOF needs every window's neighbours.
+        int[] sample = TrainingNeighbours.sample(n, algorithm.equals("lof") ? n : TRAINING_SAMPLE);
         TrainingNeighbours trainingNn = neighbours
-            ? TrainingNeighbours.of(index, params.k(), p -> report.accept(0.25 + 0.5 * p))
+            ? TrainingNeighbours.of(index, params.k(), sample, p -> report.accept(0.25 + 0.5 * p))
             : null;
         List<WindowScorer> components = new ArrayList<>();
         List<double[]> raws = new ArrayList<>();
@@ -151,19 +157,21 @@ public final class MetricModel {
         if (algorithm.equals("cblof") || algorithm.equals("ensemble")) {
             double[] r = new double[n];
             components.add(CblofScorer.fit(vectors, params.clusters(), params.alpha(), params.beta(), r));
+            if (algorithm.equals("ensemble")) { // the kNN raws' windows
+                double[] sampled = new double[sample.length];
+                for (int i = 0; i < sample.length; i++) {
+                    sampled[i] = r[sample[i]];
+                }
+                r = sampled;
+            }
             raws.add(r);
-        }
-        if (algorithm.equals("lstm")) {
-            LstmScorer.Fitted fitted = LstmScorer.fit(engine, params, fields, vectors, p -> report.accept(0.05 + 0.8 * p));
-            components.add(fitted.scorer());
-            raws.add(fitted.calibrationRaws()); // the held-out windows: fewer than n
         }
         report.accept(0.9);
         List<ScoreScale> componentScales = new ArrayList<>();
         for (double[] r : raws) {
             componentScales.add(ScoreScale.fit(r));
         }
-        double[] modelRaws = combine(raws, componentScales, n);
+        double[] modelRaws = combine(raws, componentScales);
         ScoreScale scale = ScoreScale.fit(modelRaws);
         double[] normalised = new double[modelRaws.length];
         for (int i = 0; i < normalised.length; i++) {
@@ -183,10 +191,11 @@ public final class MetricModel {
     }
 
     /** One component: its raw; several: the mean of their normalised scores. */
-    private static double[] combine(List<double[]> raws, List<ScoreScale> scales, int n) {
+    private static double[] combine(List<double[]> raws, List<ScoreScale> scales) {
         if (raws.size() == 1) {
             return raws.get(0);
         }
+        int n = raws.get(0).length; // every component scored the same windows
         double[] out = new double[n];
         for (int c = 0; c < raws.size(); c++) {
             double[] r = raws.get(c);
@@ -215,7 +224,10 @@ public final class MetricModel {
         return components.get(0) instanceof LstmScorer lstm ? lstm.epochSeconds() : new double[0];
     }
 
-    /** Windows the training-score distribution comes from: the training windows, or for lstm the held-out newest fifth. */
+    /**
+     * Windows the training-score distribution comes from: the training windows (for kNN and the ensemble an even sample of
+     * at most 20,000 of them), or for lstm the held-out newest fifth.
+     */
     public int trainingWindows() {
         return (int) trainingScores.count();
     }

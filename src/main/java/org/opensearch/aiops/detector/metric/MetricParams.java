@@ -52,6 +52,11 @@ public record MetricParams(
     public static final double DEFAULT_BETA = 5.0;
     public static final int DEFAULT_MAX_WINDOWS = 5_000;
     public static final int DEFAULT_LSTM_MAX_WINDOWS = 1_000_000;
+    /**
+     * metric_lof's largest {@code max_windows}: LOF needs the neighbours of every training window, which stays exact and
+     * fast below the size where the neighbour index switches to the HNSW graph ({@link NeighbourIndex#GRAPH_FROM}).
+     */
+    public static final int MAX_LOF_WINDOWS = NeighbourIndex.GRAPH_FROM;
     public static final boolean DEFAULT_DIFFERENCES = false;
 
     public MetricParams {
@@ -111,7 +116,7 @@ public record MetricParams(
             }
         }
         String algorithm = type.substring("metric_".length());
-        return new MetricParams(
+        MetricParams parsed = new MetricParams(
             algorithm,
             intParam(p, "window", defaultWindow(algorithm), 1, 1000),
             intParam(p, "k", DEFAULT_K, 1, 1000),
@@ -123,6 +128,25 @@ public record MetricParams(
             intParam(p, "hidden", DEFAULT_HIDDEN, 1, 1024),
             intParam(p, "epochs", DEFAULT_EPOCHS, 1, 10_000)
         );
+        parsed.checkTrainable();
+        return parsed;
+    }
+
+    /**
+     * Limits that apply to training, not to loading a saved model.
+     *
+     * @throws IllegalArgumentException for metric_lof with {@code max_windows} above {@link #MAX_LOF_WINDOWS}
+     */
+    public void checkTrainable() {
+        if (algorithm.equals("lof") && maxWindows > MAX_LOF_WINDOWS) {
+            throw new IllegalArgumentException(
+                "params.max_windows must be at most "
+                    + MAX_LOF_WINDOWS
+                    + " for metric_lof (LOF needs every training window's neighbours), got ["
+                    + maxWindows
+                    + "]; use metric_knn or metric_ensemble for larger training sets"
+            );
+        }
     }
 
     /** Detector type name of these parameters, e.g. metric_knn. */

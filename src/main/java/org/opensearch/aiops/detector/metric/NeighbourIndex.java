@@ -18,18 +18,26 @@ import java.util.Arrays;
  * Nearest training windows by Euclidean distance. Exact by default: the windows are sorted by their projection on the
  * principal direction, and a query scans outwards from its own projection, stopping when the projection gap alone exceeds
  * its k-th distance (the gap is a lower bound of the distance), skipping windows whose distance in the plane of the two
- * leading directions already exceeds it, and abandoning each distance as soon as it passes it. Metric windows are dominated by their level, so a query reads a small slice of the set. Above
- * {@link #MAX_SCAN_DIMENSION} dimensions and {@link #EXACT_BELOW} windows one projection prunes little, and a Lucene HNSW
- * graph ({@link OnHeapHnswGraph}, rebuilt from the vectors with a fixed seed on load) answers instead.
+ * leading directions already exceeds it, and abandoning each distance as soon as it passes it. Metric windows are dominated by their level, so a query reads a small slice of the set. A Lucene HNSW
+ * graph ({@link OnHeapHnswGraph}, rebuilt from the vectors with a fixed seed on load) answers instead from
+ * {@link #GRAPH_FROM} windows at any dimension (the scanned slice grows with the set), and above
+ * {@link #MAX_SCAN_DIMENSION} dimensions from {@link #EXACT_BELOW} windows (one projection prunes little there).
  */
 final class NeighbourIndex {
     /** Below this many windows a linear scan costs less than building the graph (training searches every window) and is exact. */
     static final int EXACT_BELOW = 5000;
-    /** Up to this many dimensions the projected scan is used at every size. */
+    /** Up to this many dimensions the projected scan is used below {@link #GRAPH_FROM} windows. */
     static final int MAX_SCAN_DIMENSION = 64;
+    /** From this many windows the graph answers whatever the dimension. */
+    static final int GRAPH_FROM = 50_000;
     private static final float BOUND_SLACK = 0.9999f;
     static final int MAX_CONN = 16;
     static final int BEAM_WIDTH = 100;
+    /**
+     * Build beam up to {@link #MAX_SCAN_DIMENSION} dimensions: a graph of a million 8-dimensional windows took 210 s to build
+     * with beam 100 on 2 shared cores; low-dimensional windows keep recall with a narrower beam.
+     */
+    static final int LOW_DIM_BEAM_WIDTH = 24;
     /** Candidates kept during a graph search; more costs throughput, fewer costs recall. */
     static final int MIN_SEARCH_BEAM = 24;
     private static final long SEED = 42L;
@@ -48,7 +56,12 @@ final class NeighbourIndex {
     private final float[] sortedVectors;
 
     NeighbourIndex(float[][] vectors) {
-        this(vectors, vectors.length >= EXACT_BELOW && vectors[0].length > MAX_SCAN_DIMENSION);
+        this(vectors, usesGraph(vectors.length, vectors[0].length));
+    }
+
+    /** Whether a set of {@code n} windows of {@code dim} dimensions is searched through the HNSW graph. */
+    static boolean usesGraph(int n, int dim) {
+        return n >= GRAPH_FROM || (n >= EXACT_BELOW && dim > MAX_SCAN_DIMENSION);
     }
 
     NeighbourIndex(float[][] vectors, boolean useGraph) {
@@ -343,7 +356,7 @@ final class NeighbourIndex {
             }
         };
         try {
-            return HnswGraphBuilder.create(supplier, MAX_CONN, BEAM_WIDTH, SEED).build(vectors.length);
+            return HnswGraphBuilder.create(supplier, MAX_CONN, dim > MAX_SCAN_DIMENSION ? BEAM_WIDTH : LOW_DIM_BEAM_WIDTH, SEED).build(vectors.length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -230,4 +230,39 @@ public class MetricModelTests extends OpenSearchTestCase {
         }
         assertTrue("recall " + hits / (double) total, hits >= 0.9 * total);
     }
+
+    /** kNN's training distribution from an even sample of TRAINING_SAMPLE windows matches the one from every window. */
+    public void testSampledTrainingDistributionMatchesFull() {
+        Random r = new Random(12);
+        int n = 40_000;
+        float[][] v = new float[n][8];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < 8; d++) {
+                v[i][d] = (float) (Math.sin((i + d) * 2 * Math.PI / 24) + 0.1 * r.nextGaussian() + (i % 997 == 0 ? 1 : 0));
+            }
+        }
+        NeighbourIndex index = new NeighbourIndex(v);
+        assertFalse(index.usesGraph());
+        ScoreDistribution full = ScoreDistribution.of(KnnScorer.trainingRaws(TrainingNeighbours.of(index, 10, p -> {})));
+        int[] sample = TrainingNeighbours.sample(n, MetricModel.TRAINING_SAMPLE);
+        assertEquals(MetricModel.TRAINING_SAMPLE, sample.length);
+        ScoreDistribution sampled = ScoreDistribution.of(KnnScorer.trainingRaws(TrainingNeighbours.of(index, 10, sample, p -> {})));
+        assertEquals(full.mean(), sampled.mean(), 0.01 * full.mean());
+        assertEquals(full.std(), sampled.std(), 0.03 * full.std());
+        for (double q : new double[] { 0.5, 0.9, 0.99, 0.999 }) {
+            assertEquals("quantile " + q, full.quantile(q), sampled.quantile(q), 0.05 * full.quantile(q));
+        }
+    }
+
+    public void testLargeSetsTrainOnASampleAndLofIsLimited() {
+        float[][] rows = series(25_007, 13);
+        MetricModel knn = MetricModel.train(params("metric_ensemble", Map.of("max_windows", 30_000)), rows, null);
+        assertEquals(MetricModel.TRAINING_SAMPLE, knn.trainingWindows());
+        IllegalArgumentException e = expectThrows(
+            IllegalArgumentException.class,
+            () -> params("metric_lof", Map.of("max_windows", MetricParams.MAX_LOF_WINDOWS + 1))
+        );
+        assertTrue(e.getMessage(), e.getMessage().contains("params.max_windows"));
+        params("metric_lof", Map.of("max_windows", MetricParams.MAX_LOF_WINDOWS));
+    }
 }

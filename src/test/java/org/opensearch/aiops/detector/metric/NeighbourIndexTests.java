@@ -40,6 +40,43 @@ public class NeighbourIndexTests extends OpenSearchTestCase {
         }
     }
 
+    /** Windows of a noisy sine: level-dominated, as metric windows are. */
+    private static float[][] sineWindows(int n, int dim, long seed) {
+        Random r = new Random(seed);
+        float[][] v = new float[n][dim];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < dim; d++) {
+                v[i][d] = (float) (Math.sin((i + d) * 2 * Math.PI / 24) + 0.1 * r.nextGaussian());
+            }
+        }
+        return v;
+    }
+
+    /** From GRAPH_FROM windows the HNSW graph answers at any dimension, with recall of at least 0.9 against the exact scan. */
+    public void testGraphFromCutOverWithRecall() {
+        assertFalse(NeighbourIndex.usesGraph(NeighbourIndex.GRAPH_FROM - 1, 8));
+        assertTrue(NeighbourIndex.usesGraph(NeighbourIndex.GRAPH_FROM, 8));
+        assertTrue(NeighbourIndex.usesGraph(NeighbourIndex.GRAPH_FROM, 1));
+        assertTrue(NeighbourIndex.usesGraph(NeighbourIndex.EXACT_BELOW, NeighbourIndex.MAX_SCAN_DIMENSION + 1));
+        float[][] v = sineWindows(NeighbourIndex.GRAPH_FROM, 8, 3);
+        NeighbourIndex graph = new NeighbourIndex(v);
+        assertTrue(graph.usesGraph());
+        Random r = new Random(4);
+        int hits = 0;
+        int total = 0;
+        for (int q = 0; q < 100; q++) {
+            int self = r.nextInt(v.length);
+            float[] expected = bruteForce(v, v[self], 10, self);
+            Neighbours got = graph.search(v[self], 10, self);
+            for (int j = 0; j < got.size(); j++) {
+                assertNotEquals(self, got.ords()[j]);
+                hits += got.distances()[j] <= expected[9] * 1.0001f ? 1 : 0; // one of the true 10 (ties count)
+            }
+            total += 10;
+        }
+        assertTrue("recall " + hits / (double) total, hits >= 0.9 * total);
+    }
+
     private static float[] bruteForce(float[][] v, float[] query, int k, int exclude) {
         float[] all = new float[v.length];
         int n = 0;
