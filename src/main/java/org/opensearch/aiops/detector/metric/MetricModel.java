@@ -166,6 +166,11 @@ public final class MetricModel {
             }
             raws.add(r);
         }
+        if (algorithm.equals("lstm")) {
+            LstmScorer.Fitted fitted = LstmScorer.fit(engine, params, fields, vectors, p -> report.accept(0.05 + 0.8 * p));
+            components.add(fitted.scorer());
+            raws.add(fitted.calibrationRaws()); // the held-out windows: fewer than n
+        }
         report.accept(0.9);
         List<ScoreScale> componentScales = new ArrayList<>();
         for (double[] r : raws) {
