@@ -183,17 +183,7 @@ public final class DetectorService {
     private long[] trainingCounts(Detector detector, int minRows) {
         DetectorSource source = detector.source();
         TrainingSpec training = detector.training();
-        var query = QueryBuilders.boolQuery();
-        if (training.range() != null) {
-            query.filter(QueryBuilders.rangeQuery(source.timeField()).gte(training.range().from()).lt(training.range().to()).format("epoch_millis"));
-        }
-        if (source.filter().isEmpty() == false) {
-            query.filter(QueryBuilders.wrapperQuery(DetectorJson.toJson(source.filter())));
-        }
-        if (training.query().isEmpty() == false) {
-            query.filter(QueryBuilders.wrapperQuery(DetectorJson.toJson(training.query())));
-        }
-        SearchSourceBuilder search = new SearchSourceBuilder().query(query).size(0).trackTotalHits(true);
+        SearchSourceBuilder search = new SearchSourceBuilder().query(SourceReader.query(source, training.range(), training.query())).size(0).trackTotalHits(true);
         if (source.entityFields().isEmpty() == false) {
             List<CompositeValuesSourceBuilder<?>> sources = new ArrayList<>();
             for (String field : source.entityFields()) {
@@ -222,12 +212,13 @@ public final class DetectorService {
 
     /** Starts training; refused up front (429) when the training data's estimated memory exceeds the model budget. */
     public Map<String, Object> train(String id, Executor executor) {
-        Detector detector = store.get(id).detector();
+        DetectorStore.StoredDetector stored = store.get(id);
+        Detector detector = stored.detector();
         DetectorType type = types.get(detector.type(), "type");
         long[] counts = trainingCounts(detector, type.minTrainingRows(detector.params()));
         long rows = Math.min(counts[3], detector.training().maxSamples());
         cache.checkFits(type.estimateTrainingBytes(detector.params(), rows, detector.source().fields().size()), "training detector [" + id + "]");
-        Map<String, Object> state = trainer.start(id, executor);
+        Map<String, Object> state = trainer.start(stored, executor);
         return Map.of("_id", id, "state", state.get("state"));
     }
 

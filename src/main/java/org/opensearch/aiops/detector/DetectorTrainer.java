@@ -43,8 +43,8 @@ public final class DetectorTrainer {
      * Moves the detector to {@code training} (409 when it already trains, runs, or another call won the race) and
      * starts the work on {@code executor}; returns the new state.
      */
-    public Map<String, Object> start(String id, Executor executor) {
-        DetectorStore.StoredDetector stored = store.get(id);
+    public Map<String, Object> start(DetectorStore.StoredDetector stored, Executor executor) {
+        String id = stored.id();
         DetectorStore.StoredState current = store.state(id);
         if (current.name().equals(DetectorState.TRAINING.label())) {
             throw new OpenSearchStatusException("detector [" + id + "] is already training", RestStatus.CONFLICT);

@@ -47,14 +47,7 @@ public final class SourceReader {
      */
     public Read read(Detector detector, long from, long to, Map<String, Object> extraQuery, int maxPerEntity) {
         DetectorSource source = detector.source();
-        BoolQueryBuilder query = QueryBuilders.boolQuery()
-            .filter(QueryBuilders.rangeQuery(source.timeField()).gte(from).lt(to).format("epoch_millis"));
-        if (source.filter().isEmpty() == false) {
-            query.filter(QueryBuilders.wrapperQuery(DetectorJson.toJson(source.filter())));
-        }
-        if (extraQuery != null && extraQuery.isEmpty() == false) {
-            query.filter(QueryBuilders.wrapperQuery(DetectorJson.toJson(extraQuery)));
-        }
+        BoolQueryBuilder query = query(source, new TimeRange(from, to), extraQuery);
         List<String> includes = new ArrayList<>(source.fields());
         includes.addAll(source.entityFields());
         SearchSourceBuilder search = new SearchSourceBuilder().query(query)
@@ -93,6 +86,21 @@ public final class SourceReader {
             }
         }
         return new Read(series, documents, skipped);
+    }
+
+    /** The detector's documents in {@code range} (all times when null), its filter, and {@code extraQuery} when given. */
+    static BoolQueryBuilder query(DetectorSource source, TimeRange range, Map<String, Object> extraQuery) {
+        BoolQueryBuilder query = QueryBuilders.boolQuery();
+        if (range != null) {
+            query.filter(QueryBuilders.rangeQuery(source.timeField()).gte(range.from()).lt(range.to()).format("epoch_millis"));
+        }
+        if (source.filter().isEmpty() == false) {
+            query.filter(QueryBuilders.wrapperQuery(DetectorJson.toJson(source.filter())));
+        }
+        if (extraQuery != null && extraQuery.isEmpty() == false) {
+            query.filter(QueryBuilders.wrapperQuery(DetectorJson.toJson(extraQuery)));
+        }
+        return query;
     }
 
     private static boolean add(Map<String, EntitySeries> series, DetectorSource source, SearchHit hit, int maxPerEntity) {

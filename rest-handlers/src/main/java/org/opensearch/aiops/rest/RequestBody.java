@@ -14,17 +14,11 @@ import org.opensearch.rest.RestRequest;
 public final class RequestBody {
 
     /** The body as a map; a missing body or a field outside {@code allowed} is an error. */
-    public static Map<String, Object> object(RestRequest request, Set<String> allowed) throws IOException {
+    public static Map<String, Object> object(RestRequest request, Set<String> allowed) {
         if (request.hasContent() == false) {
             throw new OpenSearchParseException("request body is required, with fields " + new TreeSet<>(allowed));
         }
-        Map<String, Object> body;
-        try (XContentParser parser = request.contentParser()) {
-            if (parser.nextToken() != XContentParser.Token.START_OBJECT) {
-                throw new OpenSearchParseException("request body must be a JSON object");
-            }
-            body = parser.map();
-        }
+        Map<String, Object> body = optionalObject(request);
         for (String field : body.keySet()) {
             if (allowed.contains(field) == false) {
                 throw new OpenSearchParseException("unknown field [" + field + "]; allowed fields are " + new TreeSet<>(allowed));
