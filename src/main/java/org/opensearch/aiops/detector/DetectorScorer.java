@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import org.opensearch.OpenSearchStatusException;
@@ -53,11 +54,23 @@ public final class DetectorScorer {
     static final int STATE_WARMUP_POINTS = 100;
 
     /**
-     * Scores [range.from, range.to) and records the run in the detector's state; returns the run's summary.
-     * {@code states} holds the entities' scoring states (entity key → state): the job passes the same map run after
-     * run; an entity without one gets a fresh state, first fed the windows before the range.
+     * Where scoring stands per entity, kept by the real-time job from run to run: the entity's scoring state and the end
+     * time of the last window it scored. A history run starts from a new cursor.
      */
-    public Map<String, Object> run(DetectorStore.StoredDetector stored, TimeRange range, Map<String, Object> states) {
+    public record Cursor(Map<String, Object> states, Map<String, Long> scoredUntil) {
+        public static Cursor fresh() {
+            return new Cursor(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
+
+    /**
+     * Scores the windows that end in [range.from, range.to) and after the entity's last scored window, records the run
+     * in the detector's state and returns the run's summary. The job reads a range that reaches back several intervals
+     * and so scores points that were indexed late, without scoring a window twice. An entity without a state in the
+     * cursor gets a fresh one, first fed the windows before the range.
+     */
+    public Map<String, Object> run(DetectorStore.StoredDetector stored, TimeRange range, Cursor cursor) {
+        Map<String, Object> states = cursor.states();
         String id = stored.id();
         Detector detector = stored.detector();
         DetectorStore.StoredState state = store.state(id);
@@ -88,9 +101,10 @@ public final class DetectorScorer {
             if (entityState != null) {
                 states.put(series.key(), entityState);
             }
+            long scoredUntil = cursor.scoredUntil().getOrDefault(series.key(), Long.MIN_VALUE);
             for (int end = model.window() - 1; end < series.size(); end++) {
                 int start = end - model.window() + 1;
-                if (series.time(end) < range.from()) {
+                if (series.time(end) < range.from() || series.time(end) <= scoredUntil) {
                     if (fresh && entityState != null) {
                         model.score(series.rows(start, end + 1), entityState); // history for a fresh state, not a result
                     }
@@ -103,6 +117,7 @@ public final class DetectorScorer {
                 }
                 docs.add(doc);
                 ids.add(resultId(id, series.key(), series.time(end)));
+                cursor.scoredUntil().put(series.key(), series.time(end));
             }
         }
         results.write(detector.resultIndex(), docs, ids);

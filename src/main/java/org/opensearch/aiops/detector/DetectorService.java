@@ -3,7 +3,6 @@ package org.opensearch.aiops.detector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public final class DetectorService {
     private final NamedXContentRegistry xContentRegistry;
     private final LongSupplier clock;
     /** Per-entity scoring states of running detectors, carried from one job run to the next (rebuilt after a restart). */
-    private final Map<String, Map<String, Object>> realtimeStates = new ConcurrentHashMap<>();
+    private final Map<String, DetectorScorer.Cursor> realtimeCursors = new ConcurrentHashMap<>();
 
     public DetectorService(
         Client client,
@@ -135,7 +134,7 @@ public final class DetectorService {
             throw new OpenSearchStatusException("detector [" + id + "] is training: delete it when training has ended", RestStatus.CONFLICT);
         }
         jobs.delete(id);
-        realtimeStates.remove(id);
+        realtimeCursors.remove(id);
         long models = checkpoints.deleteAll(id);
         cache.invalidate(id);
         store.delete(id);
@@ -251,7 +250,7 @@ public final class DetectorService {
         long now = clock.getAsLong();
         Map<String, Object> running = new LinkedHashMap<>(current.state());
         running.put("state", DetectorState.RUNNING.label());
-        running.put("realtime_to", now - stored.detector().interval().millis());
+        running.put("realtime_from", now - stored.detector().interval().millis());
         store.putState(id, running, current);
         jobs.enable(id, stored.detector(), now);
         return Map.of("_id", id, "state", DetectorState.RUNNING.label());
@@ -260,7 +259,7 @@ public final class DetectorService {
     public Map<String, Object> stop(String id) {
         store.get(id);
         jobs.disable(id);
-        realtimeStates.remove(id);
+        realtimeCursors.remove(id);
         store.updateState(id, state -> {
             if (DetectorState.RUNNING.label().equals(state.get("state"))) {
                 state.put("state", DetectorState.STOPPED.label());
@@ -274,12 +273,19 @@ public final class DetectorService {
     public Map<String, Object> run(String id, Map<String, Object> body) {
         DetectorStore.StoredDetector stored = store.get(id);
         TimeRange range = TimeRange.read(new ConfigFields("", body, Set.of("from", "to")));
-        Map<String, Object> summary = new LinkedHashMap<>(scorer.run(stored, range, new HashMap<>()));
+        Map<String, Object> summary = new LinkedHashMap<>(scorer.run(stored, range, DetectorScorer.Cursor.fresh()));
         summary.put("_id", id);
         return summary;
     }
 
-    /** The job's work: scores from where the last real-time run ended until now. */
+    /** Intervals a real-time run reads back: points indexed up to this late are still scored. */
+    static final int LATE_INTERVALS = 10;
+
+    /**
+     * The job's work: scores the windows that are new since the last run. It reads {@link #LATE_INTERVALS} back, not
+     * from where the last run ended, because a point can be indexed after a run has passed its timestamp; the cursor
+     * keeps each window from being scored twice.
+     */
     public void runScheduled(String id) {
         DetectorStore.StoredDetector stored = store.get(id);
         DetectorStore.StoredState state = store.state(id);
@@ -288,12 +294,12 @@ public final class DetectorService {
         }
         long now = clock.getAsLong();
         long interval = stored.detector().interval().millis();
-        long from = state.state().get("realtime_to") instanceof Number n ? n.longValue() : now - interval;
-        from = Math.max(from, now - 10 * interval);
+        long startedFrom = state.state().get("realtime_from") instanceof Number n ? n.longValue() : now - interval;
+        long from = Math.max(startedFrom, now - LATE_INTERVALS * interval);
         if (from >= now) {
             return;
         }
-        scorer.run(stored, new TimeRange(from, now), realtimeStates.computeIfAbsent(id, k -> new ConcurrentHashMap<>()));
+        scorer.run(stored, new TimeRange(from, now), realtimeCursors.computeIfAbsent(id, k -> DetectorScorer.Cursor.fresh()));
         long to = now;
         store.updateState(id, s -> {
             s.put("realtime_to", to);

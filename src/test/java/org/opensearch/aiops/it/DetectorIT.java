@@ -178,6 +178,12 @@ public class DetectorIT extends AiopsRestTestCase {
         call("PUT", DETECTORS + "/" + id, config.replace("\"name\":\"host-cpu\",", "\"name\":\"host-cpu\",\"class_labels\":{\"0\":\"cpu spike\"},"));
         assertEquals("cpu spike", path(call("GET", DETECTORS + "/" + id, null), "detector.class_labels.0"));
         long burst = System.currentTimeMillis();
+        // The burst's points are indexed late: only after a job run has passed their timestamps. The job still scores
+        // them (it reads back several intervals and remembers per entity which windows it has scored).
+        assertBusy(() -> {
+            Number last = path(call("GET", DETECTORS + "/" + id + "/_profile", null), "last_run.to");
+            assertTrue("a job run past the burst's points", last != null && last.longValue() > burst + 1_000);
+        }, 30_000);
         docs.clear();
         for (int i = -6; i <= 2; i++) {
             long t = burst + i * 500L;
