@@ -10,7 +10,6 @@ import {
   EuiSelect,
   EuiSpacer,
   EuiStat,
-  EuiSuperDatePicker,
   EuiText,
   EuiTitle,
 } from '@elastic/eui';
@@ -18,6 +17,7 @@ import type { AnomalyResult } from '../../common/types';
 import { AnomaliesTable } from '../components/anomalies_table';
 import { ClassesPanel } from '../components/classes_panel';
 import { EvidenceFlyout } from '../components/evidence_flyout';
+import { RangePicker } from '../components/range_picker';
 import { ScoreChart } from '../components/score_chart';
 import { STARTABLE, StateHealth } from '../components/state_health';
 import { formatScore, formatTime } from '../format';
@@ -109,17 +109,7 @@ export function DetectorPage({ services, id }: { services: PanelServices; id: st
             />
           </EuiFormRow>
         </EuiFlexItem>
-        <EuiFlexItem>
-          <EuiFormRow label="Range">
-            <EuiSuperDatePicker
-              start={range.start}
-              end={range.end}
-              onTimeChange={({ start, end }) => setRange({ start, end })}
-              onRefresh={results.reload}
-              isLoading={results.loading}
-            />
-          </EuiFormRow>
-        </EuiFlexItem>
+        <RangePicker range={range} onChange={setRange} onRefresh={results.reload} loading={results.loading} />
       </EuiFlexGroup>
       <EuiSpacer />
       {results.error && <EuiCallOut color="danger" title="Could not load results">{results.error}</EuiCallOut>}

@@ -9,11 +9,11 @@ import {
   EuiFormRow,
   EuiPanel,
   EuiSpacer,
-  EuiSuperDatePicker,
   EuiTitle,
 } from '@elastic/eui';
 import { parseTime } from '../../common/time';
 import type { LogTemplate } from '../../common/types';
+import { RangePicker } from '../components/range_picker';
 import { formatTime } from '../format';
 import type { PanelServices } from '../services';
 import { useAsync } from '../use_async';
@@ -54,20 +54,15 @@ export function TemplatesPage({ services }: { services: PanelServices }) {
             <EuiFieldText value={indices} onChange={(e) => setIndices(e.target.value)} data-test-subj="indicesInput" />
           </EuiFormRow>
         </EuiFlexItem>
-        <EuiFlexItem>
-          <EuiFormRow label="Range">
-            <EuiSuperDatePicker
-              start={range.start}
-              end={range.end}
-              onTimeChange={({ start, end }) => setRange({ start, end })}
-              onRefresh={() => {
-                top.reload();
-                timeline.reload();
-                occurrences.reload();
-              }}
-            />
-          </EuiFormRow>
-        </EuiFlexItem>
+        <RangePicker
+          range={range}
+          onChange={setRange}
+          onRefresh={() => {
+            top.reload();
+            timeline.reload();
+            occurrences.reload();
+          }}
+        />
       </EuiFlexGroup>
       <EuiSpacer />
       <EuiFlexGroup>
