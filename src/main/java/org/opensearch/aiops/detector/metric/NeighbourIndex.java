@@ -35,7 +35,7 @@ final class NeighbourIndex {
     /**
      * Windows whose distances are computed together: long enough for the JIT's unrolled vector loop, short enough that a
      * query near the edge of its band reads few windows past it (with blocks of one size, 128 searched the benchmark's
-     * windows 1.3x faster than 64 and 1.1-1.3x faster than 256).
+     * windows 1.1-1.3x faster than 64 or 256).
      */
     static final int BLOCK = 128;
     /**
@@ -198,7 +198,7 @@ final class NeighbourIndex {
         Arrays.fill(best, -1);
         Arrays.fill(dist, Float.POSITIVE_INFINITY);
         float worst = Float.POSITIVE_INFINITY;
-        double[] block = new double[BLOCK];
+        double[] block = new double[FIRST_BLOCK]; // grown to BLOCK when a query reads past its first blocks
         float q = key(query);
         int split = lowerBound(q);
         int lo = split; // the left side still to read is [0, lo), the right side [hi, n)
@@ -227,6 +227,9 @@ final class NeighbourIndex {
             // the projection is a lower bound of the distance; the slack keeps float rounding from pruning a tie
             if (gap * gap * BOUND_SLACK > worst) {
                 break; // every window not yet read is at least this far along the direction alone
+            }
+            if (len > block.length) {
+                block = new double[BLOCK];
             }
             squareDistances(query, from, len, block);
             for (int i = 0; i < len; i++) {
