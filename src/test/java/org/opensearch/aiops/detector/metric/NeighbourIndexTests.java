@@ -10,7 +10,7 @@ public class NeighbourIndexTests extends OpenSearchTestCase {
     /** The projected scan prunes by a lower bound only, so it must return exactly the brute-force neighbours. */
     public void testProjectedScanEqualsBruteForce() {
         Random r = new Random(5);
-        for (int dim : new int[] { 1, 3, 8, 16, 40 }) {
+        for (int dim : new int[] { 1, 3, 5, 8, 16, 40 }) {
             float[][] v = new float[3000][dim];
             for (int i = 0; i < v.length; i++) {
                 double level = Math.sin(i * 0.01) * 3;
@@ -32,12 +32,51 @@ public class NeighbourIndexTests extends OpenSearchTestCase {
                 float[] expected = bruteForce(v, query, k, exclude);
                 Neighbours got = index.search(query, k, exclude);
                 assertEquals(k, got.size());
-                for (int j = 0; j < k; j++) {
-                    assertEquals("dim " + dim + " query " + q + " rank " + j, expected[j], got.distances()[j], 1e-4f * Math.max(1f, expected[j]));
-                    assertNotEquals(exclude, got.ords()[j]);
-                }
+                assertNeighbours("dim " + dim + " query " + q, v, query, expected, got, exclude);
             }
         }
+    }
+
+    /** Quantised windows (idle or integer-valued metrics) tie often: still the brute-force distances, each of a distinct window. */
+    public void testTiesEqualBruteForce() {
+        Random r = new Random(6);
+        for (int dim : new int[] { 1, 4, 8, 15 }) {
+            float[][] v = new float[2000][dim];
+            for (int i = 0; i < v.length; i++) {
+                for (int d = 0; d < dim; d++) {
+                    v[i][d] = Math.round(r.nextGaussian() * 1.5);
+                }
+            }
+            NeighbourIndex index = new NeighbourIndex(v, false);
+            for (int q = 0; q < 300; q++) {
+                int self = r.nextInt(v.length);
+                int exclude = q % 2 == 0 ? self : -1;
+                int k = 1 + r.nextInt(20);
+                assertNeighbours("dim " + dim + " query " + q, v, v[self], bruteForce(v, v[self], k, exclude), index.search(v[self], k, exclude), exclude);
+            }
+        }
+    }
+
+    /** The distances are the expected ones, closest first, and each is the distance to its own ordinal, which occurs once. */
+    private static void assertNeighbours(String what, float[][] v, float[] query, float[] expected, Neighbours got, int exclude) {
+        assertEquals(what, expected.length, got.size());
+        for (int j = 0; j < expected.length; j++) {
+            int ord = got.ords()[j];
+            assertEquals(what + " rank " + j, expected[j], got.distances()[j], 1e-4f * Math.max(1f, expected[j]));
+            assertEquals(what + " rank " + j + " ord", got.distances()[j], distance(v[ord], query), 1e-4f * Math.max(1f, expected[j]));
+            assertNotEquals(exclude, ord);
+            for (int i = 0; i < j; i++) {
+                assertNotEquals(what + " rank " + j + " repeats an ordinal", got.ords()[i], ord);
+            }
+        }
+    }
+
+    private static float distance(float[] a, float[] b) {
+        double s = 0;
+        for (int d = 0; d < a.length; d++) {
+            s += (a[d] - b[d]) * (a[d] - b[d]);
+        }
+        return (float) Math.sqrt(s);
     }
 
     /** Windows of a noisy sine: level-dominated, as metric windows are. */
@@ -84,11 +123,7 @@ public class NeighbourIndexTests extends OpenSearchTestCase {
             if (i == exclude) {
                 continue;
             }
-            double s = 0;
-            for (int d = 0; d < query.length; d++) {
-                s += (query[d] - v[i][d]) * (query[d] - v[i][d]);
-            }
-            all[n++] = (float) Math.sqrt(s);
+            all[n++] = distance(query, v[i]);
         }
         float[] sorted = Arrays.copyOf(all, n);
         Arrays.sort(sorted);
