@@ -26,8 +26,11 @@ import org.opensearch.aiops.engine.DjlEngine;
 public final class MetricModel {
     /** "AIMM": aiops metric model. */
     static final int FORMAT_ID = 0x41494D4D;
-    /** 2 added the lstm scorer and its params (hidden, epochs); version 1 bytes are still read. */
-    static final short FORMAT_VERSION = 2;
+    /**
+     * 2 added the lstm scorer and its params (hidden, epochs); 3 the scales (the param, and the features' group weights).
+     * Version 1 and 2 bytes are still read (one scale).
+     */
+    static final short FORMAT_VERSION = 3;
     /** Training windows (an even sample) whose leave-one-out scores make kNN's and the ensemble's training distribution. */
     static final int TRAINING_SAMPLE = 20_000;
 
@@ -122,12 +125,15 @@ public final class MetricModel {
                 )
             );
         }
-        WindowFeatures features = WindowFeatures.fit(w, params.differences(), rows, finite);
+        WindowFeatures unweighted = params.algorithm().equals("lstm")
+            ? WindowFeatures.fit(w, params.differences(), rows, finite)
+            : WindowFeatures.fit(params.window(), params.differences(), params.scales(), rows, finite);
         int n = Math.min(starts.size(), params.maxWindows());
         float[][] vectors = new float[n][];
         for (int i = 0; i < n; i++) {
-            vectors[i] = features.vector(rows, starts.get((int) ((long) i * starts.size() / n)));
+            vectors[i] = unweighted.vector(rows, starts.get((int) ((long) i * starts.size() / n)));
         }
+        WindowFeatures features = unweighted.withGroupWeights(vectors); // rescales the vectors' coarse groups
         report.accept(0.05);
 
         String algorithm = params.algorithm();
@@ -216,8 +222,9 @@ public final class MetricModel {
         return params;
     }
 
+    /** Rows one score reads: {@link MetricParams#rows()} of the model's params. */
     public int window() {
-        return features.window();
+        return features.span();
     }
 
     public int fields() {
@@ -399,6 +406,7 @@ public final class MetricModel {
             out.writeInt(params.maxWindows());
             out.writeInt(params.hidden());
             out.writeInt(params.epochs());
+            out.writeByte(params.scales());
             features.writeTo(out);
             scale.writeTo(out);
             trainingScores.writeTo(out);
@@ -440,7 +448,7 @@ public final class MetricModel {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "not a metric model: format id 0x%08x, expected 0x%08x", id, FORMAT_ID));
             }
             short version = in.readShort();
-            if (version != FORMAT_VERSION && version != 1) {
+            if (version < 1 || version > FORMAT_VERSION) {
                 throw new IllegalArgumentException(
                     "metric model format version " + version + " is not supported (this plugin reads versions 1 to " + FORMAT_VERSION + "); retrain the detector"
                 );
@@ -455,9 +463,10 @@ public final class MetricModel {
                 in.readBoolean(),
                 in.readInt(),
                 version >= 2 ? in.readInt() : MetricParams.DEFAULT_HIDDEN,
-                version >= 2 ? in.readInt() : MetricParams.DEFAULT_EPOCHS
+                version >= 2 ? in.readInt() : MetricParams.DEFAULT_EPOCHS,
+                version >= 3 ? in.readByte() : 1
             );
-            WindowFeatures features = WindowFeatures.readFrom(in);
+            WindowFeatures features = WindowFeatures.readFrom(in, version);
             ScoreScale scale = ScoreScale.readFrom(in);
             ScoreDistribution distribution = ScoreDistribution.readFrom(in);
             NeighbourIndex index = null;

@@ -23,6 +23,11 @@ import java.util.Map;
  *                    5,000 windows, 25,000 at 20,000; see BENCHMARKS.md), 1,000,000 for lstm, whose does not
  * @param hidden      lstm: units per LSTM layer (2 layers)
  * @param epochs      lstm: passes over the training windows (more when a small series would get fewer than 300 gradient steps)
+ * @param scales      the window's shingle over this many scales of the series, each 4 times coarser than the previous (block
+ *                    means and standard deviations), so a window spans {@code window * 4^(scales-1)} rows (see
+ *                    {@link WindowFeatures}), one model part per scale, the score the largest of the parts' normalised
+ *                    scores; 1 (the default) is the plain shingle. Opt-in: on NAB realAWSCloudwatch 3 scales scored 52.1
+ *                    against 63.1 for 1 (see BENCHMARKS.md). lstm takes 1 only
  */
 public record MetricParams(
     String algorithm,
@@ -34,12 +39,13 @@ public record MetricParams(
     boolean differences,
     int maxWindows,
     int hidden,
-    int epochs
+    int epochs,
+    int scales
 ) {
 
     public static final List<String> ALGORITHMS = List.of("knn", "lof", "cblof", "ensemble", "lstm");
     public static final List<String> TYPES = ALGORITHMS.stream().map(a -> "metric_" + a).toList();
-    public static final List<String> NAMES = List.of("window", "k", "clusters", "alpha", "beta", "differences", "max_windows", "hidden", "epochs");
+    public static final List<String> NAMES = List.of("window", "k", "clusters", "alpha", "beta", "differences", "max_windows", "hidden", "epochs", "scales");
 
     public static final int DEFAULT_WINDOW = 8;
     /** The forecaster's context: 80 points, as in the prototype. */
@@ -58,6 +64,8 @@ public record MetricParams(
      */
     public static final int MAX_LOF_WINDOWS = NeighbourIndex.GRAPH_FROM;
     public static final boolean DEFAULT_DIFFERENCES = false;
+    public static final int DEFAULT_SCALES = 1;
+    public static final int MAX_SCALES = 4;
 
     public MetricParams {
         if (ALGORITHMS.contains(algorithm) == false) {
@@ -69,6 +77,10 @@ public record MetricParams(
         checkRange("k", k, 1, 1000);
         checkRange("clusters", clusters, 2, 256);
         checkRange("max_windows", maxWindows, 100, 10_000_000);
+        checkRange("scales", scales, 1, MAX_SCALES);
+        if (algorithm.equals("lstm") && scales != 1) {
+            throw new IllegalArgumentException("params.scales must be 1 for metric_lstm (it forecasts from the plain window), got [" + scales + "]");
+        }
         if ((alpha > 0 && alpha < 1) == false) {
             throw new IllegalArgumentException("params.alpha must be a number in (0, 1), got [" + alpha + "]");
         }
@@ -89,8 +101,13 @@ public record MetricParams(
             DEFAULT_DIFFERENCES,
             defaultMaxWindows(algorithm),
             DEFAULT_HIDDEN,
-            DEFAULT_EPOCHS
+            DEFAULT_EPOCHS,
+            defaultScales(algorithm)
         );
+    }
+
+    private static int defaultScales(String algorithm) {
+        return algorithm.equals("lstm") ? 1 : DEFAULT_SCALES;
     }
 
     private static int defaultMaxWindows(String algorithm) {
@@ -126,7 +143,8 @@ public record MetricParams(
             booleanParam(p, "differences", DEFAULT_DIFFERENCES),
             intParam(p, "max_windows", defaultMaxWindows(algorithm), 100, 10_000_000),
             intParam(p, "hidden", DEFAULT_HIDDEN, 1, 1024),
-            intParam(p, "epochs", DEFAULT_EPOCHS, 1, 10_000)
+            intParam(p, "epochs", DEFAULT_EPOCHS, 1, 10_000),
+            intParam(p, "scales", defaultScales(algorithm), 1, MAX_SCALES)
         );
         parsed.checkTrainable();
         return parsed;
@@ -166,12 +184,20 @@ public record MetricParams(
         m.put("max_windows", maxWindows);
         m.put("hidden", hidden);
         m.put("epochs", epochs);
+        m.put("scales", scales);
         return m;
     }
 
-    /** Rows one score needs: the window, plus the forecast point for lstm. */
+    /** Rows one score needs: the window at its coarsest scale ({@code window * 4^(scales-1)}), plus the forecast point for lstm. */
     public int rows() {
-        return algorithm.equals("lstm") ? window + 1 : window;
+        if (algorithm.equals("lstm")) {
+            return window + 1;
+        }
+        int rows = window;
+        for (int s = 1; s < scales; s++) {
+            rows *= WindowFeatures.SCALE_FACTOR;
+        }
+        return rows;
     }
 
     /** Training windows the algorithm needs at least (k + 1 neighbours, enough points per cluster). */

@@ -167,6 +167,61 @@ public class MetricModelTests extends OpenSearchTestCase {
         }
     }
 
+    /**
+     * A stretch where the noise drops to a tenth: every 8-point window of it lies near the training mean, which the plain
+     * shingle finds normal (kNN distances there are small); the block standard deviations of the coarse scales see it.
+     */
+    public void testCoarseScalesSeeAQuieterStretchThePlainShingleMisses() {
+        Random r = new Random(11);
+        int n = 1600;
+        float[][] rows = new float[n][];
+        for (int t = 0; t < n; t++) {
+            rows[t] = new float[] { (float) ((t >= 1400 ? 0.1 : 1.0) * r.nextGaussian()) };
+        }
+        float[][] training = Arrays.copyOf(rows, 1200);
+        MetricModel plain = MetricModel.train(params("metric_ensemble", Map.of()), training, null);
+        MetricModel scaled = MetricModel.train(params("metric_ensemble", Map.of("scales", 3)), training, null);
+        assertEquals(8, plain.window());
+        assertEquals(128, scaled.window());
+        float[][] quiet = Arrays.copyOfRange(rows, n - 128, n); // 128 rows, all of the quiet stretch
+        double plainScore = plain.score(Arrays.copyOfRange(quiet, 120, 128)).score();
+        double scaledScore = scaled.score(quiet).score();
+        // 0.5 is the training scores' 99th percentile
+        assertTrue("plain " + plainScore, plainScore < 0.3);
+        assertTrue("scaled " + scaledScore, scaledScore > 0.55);
+        // and a stretch like the training one stays normal
+        double normal = scaled.score(Arrays.copyOfRange(rows, 1250, 1378)).score();
+        assertTrue("normal " + normal, normal < 0.6);
+    }
+
+    public void testMultiScaleRoundTripAndVersionTwoBytes() {
+        float[][] rows = series(900, 12);
+        MetricModel scaled = MetricModel.train(params("metric_ensemble", Map.of("scales", 2)), rows, null);
+        MetricModel copy = MetricModel.fromBytes(scaled.toBytes());
+        assertEquals(scaled.params(), copy.params());
+        float[][] test = series(300, 13);
+        for (int start = 0; start + 32 <= test.length; start += 17) {
+            float[][] w = Arrays.copyOfRange(test, start, start + 32);
+            assertEquals(scaled.score(w).score(), copy.score(w).score(), 0);
+        }
+        // the bytes of format version 2 (no scales byte in the params, no scales or weights in the features) still load
+        MetricModel plain = MetricModel.train(params("metric_knn", Map.of()), rows, null);
+        byte[] v3 = plain.toBytes();
+        int scalesParam = 4 + 2 + 2 + "knn".length() + 3 * 4 + 2 * 8 + 1 + 4 + 4 + 4; // offset of the params' scales byte
+        int featuresEnd = scalesParam + 1 + 4 + 4 + 1 + 2 * 2 * 4; // after the two fields' mean and scale
+        byte[] v2 = new byte[v3.length - 1 - 5];
+        System.arraycopy(v3, 0, v2, 0, scalesParam);
+        System.arraycopy(v3, scalesParam + 1, v2, scalesParam, featuresEnd - scalesParam - 1);
+        System.arraycopy(v3, featuresEnd + 5, v2, featuresEnd - 1, v3.length - featuresEnd - 5);
+        v2[5] = 2;
+        MetricModel old = MetricModel.fromBytes(v2);
+        assertEquals(1, old.params().scales());
+        for (int start = 0; start + 8 <= test.length; start += 17) {
+            float[][] w = Arrays.copyOfRange(test, start, start + 8);
+            assertEquals(plain.score(w).score(), old.score(w).score(), 0);
+        }
+    }
+
     public void testFromBytesRejectsOtherFormatsAndVersions() {
         byte[] bytes = MetricModel.train(params("metric_knn", Map.of()), series(100, 7), null).toBytes();
         bytes[5] = 9; // version 9

@@ -27,7 +27,7 @@ public class MetricParamsTests extends OpenSearchTestCase {
         m.put("differences", false);
         m.put("max_windows", 5000);
         MetricParams p = MetricParams.parse("metric_cblof", m);
-        assertEquals(new MetricParams("cblof", 4, 7, 3, 0.8, 4.0, false, 5000, MetricParams.DEFAULT_HIDDEN, MetricParams.DEFAULT_EPOCHS), p);
+        assertEquals(new MetricParams("cblof", 4, 7, 3, 0.8, 4.0, false, 5000, MetricParams.DEFAULT_HIDDEN, MetricParams.DEFAULT_EPOCHS, MetricParams.DEFAULT_SCALES), p);
         assertEquals(p, MetricParams.parse("metric_cblof", p.toMap()));
     }
 
@@ -45,6 +45,15 @@ public class MetricParamsTests extends OpenSearchTestCase {
         assertError("metric_lstm", Map.of("epochs", 0), "params.epochs must be an integer in [1, 10000], got [0]");
         assertError("metric_knn", Map.of("neighbours", 3), "params.neighbours is not a parameter of metric_knn");
         assertError("metric_rcf", Map.of(), "type must be one of [metric_knn, metric_lof, metric_cblof, metric_ensemble, metric_lstm], got [metric_rcf]");
+    }
+
+    public void testScalesSetTheRowsAWindowReads() {
+        assertEquals(1, MetricParams.parse("metric_ensemble", Map.of()).scales());
+        assertEquals(8, MetricParams.parse("metric_ensemble", Map.of()).rows());
+        assertEquals(32, MetricParams.parse("metric_ensemble", Map.of("scales", 2)).rows());
+        assertEquals(5 * 16, MetricParams.parse("metric_knn", Map.of("scales", 3, "window", 5)).rows());
+        assertError("metric_knn", Map.of("scales", 5), "params.scales must be an integer in [1, 4], got [5]");
+        assertError("metric_lstm", Map.of("scales", 2), "params.scales must be 1 for metric_lstm");
     }
 
     private static void assertError(String type, Map<String, Object> params, String message) {
