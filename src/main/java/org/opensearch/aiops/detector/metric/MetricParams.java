@@ -24,10 +24,10 @@ import java.util.Map;
  * @param hidden      lstm: units per LSTM layer (2 layers)
  * @param epochs      lstm: passes over the training windows (more when a small series would get fewer than 300 gradient steps)
  * @param scales      the window's shingle over this many scales of the series, each 4 times coarser than the previous (block
- *                    means and standard deviations), so a window spans {@code window * 4^(scales-1)} rows (see
- *                    {@link WindowFeatures}), one model part per scale, the score the largest of the parts' normalised
- *                    scores; 1 (the default) is the plain shingle. Opt-in: on NAB realAWSCloudwatch 3 scales scored 52.1
- *                    against 63.1 for 1 (see BENCHMARKS.md). lstm takes 1 only
+ *                    means and standard deviations, appended to the one vector the algorithm compares), so a window spans
+ *                    {@code window * 4^(scales-1)} rows (see {@link WindowFeatures}); 1 (the default) is the plain shingle.
+ *                    Opt-in: on NAB realAWSCloudwatch the default ensemble scored 62.9 with 2 and 59.6 with 3 scales
+ *                    against 63.1 with 1 (see BENCHMARKS.md). lstm takes 1 only
  */
 public record MetricParams(
     String algorithm,
