@@ -88,6 +88,7 @@ public final class DetectorScorer {
         List<Map<String, Object>> docs = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         int anomalies = 0;
+        int windows = 0;
         int withoutModel = 0;
         for (EntitySeries series : read.series().values()) {
             DetectorModel model = models.get(series.key());
@@ -102,6 +103,7 @@ public final class DetectorScorer {
                 states.put(series.key(), entityState);
             }
             long scoredUntil = cursor.scoredUntil().getOrDefault(series.key(), Long.MIN_VALUE);
+            long lastWritten = Long.MIN_VALUE; // end time of this entity's last document in docs
             for (int end = model.window() - 1; end < series.size(); end++) {
                 int start = end - model.window() + 1;
                 if (series.time(end) < range.from() || series.time(end) <= scoredUntil) {
@@ -111,12 +113,31 @@ public final class DetectorScorer {
                     continue;
                 }
                 DetectorScore score = model.score(series.rows(start, end + 1), entityState);
-                Map<String, Object> doc = result(id, detector, series, start, end, score, threshold, now);
+                int lag = score.alarmLag();
+                if (lag > 0 && score.alarmScore() > 0 && start >= lag) {
+                    // the alarm belongs to an earlier window: (re)write that window's document with it, in this run's
+                    // documents when it is there, else over the one an earlier run stored (same id)
+                    long earlierEnd = series.time(end - lag);
+                    if (earlierEnd >= range.from() || earlierEnd <= scoredUntil) {
+                        Map<String, Object> alarm = alarmOnEarlier(id, detector, series, model, start - lag, end - lag, score.alarmScore(), threshold, now);
+                        anomalies += Boolean.TRUE.equals(alarm.get("is_anomaly")) ? 1 : 0;
+                        if (earlierEnd == lastWritten) {
+                            docs.set(docs.size() - 1, alarm);
+                        } else {
+                            docs.add(alarm);
+                            ids.add(resultId(id, series.key(), earlierEnd));
+                        }
+                    }
+                }
+                DetectorScore own = lag == 0 ? score : new DetectorScore(score.score(), 0, score.raw(), score.contributions(), score.anomalyClass());
+                Map<String, Object> doc = result(id, detector, series, start, end, own, threshold, now);
                 if (Boolean.TRUE.equals(doc.get("is_anomaly"))) {
                     anomalies++;
                 }
                 docs.add(doc);
                 ids.add(resultId(id, series.key(), series.time(end)));
+                windows++;
+                lastWritten = series.time(end);
                 cursor.scoredUntil().put(series.key(), series.time(end));
             }
         }
@@ -129,7 +150,7 @@ public final class DetectorScorer {
         summary.put("skipped_documents", read.skipped());
         summary.put("entities", read.series().size());
         summary.put("entities_without_model", withoutModel);
-        summary.put("windows", docs.size());
+        summary.put("windows", windows);
         summary.put("anomalies", anomalies);
         store.updateState(id, s -> {
             s.put("last_run", summary);
@@ -161,6 +182,23 @@ public final class DetectorScorer {
             }
         }
         return models;
+    }
+
+    /** The document of window [start, end] with its own score and contributions, and the alarm a later point assigned it. */
+    private static Map<String, Object> alarmOnEarlier(
+        String id,
+        Detector detector,
+        EntitySeries series,
+        DetectorModel model,
+        int start,
+        int end,
+        double alarmScore,
+        double threshold,
+        long now
+    ) {
+        DetectorScore own = model.score(series.rows(start, end + 1));
+        DetectorScore alarm = new DetectorScore(own.score(), alarmScore, own.raw(), own.contributions(), own.anomalyClass());
+        return result(id, detector, series, start, end, alarm, threshold, now);
     }
 
     private static Map<String, Object> result(

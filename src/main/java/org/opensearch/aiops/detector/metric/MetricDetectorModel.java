@@ -32,14 +32,17 @@ final class MetricDetectorModel implements DetectorModel {
         return MetricModel.newState();
     }
 
-    /** The alarm score goes through the entity's onset state: one alarm per anomalous episode, at its peak. */
+    /**
+     * The alarm score goes through the entity's onset state: one alarm per anomalous episode, at its peak. The state names
+     * a peak when the next point's score is lower, so the alarm concerns the previous window (lag 1).
+     */
     @Override
     public DetectorScore score(float[][] rows, Object state) {
         if (!(state instanceof OnsetState onset)) {
             return score(rows);
         }
         MetricScore score = model.score(rows);
-        return new DetectorScore(score.score(), onset.gate(score.score()), score.raw(), score.fieldContributions(), null);
+        return new DetectorScore(score.score(), onset.gate(score.score()), score.raw(), score.fieldContributions(), null, 1);
     }
 
     @Override
