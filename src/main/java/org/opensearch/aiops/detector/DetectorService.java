@@ -60,7 +60,10 @@ public final class DetectorService {
     private final ModelCache cache;
     private final NamedXContentRegistry xContentRegistry;
     private final LongSupplier clock;
-    /** Per-entity scoring states of running detectors, carried from one job run to the next (rebuilt after a restart). */
+    /**
+     * Per running detector, where scoring stands per entity (state, last scored window), carried from one job run to the
+     * next (rebuilt after a restart).
+     */
     private final Map<String, DetectorScorer.Cursor> realtimeCursors = new ConcurrentHashMap<>();
 
     public DetectorService(
