@@ -67,13 +67,13 @@ public final class DetectorScorer {
      * Scores the windows that end in [range.from, range.to) and after the entity's last scored window, records the run
      * in the detector's state and returns the run's summary. The job reads a range that reaches back several intervals
      * and so scores points that were indexed late, without scoring a window twice. An entity without a state in the
-     * cursor gets a fresh one, first fed the windows before the range.
+     * cursor gets a fresh one, first fed the windows before the range. {@code state} is the detector's stored state as
+     * the caller has just read it.
      */
-    public Map<String, Object> run(DetectorStore.StoredDetector stored, TimeRange range, Cursor cursor) {
+    public Map<String, Object> run(DetectorStore.StoredDetector stored, DetectorStore.StoredState state, TimeRange range, Cursor cursor) {
         Map<String, Object> states = cursor.states();
         String id = stored.id();
         Detector detector = stored.detector();
-        DetectorStore.StoredState state = store.state(id);
         String name = state.name();
         if (List.of(DetectorState.TRAINED.label(), DetectorState.RUNNING.label(), DetectorState.STOPPED.label()).contains(name) == false) {
             throw new OpenSearchStatusException("detector [" + id + "] has no trained model (state [" + name + "]): call _train first", RestStatus.CONFLICT);
@@ -104,6 +104,7 @@ public final class DetectorScorer {
             }
             long scoredUntil = cursor.scoredUntil().getOrDefault(series.key(), Long.MIN_VALUE);
             long lastWritten = Long.MIN_VALUE; // end time of this entity's last document in docs
+            DetectorScore lastOwn = null; // that document's own score
             for (int end = model.window() - 1; end < series.size(); end++) {
                 int start = end - model.window() + 1;
                 if (series.time(end) < range.from() || series.time(end) <= scoredUntil) {
@@ -119,9 +120,13 @@ public final class DetectorScorer {
                     // documents when it is there, else over the one an earlier run stored (same id)
                     long earlierEnd = series.time(end - lag);
                     if (earlierEnd >= range.from() || earlierEnd <= scoredUntil) {
-                        Map<String, Object> alarm = alarmOnEarlier(id, detector, series, model, start - lag, end - lag, score.alarmScore(), threshold, now);
+                        boolean inThisRun = earlierEnd == lastWritten;
+                        // the earlier window's own score: kept when this run scored it, else scored again (stateless)
+                        DetectorScore earlier = inThisRun ? lastOwn : model.score(series.rows(start - lag, end - lag + 1));
+                        DetectorScore alarmed = new DetectorScore(earlier.score(), score.alarmScore(), earlier.raw(), earlier.contributions(), earlier.anomalyClass());
+                        Map<String, Object> alarm = result(id, detector, series, start - lag, end - lag, alarmed, threshold, now);
                         anomalies += Boolean.TRUE.equals(alarm.get("is_anomaly")) ? 1 : 0;
-                        if (earlierEnd == lastWritten) {
+                        if (inThisRun) {
                             docs.set(docs.size() - 1, alarm);
                         } else {
                             docs.add(alarm);
@@ -138,6 +143,7 @@ public final class DetectorScorer {
                 ids.add(resultId(id, series.key(), series.time(end)));
                 windows++;
                 lastWritten = series.time(end);
+                lastOwn = own;
                 cursor.scoredUntil().put(series.key(), series.time(end));
             }
         }
@@ -182,23 +188,6 @@ public final class DetectorScorer {
             }
         }
         return models;
-    }
-
-    /** The document of window [start, end] with its own score and contributions, and the alarm a later point assigned it. */
-    private static Map<String, Object> alarmOnEarlier(
-        String id,
-        Detector detector,
-        EntitySeries series,
-        DetectorModel model,
-        int start,
-        int end,
-        double alarmScore,
-        double threshold,
-        long now
-    ) {
-        DetectorScore own = model.score(series.rows(start, end + 1));
-        DetectorScore alarm = new DetectorScore(own.score(), alarmScore, own.raw(), own.contributions(), own.anomalyClass());
-        return result(id, detector, series, start, end, alarm, threshold, now);
     }
 
     private static Map<String, Object> result(

@@ -276,7 +276,7 @@ public final class DetectorService {
     public Map<String, Object> run(String id, Map<String, Object> body) {
         DetectorStore.StoredDetector stored = store.get(id);
         TimeRange range = TimeRange.read(new ConfigFields("", body, Set.of("from", "to")));
-        Map<String, Object> summary = new LinkedHashMap<>(scorer.run(stored, range, DetectorScorer.Cursor.fresh()));
+        Map<String, Object> summary = new LinkedHashMap<>(scorer.run(stored, store.state(id), range, DetectorScorer.Cursor.fresh()));
         summary.put("_id", id);
         return summary;
     }
@@ -302,12 +302,8 @@ public final class DetectorService {
         if (from >= now) {
             return;
         }
-        scorer.run(stored, new TimeRange(from, now), realtimeCursors.computeIfAbsent(id, k -> DetectorScorer.Cursor.fresh()));
-        long to = now;
-        store.updateState(id, s -> {
-            s.put("realtime_to", to);
-            return s;
-        });
+        // the run records itself in the state (last_run, whose "to" is where this run ended)
+        scorer.run(stored, state, new TimeRange(from, now), realtimeCursors.computeIfAbsent(id, k -> DetectorScorer.Cursor.fresh()));
     }
 
     public Map<String, Object> searchResults(Map<String, Object> body) {
