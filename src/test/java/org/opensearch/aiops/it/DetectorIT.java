@@ -287,6 +287,7 @@ public class DetectorIT extends AiopsRestTestCase {
         assertClientError(failing("POST", DETECTORS, good.replace("[\"cpu\"]", "[\"note\"]")), "[source.fields] field [note]");
         assertClientError(failing("POST", DETECTORS, detectorBody(index, now, now, "1m", null)), "[training.from]");
         assertClientError(failing("POST", DETECTORS, detectorBody(index, now - 1000, now, "1m", "{\"window\":100000}")), "params.window");
+        assertClientError(failing("POST", DETECTORS, detectorBody(index, now - 1000, now, "1m", "{\"scales\":9}")), "params.scales");
         assertClientError(failing("POST", DETECTORS, detectorBody(index, now - 1000, now, "often", null)), "[schedule.interval]");
         assertClientError(failing("POST", DETECTORS, detectorBody(index, now - 1000, now, "0s", null)), "[schedule.interval]");
         assertClientError(failing("POST", DETECTORS, good.replace("\"time_field\":\"@timestamp\",", "")), "[source.time_field]");
