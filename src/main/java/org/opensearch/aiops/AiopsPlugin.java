@@ -3,17 +3,9 @@ package org.opensearch.aiops;
 import java.util.ArrayList;
 import java.util.function.LongSupplier;
 import org.opensearch.aiops.detector.DetectorJobs;
-import org.opensearch.aiops.detector.DetectorScorer;
-import org.opensearch.aiops.detector.DetectorService;
-import org.opensearch.aiops.detector.DetectorStore;
-import org.opensearch.aiops.detector.DetectorTrainer;
+import org.opensearch.aiops.detector.DetectorPlatform;
 import org.opensearch.aiops.detector.DetectorTypes;
-import org.opensearch.aiops.detector.DetectorValidator;
-import org.opensearch.aiops.detector.ResultIndex;
-import org.opensearch.aiops.detector.SourceReader;
 import org.opensearch.aiops.detector.metric.MetricDetectorType;
-import org.opensearch.aiops.model.ModelCache;
-import org.opensearch.aiops.model.ModelCheckpoints;
 import org.opensearch.aiops.rest.RestDetectorAction;
 import org.opensearch.aiops.transport.detector.*;
 import java.util.Collection;
@@ -110,8 +102,6 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
     public static final String JOB_TYPE = "aiops";
     /** Ingest processors this plugin registers. */
     public static final List<String> PROCESSORS = List.of(LogTemplateProcessor.TYPE, CodeContextProcessor.TYPE);
-    /** Detector training and scoring run here: bounded, apart from the embedding engine's pool. */
-    public static final String DETECTOR_THREAD_POOL = "aiops_detector";
 
     static {
         DjlEngine.optOutOfTracking();
@@ -122,6 +112,7 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
     private final SetOnce<TemplateSync> templateSync = new SetOnce<>();
     private final SetOnce<CodeContextService> codeContextService = new SetOnce<>();
     private final SetOnce<SentenceEmbedder> sentenceEmbedder = new SetOnce<>();
+    private final SetOnce<DetectorTypes> detectorTypes = new SetOnce<>();
 
     public static String version() {
         String version = AiopsPlugin.class.getPackage().getImplementationVersion();
@@ -149,7 +140,7 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             environment.pluginsDir().resolve(NAME).resolve("models").resolve(SentenceEmbedder.MODEL_NAME)
         );
         sentenceEmbedder.set(embedder);
-        AiopsJobRunner.getInstance().setExecutor(threadPool.executor(DETECTOR_THREAD_POOL));
+        AiopsJobRunner.getInstance().setExecutor(threadPool.executor(DetectorPlatform.SCORE_THREAD_POOL));
 
         TemplateService templates = new TemplateService(threadPool::absoluteTimeInMillis, AiopsSettings.TEMPLATES_MAX_TOTAL.get(settings));
         clusterService.getClusterSettings().addSettingsUpdateConsumer(AiopsSettings.TEMPLATES_MAX_TOTAL, templates::setMaxTotalTemplates);
@@ -170,9 +161,10 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
         );
         codeContextService.set(codeContexts);
 
-        DetectorTypes detectorTypes = new DetectorTypes(MetricDetectorType.all(engine));
-        DetectorService detectors = detectorService(client, clusterService, threadPool, xContentRegistry, systemIndices, settings, detectorTypes);
-        AiopsJobRunner.getInstance().register(DetectorJobs.KIND, job -> detectors.runScheduled(job.getTargetId()));
+        DetectorTypes types = new DetectorTypes(MetricDetectorType.all(engine));
+        detectorTypes.set(types);
+        DetectorPlatform detectors = DetectorPlatform.create(client, clusterService, threadPool, xContentRegistry, systemIndices, settings, types);
+        AiopsJobRunner.getInstance().register(DetectorJobs.KIND, job -> detectors.service().runScheduled(job.getTargetId()));
         return List.of(
             engine,
             embedder,
@@ -182,39 +174,16 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             sync,
             codeContexts,
             projections,
-            detectorTypes,
-            detectors
+            types,
+            detectors.service(),
+            detectors.results()
         );
     }
 
-    private static DetectorService detectorService(
-        Client client,
-        ClusterService clusterService,
-        ThreadPool threadPool,
-        NamedXContentRegistry xContentRegistry,
-        SystemIndexAccess systemIndices,
-        Settings settings,
-        DetectorTypes types
-    ) {
-        ModelCache cache = new ModelCache(AiopsSettings.MODELS_MAX_MEMORY.get(settings));
-        clusterService.getClusterSettings().addSettingsUpdateConsumer(AiopsSettings.MODELS_MAX_MEMORY, cache::setBudget);
-        ModelCheckpoints checkpoints = new ModelCheckpoints(systemIndices);
-        DetectorStore detectorStore = new DetectorStore(systemIndices, types);
-        SourceReader reader = new SourceReader(client, AiopsSettings.DETECTOR_PAGE_SIZE.get(settings));
-        LongSupplier clock = threadPool::absoluteTimeInMillis;
-        return new DetectorService(
-            client,
-            types,
-            detectorStore,
-            new DetectorValidator(client),
-            new DetectorTrainer(detectorStore, reader, checkpoints, cache, types, clock),
-            new DetectorScorer(detectorStore, reader, checkpoints, cache, types, new ResultIndex(client, clusterService), clock),
-            new DetectorJobs(systemIndices),
-            checkpoints,
-            cache,
-            xContentRegistry,
-            clock
-        );
+    /** Detector params travel between nodes by their type's name; the readers need no node service. */
+    @Override
+    public List<NamedWriteableRegistry.Entry> getNamedWriteables() {
+        return MetricDetectorType.namedWriteables();
     }
 
     @Override
@@ -224,16 +193,9 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
 
     @Override
     public List<ExecutorBuilder<?>> getExecutorBuilders(Settings settings) {
-        return List.of(
-            new FixedExecutorBuilder(settings, ENGINE_THREAD_POOL, AiopsSettings.ENGINE_POOL_SIZE.get(settings), 100, "plugins.aiops.engine_pool"),
-            new FixedExecutorBuilder(
-                settings,
-                DETECTOR_THREAD_POOL,
-                AiopsSettings.DETECTOR_POOL_SIZE.get(settings),
-                100,
-                "plugins.aiops.detector_pool"
-            )
-        );
+        List<ExecutorBuilder<?>> builders = new ArrayList<>(DetectorPlatform.executorBuilders(settings));
+        builders.add(new FixedExecutorBuilder(settings, ENGINE_THREAD_POOL, AiopsSettings.ENGINE_POOL_SIZE.get(settings), 100, "plugins.aiops.engine_pool"));
+        return builders;
     }
 
     @Override
@@ -248,19 +210,19 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
             new ActionHandler<>(TemplateNodesAction.INSTANCE, TransportTemplateNodesAction.class),
             new ActionHandler<>(JaegerSetupAction.INSTANCE, TransportJaegerSetupAction.class),
             new ActionHandler<>(FitPcaAction.INSTANCE, TransportFitPcaAction.class),
-            new ActionHandler<>(DetectorAction.CREATE, TransportCreateDetectorAction.class),
-            new ActionHandler<>(DetectorAction.GET, TransportGetDetectorAction.class),
-            new ActionHandler<>(DetectorAction.UPDATE, TransportUpdateDetectorAction.class),
-            new ActionHandler<>(DetectorAction.DELETE, TransportDeleteDetectorAction.class),
-            new ActionHandler<>(DetectorAction.SEARCH, TransportSearchDetectorsAction.class),
-            new ActionHandler<>(DetectorAction.VALIDATE, TransportValidateDetectorAction.class),
-            new ActionHandler<>(DetectorAction.TRAIN, TransportTrainDetectorAction.class),
-            new ActionHandler<>(DetectorAction.PROFILE, TransportDetectorProfileAction.class),
-            new ActionHandler<>(DetectorAction.START, TransportStartDetectorAction.class),
-            new ActionHandler<>(DetectorAction.STOP, TransportStopDetectorAction.class),
-            new ActionHandler<>(DetectorAction.RUN, TransportRunDetectorAction.class),
-            new ActionHandler<>(DetectorAction.RESULTS_SEARCH, TransportSearchResultsAction.class),
-            new ActionHandler<>(DetectorAction.RESULTS_TOP, TransportTopResultsAction.class)
+            new ActionHandler<>(DetectorActions.CREATE, TransportCreateDetectorAction.class),
+            new ActionHandler<>(DetectorActions.GET, TransportGetDetectorAction.class),
+            new ActionHandler<>(DetectorActions.UPDATE, TransportUpdateDetectorAction.class),
+            new ActionHandler<>(DetectorActions.DELETE, TransportDeleteDetectorAction.class),
+            new ActionHandler<>(DetectorActions.SEARCH, TransportSearchDetectorsAction.class),
+            new ActionHandler<>(DetectorActions.VALIDATE, TransportValidateDetectorAction.class),
+            new ActionHandler<>(DetectorActions.TRAIN, TransportTrainDetectorAction.class),
+            new ActionHandler<>(DetectorActions.PROFILE, TransportProfileDetectorAction.class),
+            new ActionHandler<>(DetectorActions.START, TransportStartDetectorAction.class),
+            new ActionHandler<>(DetectorActions.STOP, TransportStopDetectorAction.class),
+            new ActionHandler<>(DetectorActions.RUN, TransportRunDetectorAction.class),
+            new ActionHandler<>(DetectorActions.RESULTS_SEARCH, TransportSearchResultsAction.class),
+            new ActionHandler<>(DetectorActions.RESULTS_TOP, TransportTopResultsAction.class)
         );
     }
 
@@ -274,7 +236,7 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
         IndexNameExpressionResolver indexNameExpressionResolver,
         Supplier<DiscoveryNodes> nodesInCluster
     ) {
-        List<RestHandler> handlers = new ArrayList<>(RestDetectorAction.all());
+        List<RestHandler> handlers = new ArrayList<>(RestDetectorAction.all(detectorTypes.get()));
         handlers.addAll(List.of(
             new RestAiopsInfoAction(),
             new RestEngineCheckAction(),

@@ -1,7 +1,5 @@
 package org.opensearch.aiops.detector;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -13,6 +11,7 @@ import org.opensearch.action.index.IndexRequest;
 import org.opensearch.action.index.IndexResponse;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.index.AiopsIndices;
+import org.opensearch.core.action.ActionListener;
 import org.opensearch.aiops.index.SystemIndexAccess;
 import org.opensearch.aiops.job.AiopsJobParameter;
 import org.opensearch.aiops.job.AiopsJobParser;
@@ -35,7 +34,7 @@ public final class DetectorJobs {
     }
 
     /** Enables (or re-enables) the detector's job with its interval. */
-    public void enable(String id, Detector detector, long now) {
+    public void enable(String id, Detector detector, long now, ActionListener<Void> listener) {
         long seconds = Math.max(1, detector.interval().seconds());
         AiopsJobParameter job = new AiopsJobParameter(
             "detector-" + id,
@@ -47,67 +46,71 @@ public final class DetectorJobs {
             Instant.ofEpochMilli(now),
             Math.max(60L, 2 * seconds)
         );
-        write(id, job);
+        write(id, job, listener);
     }
 
-    /** Disables the job, keeping its document (Job Scheduler then stops scheduling it). */
-    public void disable(String id) {
-        AiopsJobParameter job = get(id);
-        if (job == null) {
+    /** Disables the job, keeping its document (Job Scheduler then stops scheduling it); nothing to do without one. */
+    public void disable(String id, ActionListener<Void> listener) {
+        get(id, ActionListener.wrap(job -> {
+            if (job == null) {
+                listener.onResponse(null);
+                return;
+            }
+            write(
+                id,
+                new AiopsJobParameter(
+                    job.getName(),
+                    job.getKind(),
+                    job.getTargetId(),
+                    job.getSchedule(),
+                    false,
+                    job.getEnabledTime(),
+                    Instant.now(),
+                    job.getLockDurationSeconds()
+                ),
+                listener
+            );
+        }, listener::onFailure));
+    }
+
+    public void delete(String id, ActionListener<Void> listener) {
+        if (access.exists(AiopsIndices.JOBS) == false) {
+            listener.onResponse(null);
             return;
         }
-        write(
-            id,
-            new AiopsJobParameter(
-                job.getName(),
-                job.getKind(),
-                job.getTargetId(),
-                job.getSchedule(),
-                false,
-                job.getEnabledTime(),
-                Instant.now(),
-                job.getLockDurationSeconds()
-            )
-        );
+        DeleteRequest delete = new DeleteRequest(AiopsIndices.JOBS, id).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+        access.<DeleteResponse>run(l -> access.client().delete(delete, l), ActionListener.map(listener, r -> null));
     }
 
-    public void delete(String id) {
-        if (access.exists(AiopsIndices.JOBS)) {
-            DeleteRequest delete = new DeleteRequest(AiopsIndices.JOBS, id).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
-            access.<DeleteResponse>sync(l -> access.client().delete(delete, l));
-        }
-    }
-
-    public AiopsJobParameter get(String id) {
+    /** The detector's job, or null without one. */
+    public void get(String id, ActionListener<AiopsJobParameter> listener) {
         if (access.exists(AiopsIndices.JOBS) == false) {
-            return null;
+            listener.onResponse(null);
+            return;
         }
-        GetResponse response = access.sync(l -> access.client().get(new GetRequest(AiopsIndices.JOBS, id), l));
-        if (response.isExists() == false) {
-            return null;
-        }
-        try (
-            var parser = JsonXContent.jsonXContent.createParser(
-                NamedXContentRegistry.EMPTY,
-                DeprecationHandler.IGNORE_DEPRECATIONS,
-                response.getSourceAsString()
-            )
-        ) {
-            return AiopsJobParser.parse(parser);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        access.<GetResponse>run(l -> access.client().get(new GetRequest(AiopsIndices.JOBS, id), l), ActionListener.wrap(response -> {
+            if (response.isExists() == false) {
+                listener.onResponse(null);
+                return;
+            }
+            try (
+                var parser = JsonXContent.jsonXContent.createParser(
+                    NamedXContentRegistry.EMPTY,
+                    DeprecationHandler.IGNORE_DEPRECATIONS,
+                    response.getSourceAsString()
+                )
+            ) {
+                listener.onResponse(AiopsJobParser.parse(parser));
+            }
+        }, listener::onFailure));
     }
 
-    private void write(String id, AiopsJobParameter job) {
-        access.ensureSync(AiopsIndices.JOBS);
-        try {
+    private void write(String id, AiopsJobParameter job, ActionListener<Void> listener) {
+        access.ensure(AiopsIndices.JOBS, ActionListener.wrap(ignored -> {
             IndexRequest request = new IndexRequest(AiopsIndices.JOBS).id(id)
                 .source(job.toXContent(XContentFactory.jsonBuilder(), ToXContent.EMPTY_PARAMS))
                 .setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
-            access.<IndexResponse>sync(l -> access.client().index(request, l));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            access.<IndexResponse>run(l -> access.client().index(request, l), ActionListener.map(listener, r -> null));
+        }, listener::onFailure));
     }
 }

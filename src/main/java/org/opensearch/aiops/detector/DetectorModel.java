@@ -1,7 +1,5 @@
 package org.opensearch.aiops.detector;
 
-import java.util.Map;
-
 /** A trained model of one entity. Thread-safe for scoring. */
 public interface DetectorModel {
 
@@ -28,10 +26,10 @@ public interface DetectorModel {
     double threshold(ThresholdSpec spec);
 
     /** Count, mean, std and a few quantiles of the training scores, for the profile. */
-    Map<String, Object> trainingScores();
+    ScoreSummary trainingScores();
 
     long ramBytes();
 
-    /** Compact, versioned serialization; {@link DetectorType#read} reads it back. */
+    /** Compact, versioned serialization; {@link SeriesDetectorType#read} reads it back. */
     byte[] toBytes();
 }

@@ -1,5 +1,7 @@
 package org.opensearch.aiops.detector;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import org.opensearch.OpenSearchStatusException;
-import org.opensearch.aiops.model.ModelCache;
-import org.opensearch.aiops.model.ModelCheckpoints;
 import org.opensearch.core.rest.RestStatus;
+import org.opensearch.index.query.BoolQueryBuilder;
+import org.opensearch.index.query.QueryBuilder;
+import org.opensearch.index.query.QueryBuilders;
 
 /**
  * Scores a time range with a trained detector: reads the range (plus enough history before it for the first window),
@@ -67,25 +70,37 @@ public final class DetectorScorer {
      * Scores the windows that end in [range.from, range.to) and after the entity's last scored window, records the run
      * in the detector's state and returns the run's summary. The job reads a range that reaches back several intervals
      * and so scores points that were indexed late, without scoring a window twice. An entity without a state in the
-     * cursor gets a fresh one, first fed the windows before the range. {@code state} is the detector's stored state as
-     * the caller has just read it.
+     * cursor gets a fresh one, first fed the windows before the range. {@code status} is the detector's stored status as
+     * the caller has just read it. Waits for the cluster: runs on the {@code aiops_score} pool.
      */
-    public Map<String, Object> run(DetectorStore.StoredDetector stored, DetectorStore.StoredState state, TimeRange range, Cursor cursor) {
+    public RunSummary run(DetectorStore.StoredDetector stored, DetectorStatus status, TimeRange range, Cursor cursor) {
+        return runSeries(stored, status, range, cursor, (SeriesDetectorType<?>) types.get(stored.detector().type(), "type"));
+    }
+
+    private <P extends DetectorParams> RunSummary runSeries(
+        DetectorStore.StoredDetector stored,
+        DetectorStatus status,
+        TimeRange range,
+        Cursor cursor,
+        SeriesDetectorType<P> type
+    ) {
         Map<String, Object> states = cursor.states();
         String id = stored.id();
         Detector detector = stored.detector();
-        String name = state.name();
-        if (List.of(DetectorState.TRAINED.label(), DetectorState.RUNNING.label(), DetectorState.STOPPED.label()).contains(name) == false) {
-            throw new OpenSearchStatusException("detector [" + id + "] has no trained model (state [" + name + "]): call _train first", RestStatus.CONFLICT);
+        if (status.state().hasModel() == false) {
+            throw new OpenSearchStatusException(
+                "detector [" + id + "] has no trained model (state [" + status.state().label() + "]): call _train first",
+                RestStatus.CONFLICT
+            );
         }
-        DetectorType type = types.get(detector.type(), "type");
-        int window = type.window(detector.params());
-        long step = state.state().get("step_ms") instanceof Number n && n.longValue() > 0 ? n.longValue() : detector.interval().millis();
+        MetricSource source = (MetricSource) detector.source();
+        int window = type.window(type.params(detector));
+        long step = status.stepMs() != null && status.stepMs() > 0 ? status.stepMs() : detector.interval().millis();
         long lookback = step * (window + STATE_WARMUP_POINTS + 1) * 2;
-        SourceReader.Read read = reader.read(detector, range.from() - lookback, range.to(), Map.of(), Integer.MAX_VALUE);
+        SourceReader.Read read = reader.read(source, new TimeRange(range.from() - lookback, range.to()), null, Integer.MAX_VALUE);
         Map<String, DetectorModel> models = models(id, type, read.series().keySet());
         long now = clock.getAsLong();
-        List<Map<String, Object>> docs = new ArrayList<>();
+        List<DetectorResult> docs = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         int anomalies = 0;
         int windows = 0;
@@ -124,8 +139,8 @@ public final class DetectorScorer {
                         // the earlier window's own score: kept when this run scored it, else scored again (stateless)
                         DetectorScore earlier = inThisRun ? lastOwn : model.score(series.rows(start - lag, end - lag + 1));
                         DetectorScore alarmed = new DetectorScore(earlier.score(), score.alarmScore(), earlier.raw(), earlier.contributions(), earlier.anomalyClass());
-                        Map<String, Object> alarm = result(id, detector, series, start - lag, end - lag, alarmed, threshold, now);
-                        anomalies += Boolean.TRUE.equals(alarm.get("is_anomaly")) ? 1 : 0;
+                        DetectorResult alarm = result(id, detector, source, series, start - lag, end - lag, alarmed, threshold, now);
+                        anomalies += alarm.isAnomaly() ? 1 : 0;
                         if (inThisRun) {
                             docs.set(docs.size() - 1, alarm);
                         } else {
@@ -135,8 +150,8 @@ public final class DetectorScorer {
                     }
                 }
                 DetectorScore own = lag == 0 ? score : new DetectorScore(score.score(), 0, score.raw(), score.contributions(), score.anomalyClass());
-                Map<String, Object> doc = result(id, detector, series, start, end, own, threshold, now);
-                if (Boolean.TRUE.equals(doc.get("is_anomaly"))) {
+                DetectorResult doc = result(id, detector, source, series, start, end, own, threshold, now);
+                if (doc.isAnomaly()) {
                     anomalies++;
                 }
                 docs.add(doc);
@@ -147,25 +162,27 @@ public final class DetectorScorer {
                 cursor.scoredUntil().put(series.key(), series.time(end));
             }
         }
-        results.write(detector.resultIndex(), docs, ids);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("time", now);
-        summary.put("from", range.from());
-        summary.put("to", range.to());
-        summary.put("documents", read.documents());
-        summary.put("skipped_documents", read.skipped());
-        summary.put("entities", read.series().size());
-        summary.put("entities_without_model", withoutModel);
-        summary.put("windows", windows);
-        summary.put("anomalies", anomalies);
-        store.updateState(id, s -> {
-            s.put("last_run", summary);
-            return s;
-        });
+        try {
+            results.write(detector.resultIndex(), docs, ids);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RunSummary summary = new RunSummary(
+            now,
+            range.from(),
+            range.to(),
+            read.documents(),
+            read.skipped(),
+            read.series().size(),
+            withoutModel,
+            windows,
+            anomalies
+        );
+        PoolCalls.<DetectorStatus>await(l -> store.updateStatus(id, s -> s.withLastRun(summary), l));
         return summary;
     }
 
-    private Map<String, DetectorModel> models(String id, DetectorType type, Set<String> entityKeys) {
+    private Map<String, DetectorModel> models(String id, SeriesDetectorType<?> type, Set<String> entityKeys) {
         Map<String, DetectorModel> models = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String key : entityKeys) {
@@ -190,9 +207,10 @@ public final class DetectorScorer {
         return models;
     }
 
-    private static Map<String, Object> result(
+    private static DetectorResult result(
         String id,
         Detector detector,
+        MetricSource source,
         EntitySeries series,
         int start,
         int end,
@@ -200,60 +218,46 @@ public final class DetectorScorer {
         double threshold,
         long now
     ) {
-        boolean anomaly = score.alarmScore() > threshold;
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("detector_id", id);
-        doc.put("detector_name", detector.name());
-        doc.put("detector_type", detector.type());
-        if (series.entity().isEmpty() == false) {
-            doc.put("entity", series.entity());
-        }
-        doc.put("entity_key", series.key());
-        doc.put("data_start_time", series.time(start));
-        doc.put("data_end_time", series.time(end));
-        doc.put("execution_time", now);
-        doc.put("score", score.score());
-        doc.put("alarm_score", score.alarmScore());
-        doc.put("raw_score", score.raw());
-        doc.put("threshold", threshold);
-        doc.put("is_anomaly", anomaly);
-        doc.put("anomaly_grade", anomaly && threshold < 1 ? Math.min(1.0, (score.alarmScore() - threshold) / (1 - threshold)) : 0.0);
-        doc.put("class", score.anomalyClass());
-        doc.put("contributions", contributions(detector.source().fields(), score.contributions()));
-        doc.put("source", source(detector, series, start, end));
-        return doc;
+        return new DetectorResult(
+            id,
+            detector,
+            ResultUnit.WINDOW,
+            series.entity(),
+            series.key(),
+            null,
+            null,
+            null,
+            series.time(start),
+            series.time(end),
+            now,
+            score,
+            threshold,
+            contributions(source.fields(), score.contributions()),
+            List.of(new DetectorResult.DocumentRef(series.index(end), series.id(end))),
+            windowQuery(source, series, start, end)
+        );
     }
 
-    private static List<Map<String, Object>> contributions(List<String> fields, double[] weights) {
-        List<Map<String, Object>> list = new ArrayList<>();
+    private static List<Contribution> contributions(List<String> fields, double[] weights) {
+        List<Contribution> list = new ArrayList<>();
         for (int f = 0; f < fields.size() && weights != null && f < weights.length; f++) {
-            list.add(Map.of("field", fields.get(f), "weight", weights[f]));
+            list.add(Contribution.field(fields.get(f), weights[f]));
         }
-        list.sort(Comparator.comparingDouble(m -> -((Double) m.get("weight"))));
+        list.sort(Comparator.comparingDouble(c -> -c.weight()));
         return list;
     }
 
-    /** How to find the window's documents again: the query, and the document of the scored point. */
-    private static Map<String, Object> source(Detector detector, EntitySeries series, int start, int end) {
-        List<Object> filters = new ArrayList<>();
-        filters.add(
-            Map.of(
-                "range",
-                Map.of(detector.source().timeField(), Map.of("gte", series.time(start), "lte", series.time(end), "format", "epoch_millis"))
-            )
-        );
+    /** How to find the window's documents again. */
+    private static QueryBuilder windowQuery(MetricSource source, EntitySeries series, int start, int end) {
+        BoolQueryBuilder query = QueryBuilders.boolQuery()
+            .filter(QueryBuilders.rangeQuery(source.timeField()).gte(series.time(start)).lte(series.time(end)).format("epoch_millis"));
         for (Map.Entry<String, Object> entity : series.entity().entrySet()) {
-            filters.add(Map.of("term", Map.of(entity.getKey(), entity.getValue())));
+            query.filter(QueryBuilders.termQuery(entity.getKey(), entity.getValue()));
         }
-        if (detector.source().filter().isEmpty() == false) {
-            filters.add(detector.source().filter());
+        if (source.filter() != null) {
+            query.filter(source.filter());
         }
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("indices", detector.source().indices());
-        source.put("time_field", detector.source().timeField());
-        source.put("query", Map.of("bool", Map.of("filter", filters)));
-        source.put("documents", List.of(Map.of("index", series.index(end), "id", series.id(end))));
-        return source;
+        return query;
     }
 
     static String resultId(String detectorId, String entityKey, long endTime) {

@@ -14,4 +14,22 @@ public enum DetectorState {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The state a stored label names; an unknown label (a forged document) reads as failed. */
+    public static DetectorState fromLabel(String label) {
+        if (label == null) {
+            return CREATED;
+        }
+        for (DetectorState state : values()) {
+            if (state.label().equals(label)) {
+                return state;
+            }
+        }
+        return FAILED;
+    }
+
+    /** A model exists: the detector can score. */
+    public boolean hasModel() {
+        return this == TRAINED || this == RUNNING || this == STOPPED;
+    }
 }

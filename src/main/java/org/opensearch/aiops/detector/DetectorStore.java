@@ -1,7 +1,7 @@
 package org.opensearch.aiops.detector;
 
-import org.opensearch.action.delete.DeleteResponse;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -10,6 +10,7 @@ import org.opensearch.OpenSearchStatusException;
 import org.opensearch.ResourceNotFoundException;
 import org.opensearch.action.DocWriteRequest;
 import org.opensearch.action.delete.DeleteRequest;
+import org.opensearch.action.delete.DeleteResponse;
 import org.opensearch.action.get.GetRequest;
 import org.opensearch.action.get.GetResponse;
 import org.opensearch.action.index.IndexRequest;
@@ -19,135 +20,194 @@ import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.aiops.index.SystemIndexAccess;
+import org.opensearch.common.xcontent.XContentFactory;
+import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
+import org.opensearch.core.xcontent.DeprecationHandler;
+import org.opensearch.core.xcontent.NamedXContentRegistry;
+import org.opensearch.core.xcontent.ToXContent;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.index.engine.VersionConflictEngineException;
 import org.opensearch.search.builder.SearchSourceBuilder;
 
 /**
- * Detector configurations ({@code .plugins-aiops-detectors}) and their states ({@code .plugins-aiops-detector-state}).
- * State changes use optimistic concurrency, so that two {@code _train} calls cannot both start.
- * Waits for the cluster: call it from the detector pool.
+ * Detector configurations ({@code .plugins-aiops-detectors}) and their states ({@code .plugins-aiops-detector-state}),
+ * asynchronously. State changes use optimistic concurrency, so that two {@code _train} calls cannot both start.
  */
 public final class DetectorStore {
 
+    private static final int STATE_RETRIES = 5;
+
     private final SystemIndexAccess access;
     private final DetectorTypes types;
+    private final NamedXContentRegistry xContentRegistry;
 
-    public DetectorStore(SystemIndexAccess access, DetectorTypes types) {
+    public DetectorStore(SystemIndexAccess access, DetectorTypes types, NamedXContentRegistry xContentRegistry) {
         this.access = access;
         this.types = types;
+        this.xContentRegistry = xContentRegistry;
     }
 
     /** A stored configuration with its id and times. */
     public record StoredDetector(String id, Detector detector, long createdTime, long lastUpdateTime) {}
 
-    /** A state document and the version it was read at. */
-    public record StoredState(Map<String, Object> state, long seqNo, long primaryTerm) {
-        public String name() {
-            return String.valueOf(state.getOrDefault("state", DetectorState.CREATED.label()));
+    /** A state document and the version it was read at (seqNo -1: none stored yet). */
+    public record StoredStatus(DetectorStatus status, long seqNo, long primaryTerm) {
+        public DetectorState state() {
+            return status.state();
         }
     }
 
-    public String create(Detector detector, long now) {
-        access.ensureSync(AiopsIndices.DETECTORS);
-        Map<String, Object> doc = detector.toMap();
-        doc.put("created_time", now);
-        doc.put("last_update_time", now);
-        IndexRequest request = new IndexRequest(AiopsIndices.DETECTORS).source(doc).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
-        IndexResponse response = access.<IndexResponse>sync(l -> access.client().index(request, l));
-        putState(response.getId(), Map.of("state", DetectorState.CREATED.label()), null);
-        return response.getId();
+    public void create(Detector detector, long now, ActionListener<String> listener) {
+        access.ensure(AiopsIndices.DETECTORS, ActionListener.wrap(ignored -> {
+            IndexRequest request = new IndexRequest(AiopsIndices.DETECTORS).source(detectorDocument(detector, now, now))
+                .setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+            access.<IndexResponse>run(
+                l -> access.client().index(request, l),
+                ActionListener.wrap(
+                    response -> putStatus(
+                        response.getId(),
+                        DetectorStatus.CREATED,
+                        null,
+                        ActionListener.wrap(r -> listener.onResponse(response.getId()), listener::onFailure)
+                    ),
+                    listener::onFailure
+                )
+            );
+        }, listener::onFailure));
     }
 
-    public void update(String id, Detector detector, StoredDetector previous, long now) {
-        Map<String, Object> doc = detector.toMap();
-        doc.put("created_time", previous.createdTime());
-        doc.put("last_update_time", now);
-        IndexRequest request = new IndexRequest(AiopsIndices.DETECTORS).id(id).source(doc).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
-        access.<IndexResponse>sync(l -> access.client().index(request, l));
+    public void update(String id, Detector detector, StoredDetector previous, long now, ActionListener<Void> listener) {
+        try {
+            IndexRequest request = new IndexRequest(AiopsIndices.DETECTORS).id(id)
+                .source(detectorDocument(detector, previous.createdTime(), now))
+                .setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+            access.<IndexResponse>run(l -> access.client().index(request, l), ActionListener.map(listener, r -> null));
+        } catch (IOException e) {
+            listener.onFailure(e);
+        }
     }
 
-    public StoredDetector get(String id) {
+    private static XContentBuilder detectorDocument(Detector detector, long created, long updated) throws IOException {
+        XContentBuilder builder = XContentFactory.jsonBuilder().startObject();
+        detector.fields(builder, ToXContent.EMPTY_PARAMS);
+        return builder.field(Detector.CREATED_TIME, created).field(Detector.LAST_UPDATE_TIME, updated).endObject();
+    }
+
+    public void get(String id, ActionListener<StoredDetector> listener) {
         if (access.exists(AiopsIndices.DETECTORS) == false) {
-            throw notFound(id);
+            listener.onFailure(notFound(id));
+            return;
         }
-        GetResponse response = access.sync(l -> access.client().get(new GetRequest(AiopsIndices.DETECTORS, id), l));
-        if (response.isExists() == false) {
-            throw notFound(id);
-        }
-        Map<String, Object> source = response.getSourceAsMap();
-        return new StoredDetector(
-            id,
-            Detector.parse(source, types),
-            ((Number) source.getOrDefault("created_time", 0L)).longValue(),
-            ((Number) source.getOrDefault("last_update_time", 0L)).longValue()
-        );
-    }
-
-    public void delete(String id) {
-        for (String index : new String[] { AiopsIndices.DETECTORS, AiopsIndices.DETECTOR_STATE }) {
-            if (access.exists(index)) {
-                DeleteRequest request = new DeleteRequest(index, id).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
-                access.<DeleteResponse>sync(l -> access.client().delete(request, l));
+        access.<GetResponse>run(l -> access.client().get(new GetRequest(AiopsIndices.DETECTORS, id), l), ActionListener.wrap(response -> {
+            if (response.isExists() == false) {
+                throw notFound(id);
             }
+            listener.onResponse(parse(id, response));
+        }, listener::onFailure));
+    }
+
+    private StoredDetector parse(String id, GetResponse response) throws IOException {
+        Map<String, Long> times = new HashMap<>();
+        try (
+            XContentParser parser = JsonXContent.jsonXContent.createParser(
+                xContentRegistry,
+                DeprecationHandler.IGNORE_DEPRECATIONS,
+                response.getSourceAsBytesRef().streamInput()
+            )
+        ) {
+            Detector detector = Detector.parse(parser, types, times);
+            return new StoredDetector(id, detector, times.getOrDefault(Detector.CREATED_TIME, 0L), times.getOrDefault(Detector.LAST_UPDATE_TIME, 0L));
+        } catch (IllegalArgumentException e) {
+            // a document written around the plugin (or by an older version) that no longer parses
+            throw new OpenSearchStatusException("stored detector [" + id + "] is not valid: " + e.getMessage(), RestStatus.CONFLICT, e);
         }
     }
 
-    public SearchResponse search(SearchSourceBuilder source) {
-        access.ensureSync(AiopsIndices.DETECTORS);
-        SearchRequest request = new SearchRequest(AiopsIndices.DETECTORS).source(source);
-        return access.sync(l -> access.client().search(request, l));
+    /** Deletes the configuration and its state (either may be gone already). */
+    public void delete(String id, ActionListener<Void> listener) {
+        deleteFrom(AiopsIndices.DETECTORS, id, ActionListener.wrap(r -> deleteFrom(AiopsIndices.DETECTOR_STATE, id, listener), listener::onFailure));
     }
 
-    public StoredState state(String id) {
-        access.ensureSync(AiopsIndices.DETECTOR_STATE);
-        GetResponse response = access.sync(l -> access.client().get(new GetRequest(AiopsIndices.DETECTOR_STATE, id), l));
-        if (response.isExists() == false) {
-            return new StoredState(Map.of("state", DetectorState.CREATED.label()), -1, -1);
+    private void deleteFrom(String index, String id, ActionListener<Void> listener) {
+        if (access.exists(index) == false) {
+            listener.onResponse(null);
+            return;
         }
-        return new StoredState(response.getSourceAsMap(), response.getSeqNo(), response.getPrimaryTerm());
+        DeleteRequest request = new DeleteRequest(index, id).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+        access.<DeleteResponse>run(l -> access.client().delete(request, l), ActionListener.map(listener, r -> null));
+    }
+
+    public void search(SearchSourceBuilder source, ActionListener<SearchResponse> listener) {
+        access.ensure(AiopsIndices.DETECTORS, ActionListener.wrap(ignored -> {
+            SearchRequest request = new SearchRequest(AiopsIndices.DETECTORS).source(source);
+            access.run(l -> access.client().search(request, l), listener);
+        }, listener::onFailure));
+    }
+
+    public void status(String id, ActionListener<StoredStatus> listener) {
+        access.ensure(AiopsIndices.DETECTOR_STATE, ActionListener.wrap(ignored -> {
+            access.<GetResponse>run(l -> access.client().get(new GetRequest(AiopsIndices.DETECTOR_STATE, id), l), ActionListener.wrap(response -> {
+                if (response.isExists() == false) {
+                    listener.onResponse(new StoredStatus(DetectorStatus.CREATED, -1, -1));
+                } else {
+                    listener.onResponse(
+                        new StoredStatus(DetectorStatus.fromSource(response.getSourceAsMap()), response.getSeqNo(), response.getPrimaryTerm())
+                    );
+                }
+            }, listener::onFailure));
+        }, listener::onFailure));
     }
 
     /**
-     * Writes the state; with {@code expected}, only if nobody changed it since it was read (else 409), which is how
-     * one of two concurrent {@code _train} calls wins.
+     * Writes the status; with {@code expected}, only if nobody changed it since it was read (else 409), which is how one
+     * of two concurrent {@code _train} calls wins.
      */
-    public void putState(String id, Map<String, Object> state, StoredState expected) {
-        access.ensureSync(AiopsIndices.DETECTOR_STATE);
-        Map<String, Object> doc = new LinkedHashMap<>(state);
-        doc.put("detector_id", id);
-        doc.put("updated_time", System.currentTimeMillis());
-        IndexRequest request = new IndexRequest(AiopsIndices.DETECTOR_STATE).id(id).source(doc).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
-        if (expected != null) {
-            if (expected.seqNo() < 0) {
-                request.opType(DocWriteRequest.OpType.CREATE);
-            } else {
-                request.setIfSeqNo(expected.seqNo()).setIfPrimaryTerm(expected.primaryTerm());
-            }
-        }
-        try {
-            access.<IndexResponse>sync(l -> access.client().index(request, l));
-        } catch (RuntimeException e) {
-            if (ExceptionsHelper.unwrapCause(e) instanceof VersionConflictEngineException == false) {
-                throw e;
-            }
-            throw new OpenSearchStatusException("detector [" + id + "] was changed by another request at the same time; retry", RestStatus.CONFLICT);
-        }
-    }
-
-    /** Read-modify-write of the state, retried on concurrent changes (progress updates, run counters). */
-    public void updateState(String id, UnaryOperator<Map<String, Object>> change) {
-        for (int attempt = 0;; attempt++) {
-            StoredState current = state(id);
-            try {
-                putState(id, change.apply(new LinkedHashMap<>(current.state())), current);
-                return;
-            } catch (OpenSearchStatusException e) {
-                if (e.status() != RestStatus.CONFLICT || attempt >= 5) {
-                    throw e;
+    public void putStatus(String id, DetectorStatus status, StoredStatus expected, ActionListener<Void> listener) {
+        access.ensure(AiopsIndices.DETECTOR_STATE, ActionListener.wrap(ignored -> {
+            XContentBuilder doc = XContentFactory.jsonBuilder().startObject();
+            status.toXContent(doc, ToXContent.EMPTY_PARAMS);
+            doc.field("detector_id", id).field("updated_time", System.currentTimeMillis()).endObject();
+            IndexRequest request = new IndexRequest(AiopsIndices.DETECTOR_STATE).id(id)
+                .source(doc)
+                .setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+            if (expected != null) {
+                if (expected.seqNo() < 0) {
+                    request.opType(DocWriteRequest.OpType.CREATE);
+                } else {
+                    request.setIfSeqNo(expected.seqNo()).setIfPrimaryTerm(expected.primaryTerm());
                 }
             }
-        }
+            access.<IndexResponse>run(l -> access.client().index(request, l), ActionListener.wrap(r -> listener.onResponse(null), e -> {
+                if (ExceptionsHelper.unwrapCause(e) instanceof VersionConflictEngineException) {
+                    listener.onFailure(
+                        new OpenSearchStatusException("detector [" + id + "] was changed by another request at the same time; retry", RestStatus.CONFLICT)
+                    );
+                } else {
+                    listener.onFailure(e);
+                }
+            }));
+        }, listener::onFailure));
+    }
+
+    /** Read-modify-write of the status, retried on concurrent changes (progress updates, run summaries); gives the new status. */
+    public void updateStatus(String id, UnaryOperator<DetectorStatus> change, ActionListener<DetectorStatus> listener) {
+        updateStatus(id, change, 0, listener);
+    }
+
+    private void updateStatus(String id, UnaryOperator<DetectorStatus> change, int attempt, ActionListener<DetectorStatus> listener) {
+        status(id, ActionListener.wrap(current -> {
+            DetectorStatus next = change.apply(current.status());
+            putStatus(id, next, current, ActionListener.wrap(r -> listener.onResponse(next), e -> {
+                if (e instanceof OpenSearchStatusException status && status.status() == RestStatus.CONFLICT && attempt < STATE_RETRIES) {
+                    updateStatus(id, change, attempt + 1, listener);
+                } else {
+                    listener.onFailure(e);
+                }
+            }));
+        }, listener::onFailure));
     }
 
     public static ResourceNotFoundException notFound(String id) {

@@ -1,27 +1,34 @@
 package org.opensearch.aiops.detector;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.opensearch.OpenSearchStatusException;
-import org.opensearch.aiops.model.ModelCache;
-import org.opensearch.aiops.model.ModelCheckpoints;
+import org.opensearch.cluster.node.DiscoveryNode;
+import org.opensearch.cluster.node.DiscoveryNodes;
+import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
 
 /**
- * Trains a detector in the background: reads its normal data, trains one model per entity (one entity at a time, within
- * a memory reservation), checkpoints the models and records progress, ETA and the outcome in the detector's state.
+ * Trains detectors on the {@code aiops_train} pool: reads the normal data, trains one model per entity (one entity at a
+ * time, within a memory reservation), checkpoints the models and records progress, ETA and the outcome in the state.
+ * A run ends early, writing nothing more, when the stored state stops naming it ({@code _stop}, {@code DELETE}); a run
+ * whose node left or restarted is reported failed by {@link #orphaned}.
  */
 public final class DetectorTrainer {
 
     private static final Logger LOG = LogManager.getLogger(DetectorTrainer.class);
     static final String FORMAT_PREFIX = "aiops-model/";
+    private static final long REPORT_EVERY_MS = 1_000;
 
     private final DetectorStore store;
     private final SourceReader reader;
@@ -29,134 +36,231 @@ public final class DetectorTrainer {
     private final ModelCache cache;
     private final DetectorTypes types;
     private final LongSupplier clock;
+    private final Executor executor;
+    private final Supplier<String> localNode;
+    private final Map<String, TrainingTask> running = new ConcurrentHashMap<>();
 
-    public DetectorTrainer(DetectorStore store, SourceReader reader, ModelCheckpoints checkpoints, ModelCache cache, DetectorTypes types, LongSupplier clock) {
+    public DetectorTrainer(
+        DetectorStore store,
+        SourceReader reader,
+        ModelCheckpoints checkpoints,
+        ModelCache cache,
+        DetectorTypes types,
+        LongSupplier clock,
+        Executor executor,
+        Supplier<String> localNode
+    ) {
         this.store = store;
         this.reader = reader;
         this.checkpoints = checkpoints;
         this.cache = cache;
         this.types = types;
         this.clock = clock;
+        this.executor = executor;
+        this.localNode = localNode;
     }
 
     /**
-     * Moves the detector to {@code training} (409 when it already trains, runs, or another call won the race) and
-     * starts the work on {@code executor}; returns the new state.
+     * Moves the detector to {@code training} (409 when it already trains, runs, or another call won the race) and queues
+     * the work (429 when the training queue is full); gives the new status.
      */
-    public Map<String, Object> start(DetectorStore.StoredDetector stored, Executor executor) {
+    public void start(DetectorStore.StoredDetector stored, DetectorStore.StoredStatus current, ActionListener<DetectorStatus> listener) {
         String id = stored.id();
-        DetectorStore.StoredState current = store.state(id);
-        if (current.name().equals(DetectorState.TRAINING.label())) {
-            throw new OpenSearchStatusException("detector [" + id + "] is already training", RestStatus.CONFLICT);
+        if (current.state() == DetectorState.TRAINING) {
+            listener.onFailure(new OpenSearchStatusException("detector [" + id + "] is already training", RestStatus.CONFLICT));
+            return;
         }
-        if (current.name().equals(DetectorState.RUNNING.label())) {
-            throw new OpenSearchStatusException("detector [" + id + "] is running: stop it before training it again", RestStatus.CONFLICT);
+        if (current.state() == DetectorState.RUNNING) {
+            listener.onFailure(new OpenSearchStatusException("detector [" + id + "] is running: stop it before training it again", RestStatus.CONFLICT));
+            return;
         }
-        Map<String, Object> state = new LinkedHashMap<>(current.state());
-        state.put("state", DetectorState.TRAINING.label());
-        state.remove("error");
-        state.put("training", new LinkedHashMap<>(Map.of("progress", 0.0, "started_time", clock.getAsLong())));
-        store.putState(id, state, current);
-        executor.execute(() -> train(stored));
-        return state;
-    }
-
-    private void train(DetectorStore.StoredDetector stored) {
-        String id = stored.id();
-        Detector detector = stored.detector();
-        long started = clock.getAsLong();
-        try {
-            DetectorType type = types.get(detector.type(), "type");
-            TrainingSpec training = detector.training();
-            TimeRange range = training.range() != null ? training.range() : new TimeRange(0, started);
-            SourceReader.Read read = reader.read(detector, range.from(), range.to(), training.query(), training.maxSamples());
-            int minRows = type.minTrainingRows(detector.params());
-            List<EntitySeries> trainable = new ArrayList<>();
-            int largest = 0;
-            for (EntitySeries series : read.series().values()) {
-                largest = Math.max(largest, series.size());
-                if (series.size() >= minRows) {
-                    trainable.add(series);
-                }
-            }
-            if (trainable.isEmpty()) {
-                throw new IllegalArgumentException(
-                    "not enough training data: [training] matched " + read.documents() + " documents (" + read.skipped()
-                        + " without numeric values for every field of [source.fields]) in " + read.series().size()
-                        + " entities; an entity needs at least " + minRows + " points, the largest has " + largest
+        TrainingTask task = new TrainingTask(clock.getAsLong(), localNode.get());
+        if (running.putIfAbsent(id, task) != null) {
+            listener.onFailure(new OpenSearchStatusException("detector [" + id + "] is already training", RestStatus.CONFLICT));
+            return;
+        }
+        DetectorStatus next = current.status().withState(DetectorState.TRAINING).training(TrainingProgress.started(task.startedTime, task.node));
+        store.putStatus(id, next, current, ActionListener.wrap(written -> {
+            try {
+                executor.execute(() -> train(stored, task));
+                listener.onResponse(next);
+            } catch (RejectedExecutionException e) {
+                running.remove(id, task);
+                store.putStatus(
+                    id,
+                    current.status(),
+                    null,
+                    ActionListener.wrap(
+                        r -> listener.onFailure(
+                            new OpenSearchStatusException("the training queue of this node is full: retry later", RestStatus.TOO_MANY_REQUESTS)
+                        ),
+                        listener::onFailure
+                    )
                 );
             }
-            long estimate = type.estimateTrainingBytes(detector.params(), largest, detector.source().fields().size());
-            List<ModelCheckpoints.Checkpoint> trained = new ArrayList<>();
-            List<DetectorModel> models = new ArrayList<>();
-            long lastReport = 0;
-            try (ModelCache.Reservation ignored = cache.reserve(estimate, "training detector [" + id + "]")) {
-                for (int e = 0; e < trainable.size(); e++) {
-                    EntitySeries series = trainable.get(e);
-                    DetectorModel model = type.train(detector.params(), series.rows(0, series.size()), fraction -> {});
-                    models.add(model);
-                    trained.add(new ModelCheckpoints.Checkpoint(series.key(), series.entity(), FORMAT_PREFIX + type.name(), model.toBytes()));
-                    long now = clock.getAsLong();
-                    if (now - lastReport >= 1_000 || e == trainable.size() - 1) {
-                        lastReport = now;
-                        reportProgress(id, started, now, (double) (e + 1) / trainable.size() * 0.95, e + 1, trainable.size());
-                    }
-                }
-            }
-            checkpoints.deleteAll(id);
-            checkpoints.save(id, trained, clock.getAsLong());
-            cache.invalidate(id);
-            for (int i = 0; i < trained.size(); i++) {
-                try {
-                    cache.put(id, trained.get(i).entityKey(), models.get(i));
-                } catch (OpenSearchStatusException full) {
-                    break; // loaded again from the checkpoints when scored
-                }
-            }
-            store.updateState(id, state -> trainedState(state, detector, read, trainable, models, trained, started));
-        } catch (Exception e) {
-            LOG.warn("training detector [" + id + "] failed", e);
-            store.updateState(id, state -> {
-                state.put("state", DetectorState.FAILED.label());
-                state.put("error", "training failed: " + e.getMessage());
-                return state;
-            });
+        }, e -> {
+            running.remove(id, task);
+            listener.onFailure(e);
+        }));
+    }
+
+    /** Asks this node's run of the detector, if any, to end at its next progress report. */
+    public void cancel(String id) {
+        TrainingTask task = running.get(id);
+        if (task != null) {
+            task.cancel();
         }
     }
 
-    private void reportProgress(String id, long started, long now, double fraction, int done, int total) {
-        store.updateState(id, state -> {
-            Map<String, Object> training = new LinkedHashMap<>();
-            training.put("progress", Math.round(fraction * 1000) / 10.0);
-            training.put("started_time", started);
-            training.put("eta_ms", fraction <= 0 ? null : (long) ((now - started) * (1 - fraction) / fraction));
-            training.put("entities_done", done);
-            training.put("entities_total", total);
-            state.put("training", training);
-            return state;
-        });
+    /**
+     * Whether a stored {@code training} state is left over from a run that no longer exists: its node left the cluster or
+     * restarted (a new ephemeral id), or it is this node's and no such run is going on here.
+     */
+    public boolean orphaned(DetectorStatus status, DiscoveryNodes nodes, String id) {
+        if (status.state() != DetectorState.TRAINING) {
+            return false;
+        }
+        String node = status.training() == null ? null : status.training().node();
+        if (node == null) {
+            return true;
+        }
+        if (node.equals(localNode.get())) {
+            TrainingTask task = running.get(id);
+            return task == null || task.startedTime != status.training().startedTime();
+        }
+        for (DiscoveryNode member : nodes) {
+            if (member.getEphemeralId().equals(node)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private Map<String, Object> trainedState(
-        Map<String, Object> state,
+    private void train(DetectorStore.StoredDetector stored, TrainingTask task) {
+        String id = stored.id();
+        try {
+            trainSeries(stored, task, (SeriesDetectorType<?>) types.get(stored.detector().type(), "type"));
+        } catch (TrainingTask.Aborted e) {
+            LOG.info("training detector [{}] ended early: {}", id, e.getMessage());
+        } catch (Exception e) {
+            LOG.warn("training detector [" + id + "] failed", e);
+            try {
+                update(id, task, s -> s.failed("training failed: " + e.getMessage()));
+            } catch (RuntimeException ended) {
+                LOG.info("training detector [{}]: the failure was not recorded ({})", id, ended.getMessage());
+            }
+        } finally {
+            running.remove(id, task);
+        }
+    }
+
+    private <P extends DetectorParams> void trainSeries(DetectorStore.StoredDetector stored, TrainingTask task, SeriesDetectorType<P> type) {
+        String id = stored.id();
+        Detector detector = stored.detector();
+        P params = type.params(detector);
+        MetricSource source = (MetricSource) detector.source();
+        TrainingSpec training = detector.training();
+        TimeRange range = training.range() != null ? training.range() : new TimeRange(0, task.startedTime);
+        SourceReader.Read read = reader.read(source, range, training.query(), training.maxSamples());
+        task.checkCancelled();
+        int minRows = type.minTrainingRows(params);
+        List<EntitySeries> trainable = new ArrayList<>();
+        int largest = 0;
+        for (EntitySeries series : read.series().values()) {
+            largest = Math.max(largest, series.size());
+            if (series.size() >= minRows) {
+                trainable.add(series);
+            }
+        }
+        if (trainable.isEmpty()) {
+            throw new IllegalArgumentException(
+                "not enough training data: [training] matched " + read.documents() + " documents (" + read.skipped()
+                    + " without numeric values for every field of [source.fields]) in " + read.series().size()
+                    + " entities; an entity needs at least " + minRows + " points, the largest has " + largest
+            );
+        }
+        long estimate = type.estimateTrainingBytes(params, largest, source.fields().size());
+        List<ModelCheckpoints.Checkpoint> trained = new ArrayList<>();
+        List<DetectorModel> models = new ArrayList<>();
+        ProgressReporter reporter = new ProgressReporter(id, task, trainable.size());
+        try (ModelCache.Reservation ignored = cache.reserve(estimate, "training detector [" + id + "]")) {
+            for (int e = 0; e < trainable.size(); e++) {
+                EntitySeries series = trainable.get(e);
+                int done = e;
+                DetectorModel model = type.train(params, series.rows(0, series.size()), fraction -> reporter.report(done, fraction));
+                models.add(model);
+                trained.add(new ModelCheckpoints.Checkpoint(series.key(), series.entity(), FORMAT_PREFIX + type.name(), model.toBytes()));
+                reporter.report(e + 1, 0);
+            }
+        }
+        reporter.check();
+        PoolCalls.<Long>await(l -> checkpoints.deleteAll(id, l));
+        checkpoints.save(id, trained, clock.getAsLong());
+        cache.invalidate(id);
+        try {
+            update(id, task, s -> trainedStatus(s, detector, read, trainable, models, trained));
+        } catch (TrainingTask.Aborted e) {
+            if (PoolCalls.<DetectorStore.StoredStatus>await(l -> store.status(id, l)).seqNo() < 0) {
+                PoolCalls.<Long>await(l -> checkpoints.deleteAll(id, l)); // deleted meanwhile: leave no orphans behind
+            }
+            throw e;
+        }
+        for (int i = 0; i < trained.size(); i++) {
+            try {
+                cache.put(id, trained.get(i).entityKey(), models.get(i));
+            } catch (OpenSearchStatusException full) {
+                break; // loaded again from the checkpoints when scored
+            }
+        }
+    }
+
+    /** Writes progress at most once a second, and ends the run when it was cancelled or its state taken over. */
+    private final class ProgressReporter {
+        private final String id;
+        private final TrainingTask task;
+        private final int entities;
+        private long lastReport;
+
+        ProgressReporter(String id, TrainingTask task, int entities) {
+            this.id = id;
+            this.task = task;
+            this.entities = entities;
+        }
+
+        /** {@code done} entities trained and {@code fraction} of the next one. */
+        void report(int done, double fraction) {
+            task.checkCancelled();
+            long now = clock.getAsLong();
+            if (now - lastReport >= REPORT_EVERY_MS || done == entities) {
+                lastReport = now;
+                double overall = (done + Math.min(1, Math.max(0, fraction))) / entities * 0.95;
+                update(id, task, s -> s.training(s.training().running(overall, now, done, entities)));
+            }
+        }
+
+        void check() {
+            update(id, task, UnaryOperator.identity());
+        }
+    }
+
+    /** A change to the state that applies only while it still names this run (else the run is aborted). */
+    private void update(String id, TrainingTask task, UnaryOperator<DetectorStatus> change) {
+        PoolCalls.<DetectorStatus>await(l -> store.updateStatus(id, s -> {
+            if (task.owns(s) == false) {
+                throw new TrainingTask.Aborted("the state no longer names this run (stopped, deleted or taken over)");
+            }
+            return change.apply(s);
+        }, l));
+    }
+
+    private DetectorStatus trainedStatus(
+        DetectorStatus status,
         Detector detector,
         SourceReader.Read read,
         List<EntitySeries> trainable,
         List<DetectorModel> models,
-        List<ModelCheckpoints.Checkpoint> checkpointsWritten,
-        long started
+        List<ModelCheckpoints.Checkpoint> written
     ) {
-        long now = clock.getAsLong();
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("progress", 100.0);
-        training.put("started_time", started);
-        training.put("finished_time", now);
-        training.put("duration_ms", now - started);
-        training.put("documents", read.documents());
-        training.put("skipped_documents", read.skipped());
-        training.put("entities_trained", trainable.size());
-        training.put("entities_without_enough_data", read.series().size() - trainable.size());
-        state.put("training", training);
         long bytes = 0;
         long maxBytes = 0;
         long serialized = 0;
@@ -165,28 +269,20 @@ public final class DetectorTrainer {
         for (int i = 0; i < models.size(); i++) {
             bytes += models.get(i).ramBytes();
             maxBytes = Math.max(maxBytes, models.get(i).ramBytes());
-            serialized += checkpointsWritten.get(i).bytes().length;
+            serialized += written.get(i).bytes().length;
             thresholdSum += models.get(i).threshold(detector.threshold());
             long step = trainable.get(i).medianStepMillis();
             if (step > 0) {
                 steps.add(step);
             }
         }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("entities", models.size());
-        model.put("memory_bytes_per_entity", bytes / models.size());
-        model.put("max_memory_bytes_per_entity", maxBytes);
-        model.put("checkpoint_bytes", serialized);
-        model.put("window", models.get(0).window());
-        state.put("model", model);
-        state.put("threshold", thresholdSum / models.size());
-        Map<String, Object> scores = new LinkedHashMap<>(models.get(0).trainingScores());
-        scores.put("entity_key", trainable.get(0).key()); // each entity has its own distribution; the first stands for them
-        state.put("training_scores", scores);
         steps.sort(Long::compare);
-        state.put("step_ms", steps.isEmpty() ? detector.interval().millis() : steps.get(steps.size() / 2));
-        state.put("state", DetectorState.TRAINED.label());
-        state.remove("error");
-        return state;
+        TrainingProgress progress = status.training()
+            .finished(clock.getAsLong(), read.documents(), read.skipped(), trainable.size(), read.series().size() - trainable.size());
+        ModelSummary model = new ModelSummary(models.size(), bytes / models.size(), maxBytes, serialized, models.get(0).window());
+        // each entity has its own distribution; the first stands for them
+        ScoreSummary scores = models.get(0).trainingScores().withEntityKey(trainable.get(0).key());
+        long step = steps.isEmpty() ? detector.interval().millis() : steps.get(steps.size() / 2);
+        return status.trained(progress, model, thresholdSum / models.size(), scores, step);
     }
 }

@@ -1,30 +1,39 @@
 package org.opensearch.aiops.detector;
 
-import java.util.Map;
-import java.util.function.DoubleConsumer;
+import java.io.IOException;
+
+import org.opensearch.core.common.io.stream.Writeable;
+import org.opensearch.core.xcontent.XContentParser;
 
 /**
- * One kind of detector (metric_knn, …): validates its own {@code params}, trains one model per entity from that
- * entity's time-ordered rows, and reads its models back from checkpoints.
+ * One kind of detector (metric_knn, …). It declares its input, its model scope and its result unit, and parses its own
+ * params; the platform does the rest (resource, training task, checkpoints, jobs, results, profile, memory breaker).
+ * What a type trains on depends on its input: {@link SeriesDetectorType} for {@link DetectorInput#METRIC}.
+ *
+ * @param <P> the type's params class
  */
-public interface DetectorType {
+public interface DetectorType<P extends DetectorParams> {
 
     String name();
 
-    /** The complete params (defaults filled in); an error names the field, e.g. {@code [params.k]}. */
-    Map<String, Object> params(Map<String, Object> given, DetectorSource source);
+    DetectorInput input();
 
-    /** Rows of history one score needs (the window ending at the scored point). */
-    int window(Map<String, Object> params);
+    ModelScope scope();
 
-    /** Fewest rows an entity needs to be trained. */
-    int minTrainingRows(Map<String, Object> params);
+    ResultUnit unit();
 
-    /** Rough heap that training on {@code rows} rows of {@code fields} values takes, for the memory circuit breaker. */
-    long estimateTrainingBytes(Map<String, Object> params, long rows, int fields);
+    Class<P> paramsClass();
 
-    /** A model of one entity; {@code rows[t][f]} is field f at point t, oldest first. */
-    DetectorModel train(Map<String, Object> params, float[][] rows, DoubleConsumer progress);
+    /** Parses the {@code params} object the parser stands on; every error names the field, e.g. {@code params.k}. */
+    P parseParams(XContentParser parser) throws IOException;
 
-    DetectorModel read(byte[] bytes);
+    /** The params when the detector gives none. */
+    P defaultParams();
+
+    Writeable.Reader<P> paramsReader();
+
+    /** The detector's params as this type's class (the platform keeps them as {@link DetectorParams}). */
+    default P params(Detector detector) {
+        return paramsClass().cast(detector.params());
+    }
 }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.opensearch.action.admin.indices.mapping.get.GetFieldMappingsRequest;
 import org.opensearch.action.admin.indices.mapping.get.GetFieldMappingsResponse;
 import org.opensearch.action.support.IndicesOptions;
+import org.opensearch.core.action.ActionListener;
 import org.opensearch.transport.client.Client;
 
 /** Checks a detector against the data it will read: the fields' mapped types, and (for _validate) the training data. */
@@ -35,14 +36,17 @@ public final class DetectorValidator {
     }
 
     /** Mapped types per field across the source indices (a field mapped nowhere is absent). */
-    Map<String, Set<String>> mappedTypes(DetectorSource source) {
-        List<String> fields = new ArrayList<>(source.fields());
+    void mappedTypes(DetectorSource source, ActionListener<Map<String, Set<String>>> listener) {
+        List<String> fields = new ArrayList<>(source.numericFields());
         fields.add(source.timeField());
         fields.addAll(source.entityFields());
         GetFieldMappingsRequest request = new GetFieldMappingsRequest().indices(source.indices().toArray(new String[0]))
             .fields(fields.toArray(new String[0]))
             .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
-        GetFieldMappingsResponse response = client.admin().indices().getFieldMappings(request).actionGet();
+        client.admin().indices().getFieldMappings(request, ActionListener.map(listener, DetectorValidator::typesByField));
+    }
+
+    private static Map<String, Set<String>> typesByField(GetFieldMappingsResponse response) {
         Map<String, Set<String>> types = new LinkedHashMap<>();
         response.mappings().values().forEach(byField -> byField.forEach((field, metadata) -> {
             Map<String, Object> mapping = metadata.sourceAsMap();
@@ -56,16 +60,19 @@ public final class DetectorValidator {
     }
 
     /** Fails when a field is mapped with a type the detector cannot use (unmapped fields are allowed: data may come later). */
-    public void checkMappedTypes(DetectorSource source) {
-        List<String> problems = typeProblems(source, mappedTypes(source));
-        if (problems.isEmpty() == false) {
-            throw new IllegalArgumentException(String.join("; ", problems));
-        }
+    public void checkMappedTypes(DetectorSource source, ActionListener<Void> listener) {
+        mappedTypes(source, ActionListener.wrap(types -> {
+            List<String> problems = typeProblems(source, types);
+            if (problems.isEmpty() == false) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+            listener.onResponse(null);
+        }, listener::onFailure));
     }
 
     static List<String> typeProblems(DetectorSource source, Map<String, Set<String>> types) {
         List<String> problems = new ArrayList<>();
-        for (String field : source.fields()) {
+        for (String field : source.numericFields()) {
             Set<String> mapped = types.getOrDefault(field, Set.of());
             for (String type : mapped) {
                 if (NUMERIC.contains(type) == false) {
@@ -84,7 +91,7 @@ public final class DetectorValidator {
     /** Issues that stop training, plus warnings (fields not mapped anywhere yet). */
     public List<String> unmapped(DetectorSource source, Map<String, Set<String>> types) {
         List<String> issues = new ArrayList<>();
-        for (String field : source.fields()) {
+        for (String field : source.numericFields()) {
             if (types.containsKey(field) == false) {
                 issues.add("[source.fields] field [" + field + "] is not mapped in any index of " + source.indices());
             }

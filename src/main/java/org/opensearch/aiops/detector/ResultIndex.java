@@ -19,15 +19,20 @@ import org.opensearch.cluster.metadata.Template;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.compress.CompressedXContent;
 import org.opensearch.common.settings.Settings;
+import org.opensearch.common.xcontent.XContentFactory;
+import org.opensearch.core.xcontent.ToXContent;
 import org.opensearch.transport.client.Client;
 
 /**
  * Result indices: an index template for {@code aiops-results*} carries the mapping, and each result index name is an
  * alias whose write index is {@code <name>-000001}, so that the results can be rolled over like any time-based index.
+ * Waits for the cluster: scoring calls it on its pool.
  */
 public final class ResultIndex {
 
     static final String TEMPLATE = "aiops-results";
+    /** Raised when the mapping changes, so that a cluster with an older template gets the new one. */
+    static final long TEMPLATE_VERSION = 2L;
 
     private final Client client;
     private final ClusterService clusterService;
@@ -39,7 +44,8 @@ public final class ResultIndex {
 
     /** Creates the template and the alias with its first index unless they exist. */
     public void ensure(String alias) {
-        if (clusterService.state().metadata().templatesV2().containsKey(TEMPLATE) == false) {
+        ComposableIndexTemplate existing = clusterService.state().metadata().templatesV2().get(TEMPLATE);
+        if (existing == null || existing.version() == null || existing.version() < TEMPLATE_VERSION) {
             try {
                 Template template = new Template(
                     Settings.builder().put("index.number_of_shards", 1).put("index.auto_expand_replicas", "0-1").build(),
@@ -51,7 +57,7 @@ public final class ResultIndex {
                     template,
                     null,
                     100L,
-                    1L,
+                    TEMPLATE_VERSION,
                     Map.of("managed_by", "aiops")
                 );
                 client.execute(
@@ -73,7 +79,7 @@ public final class ResultIndex {
     }
 
     /** Writes result documents; ids are deterministic so that scoring a range again replaces its results. */
-    public void write(String alias, List<Map<String, Object>> results, List<String> ids) {
+    public void write(String alias, List<DetectorResult> results, List<String> ids) throws IOException {
         if (results.isEmpty()) {
             return;
         }
@@ -81,7 +87,7 @@ public final class ResultIndex {
         for (int start = 0; start < results.size(); start += 2_000) {
             BulkRequest bulk = new BulkRequest().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
             for (int i = start; i < Math.min(results.size(), start + 2_000); i++) {
-                bulk.add(new IndexRequest(alias).id(ids.get(i)).source(results.get(i)));
+                bulk.add(new IndexRequest(alias).id(ids.get(i)).source(results.get(i).toXContent(XContentFactory.jsonBuilder(), ToXContent.EMPTY_PARAMS)));
             }
             BulkResponse response = client.bulk(bulk).actionGet();
             if (response.hasFailures()) {

@@ -14,6 +14,7 @@ import org.opensearch.common.document.DocumentField;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.xcontent.support.XContentMapValues;
 import org.opensearch.index.query.BoolQueryBuilder;
+import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.search.SearchHit;
 import org.opensearch.search.builder.SearchSourceBuilder;
@@ -31,10 +32,15 @@ public final class SourceReader {
     public static final long MAX_DOCUMENTS = 5_000_000;
 
     private final Client client;
-    private final int pageSize;
+    private volatile int pageSize;
 
     public SourceReader(Client client, int pageSize) {
         this.client = client;
+        this.pageSize = pageSize;
+    }
+
+    /** Documents per page ({@code plugins.aiops.detector.page_size}, dynamic). */
+    public void setPageSize(int pageSize) {
         this.pageSize = pageSize;
     }
 
@@ -42,12 +48,13 @@ public final class SourceReader {
     public record Read(Map<String, EntitySeries> series, long documents, long skipped) {}
 
     /**
-     * Points with time in [from, to) matching the detector's filter and {@code extraQuery} (a JSON query object or empty),
-     * at most {@code maxPerEntity} per entity (the earliest).
+     * Points with time in {@code range} matching the source's filter and {@code extraQuery} (null for none), at most
+     * {@code maxPerEntity} per entity (the earliest). Waits for the cluster: training and scoring call it on their pools.
      */
-    public Read read(Detector detector, long from, long to, Map<String, Object> extraQuery, int maxPerEntity) {
-        DetectorSource source = detector.source();
-        BoolQueryBuilder query = query(source, new TimeRange(from, to), extraQuery);
+    public Read read(MetricSource source, TimeRange range, QueryBuilder extraQuery, int maxPerEntity) {
+        long from = range.from();
+        long to = range.to();
+        BoolQueryBuilder query = query(source, range, extraQuery);
         List<String> includes = new ArrayList<>(source.fields());
         includes.addAll(source.entityFields());
         SearchSourceBuilder search = new SearchSourceBuilder().query(query)
@@ -88,22 +95,22 @@ public final class SourceReader {
         return new Read(series, documents, skipped);
     }
 
-    /** The detector's documents in {@code range} (all times when null), its filter, and {@code extraQuery} when given. */
-    static BoolQueryBuilder query(DetectorSource source, TimeRange range, Map<String, Object> extraQuery) {
+    /** The source's documents in {@code range} (all times when null), its filter, and {@code extraQuery} when given. */
+    static BoolQueryBuilder query(DetectorSource source, TimeRange range, QueryBuilder extraQuery) {
         BoolQueryBuilder query = QueryBuilders.boolQuery();
         if (range != null) {
             query.filter(QueryBuilders.rangeQuery(source.timeField()).gte(range.from()).lt(range.to()).format("epoch_millis"));
         }
-        if (source.filter().isEmpty() == false) {
-            query.filter(QueryBuilders.wrapperQuery(DetectorJson.toJson(source.filter())));
+        if (source.filter() != null) {
+            query.filter(source.filter());
         }
-        if (extraQuery != null && extraQuery.isEmpty() == false) {
-            query.filter(QueryBuilders.wrapperQuery(DetectorJson.toJson(extraQuery)));
+        if (extraQuery != null) {
+            query.filter(extraQuery);
         }
         return query;
     }
 
-    private static boolean add(Map<String, EntitySeries> series, DetectorSource source, SearchHit hit, int maxPerEntity) {
+    private static boolean add(Map<String, EntitySeries> series, MetricSource source, SearchHit hit, int maxPerEntity) {
         DocumentField timeField = hit.field(source.timeField());
         Map<String, Object> doc = hit.getSourceAsMap();
         if (timeField == null || timeField.getValue() == null || doc == null) {

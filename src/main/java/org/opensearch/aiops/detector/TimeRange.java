@@ -1,14 +1,22 @@
 package org.opensearch.aiops.detector;
 
-import java.util.Map;
+import java.io.IOException;
+import java.util.Set;
 
 import org.opensearch.common.time.DateFormatter;
 import org.opensearch.common.time.DateFormatters;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.common.io.stream.Writeable;
+import org.opensearch.core.xcontent.ToXContentFragment;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
 
 /** A half-open time range [from, to) in epoch milliseconds; bounds may be given as epoch milliseconds or date strings. */
-public record TimeRange(long from, long to) {
+public record TimeRange(long from, long to) implements Writeable, ToXContentFragment {
 
     private static final DateFormatter DATES = DateFormatter.forPattern("strict_date_optional_time||epoch_millis");
+    static final Set<String> FIELDS = Set.of("from", "to");
 
     public TimeRange {
         if (from >= to) {
@@ -16,40 +24,50 @@ public record TimeRange(long from, long to) {
         }
     }
 
-    /** Reads {@code from} and {@code to} of {@code fields}; both required. */
-    public static TimeRange read(ConfigFields fields) {
-        long from = time(fields, "from");
-        long to = time(fields, "to");
+    public TimeRange(StreamInput in) throws IOException {
+        this(in.readLong(), in.readLong());
+    }
+
+    /** Reads an object of {@code from} and {@code to}, both required. */
+    public static TimeRange parse(XContentParser parser, String path) throws IOException {
+        Long[] bounds = new Long[2];
+        ConfigObject.read(parser, path, FIELDS, (field, value) -> bounds[field.equals("from") ? 0 : 1] = value.time());
+        return of(bounds[0], bounds[1], path);
+    }
+
+    /** A range from bounds read elsewhere (null when absent); the errors name {@code path.from} and {@code path.to}. */
+    public static TimeRange of(Long from, Long to, String path) {
+        String fromName = ConfigObject.name(path, "from");
+        String toName = ConfigObject.name(path, "to");
+        for (String missing : from == null ? new String[] { fromName } : to == null ? new String[] { toName } : new String[0]) {
+            throw new IllegalArgumentException("[" + missing + "] is required: epoch milliseconds or a date such as 2026-11-01T00:00:00Z");
+        }
         if (from >= to) {
-            throw new IllegalArgumentException("[" + fields.name("from") + "] must be before [" + fields.name("to") + "]: the range is empty");
+            throw new IllegalArgumentException("[" + fromName + "] must be before [" + toName + "]: the range is empty");
         }
         return new TimeRange(from, to);
     }
 
-    /** One bound: a number of epoch milliseconds or a date string. */
-    public static long time(ConfigFields fields, String field) {
-        Object value = fields.raw(field);
-        if (value == null) {
-            throw new IllegalArgumentException("[" + fields.name(field) + "] is required: epoch milliseconds or a date such as 2026-11-01T00:00:00Z");
+    /** A date string or epoch milliseconds as text; errors name {@code name}. */
+    public static long parse(String text, String name) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("[" + name + "] must be epoch milliseconds or a date string, got an empty string");
         }
-        return parse(value, fields.name(field));
+        try {
+            return DateFormatters.from(DATES.parse(text)).toInstant().toEpochMilli();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("[" + name + "] is not a date or epoch milliseconds: [" + text + "]");
+        }
     }
 
-    public static long parse(Object value, String name) {
-        if (value instanceof Integer || value instanceof Long) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof String text && text.isBlank() == false) {
-            try {
-                return DateFormatters.from(DATES.parse(text)).toInstant().toEpochMilli();
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("[" + name + "] is not a date or epoch milliseconds: [" + text + "]");
-            }
-        }
-        throw new IllegalArgumentException("[" + name + "] must be epoch milliseconds or a date string, got " + ConfigFields.describe(value));
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        out.writeLong(from);
+        out.writeLong(to);
     }
 
-    public Map<String, Object> toMap() {
-        return Map.of("from", from, "to", to);
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
+        return builder.field("from", from).field("to", to);
     }
 }

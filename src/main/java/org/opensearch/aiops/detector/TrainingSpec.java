@@ -1,34 +1,71 @@
 package org.opensearch.aiops.detector;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.IOException;
 import java.util.Set;
 
-/** The normal data a detector learns from: a time range and/or a query, and at most {@code maxSamples} points. */
-public record TrainingSpec(TimeRange range, Map<String, Object> query, int maxSamples) {
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.common.io.stream.Writeable;
+import org.opensearch.core.xcontent.ToXContentObject;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
+import org.opensearch.index.query.QueryBuilder;
+
+/**
+ * The normal data a detector learns from: a time range and/or a query, and at most {@code maxSamples} points.
+ *
+ * @param range null for all time up to the training's start
+ * @param query null when the range alone selects the data
+ */
+public record TrainingSpec(TimeRange range, QueryBuilder query, int maxSamples) implements Writeable, ToXContentObject {
 
     public static final int DEFAULT_MAX_SAMPLES = 100_000;
     public static final int MAX_MAX_SAMPLES = 10_000_000;
     static final Set<String> FIELDS = Set.of("from", "to", "query", "max_samples");
 
-    static TrainingSpec read(ConfigFields training) {
-        TimeRange range = training.has("from") || training.has("to") ? TimeRange.read(training) : null;
-        Map<String, Object> query = Map.copyOf(training.optionalMap("query"));
-        if (range == null && query.isEmpty()) {
-            throw new IllegalArgumentException("[training] needs a time range ([training.from], [training.to]) and/or a [training.query] selecting normal data");
+    public static TrainingSpec parse(XContentParser parser, String path) throws IOException {
+        Long[] bounds = new Long[2];
+        QueryBuilder[] query = new QueryBuilder[1];
+        int[] maxSamples = { DEFAULT_MAX_SAMPLES };
+        ConfigObject.read(parser, path, FIELDS, (field, value) -> {
+            switch (field) {
+                case "from" -> bounds[0] = value.time();
+                case "to" -> bounds[1] = value.time();
+                case "query" -> query[0] = value.query();
+                case "max_samples" -> maxSamples[0] = value.intIn(1, MAX_MAX_SAMPLES);
+                default -> throw new IllegalStateException(field);
+            }
+        });
+        TimeRange range = bounds[0] != null || bounds[1] != null ? TimeRange.of(bounds[0], bounds[1], path) : null;
+        if (range == null && query[0] == null) {
+            throw new IllegalArgumentException(
+                "[" + path + "] needs a time range ([" + path + ".from], [" + path + ".to]) and/or a [" + path + ".query] selecting normal data"
+            );
         }
-        return new TrainingSpec(range, query, training.optionalInt("max_samples", DEFAULT_MAX_SAMPLES, 1, MAX_MAX_SAMPLES));
+        return new TrainingSpec(range, query[0], maxSamples[0]);
     }
 
-    Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
+    public TrainingSpec(StreamInput in) throws IOException {
+        this(in.readOptionalWriteable(TimeRange::new), in.readOptionalNamedWriteable(QueryBuilder.class), in.readVInt());
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        out.writeOptionalWriteable(range);
+        out.writeOptionalNamedWriteable(query);
+        out.writeVInt(maxSamples);
+    }
+
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
+        builder.startObject();
         if (range != null) {
-            map.putAll(range.toMap());
+            range.toXContent(builder, params);
         }
-        if (query.isEmpty() == false) {
-            map.put("query", query);
+        if (query != null) {
+            builder.field("query", query);
         }
-        map.put("max_samples", maxSamples);
-        return map;
+        builder.field("max_samples", maxSamples);
+        return builder.endObject();
     }
 }

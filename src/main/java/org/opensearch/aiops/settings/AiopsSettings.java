@@ -73,8 +73,23 @@ public final class AiopsSettings {
         Property.Dynamic
     );
 
-    /** Threads that train and score detectors (a bounded pool of their own, apart from the embedding engine's). */
-    public static final Setting<Integer> DETECTOR_POOL_SIZE = Setting.intSetting(PREFIX + "detector.pool_size", 2, 1, 64, Property.NodeScope);
+    /** Threads that train detectors (pool {@code aiops_train}): one by default, so a training leaves a core to the node. */
+    public static final Setting<Integer> DETECTOR_TRAIN_POOL_SIZE = Setting.intSetting(
+        PREFIX + "detector.train_pool_size",
+        1,
+        1,
+        64,
+        Property.NodeScope
+    );
+
+    /** Threads that score detectors, for real-time jobs and history runs (pool {@code aiops_score}). */
+    public static final Setting<Integer> DETECTOR_SCORE_POOL_SIZE = Setting.intSetting(
+        PREFIX + "detector.score_pool_size",
+        2,
+        1,
+        64,
+        Property.NodeScope
+    );
 
     /** Documents read per page when a detector reads its source indices. */
     public static final Setting<Integer> DETECTOR_PAGE_SIZE = Setting.intSetting(
@@ -96,7 +111,8 @@ public final class AiopsSettings {
             TEMPLATES_MAX_TOTAL,
             CODE_CONTEXT_CACHE_SIZE,
             MODELS_MAX_MEMORY,
-            DETECTOR_POOL_SIZE,
+            DETECTOR_TRAIN_POOL_SIZE,
+            DETECTOR_SCORE_POOL_SIZE,
             DETECTOR_PAGE_SIZE
         );
     }

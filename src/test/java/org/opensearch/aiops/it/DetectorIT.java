@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 
 import org.opensearch.client.Request;
 import org.opensearch.client.Response;
-import org.opensearch.client.ResponseException;
 import org.junit.Test;
 
 /** The detector platform on a real node with Job Scheduler: the whole life of a metric_knn detector. */
@@ -114,12 +112,9 @@ public class DetectorIT extends AiopsRestTestCase {
         assertEquals(2, ((Number) path(validation, "training.entities")).intValue());
         assertTrue(((Number) validation.get("estimated_training_bytes")).longValue() > 0);
 
-        // Two _train calls at once: exactly one starts training, the other gets 409.
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> status("POST", DETECTORS + "/" + id + "/_train"));
-        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> status("POST", DETECTORS + "/" + id + "/_train"));
-        List<Integer> statuses = new ArrayList<>(List.of(first.get(), second.get()));
-        statuses.sort(Integer::compare);
-        assertEquals(List.of(200, 409), statuses);
+        // (a second _train while one runs is refused: DetectorTrainingIT checks it on a training that lasts minutes; here
+        // the training may end before a second call arrives, so a 409 would depend on timing)
+        assertEquals("training", call("POST", DETECTORS + "/" + id + "/_train", null).get("state"));
 
         Map<String, Object> profile = waitForState(id, "trained");
         assertEquals(100.0, ((Number) path(profile, "training.progress")).doubleValue(), 0.0);
@@ -301,15 +296,5 @@ public class DetectorIT extends AiopsRestTestCase {
         Map<String, Object> failed = waitForState(id, "failed");
         assertTrue(failed.toString(), String.valueOf(failed.get("error")).contains("not enough training data"));
         call("DELETE", DETECTORS + "/" + id, null);
-    }
-
-    private static int status(String method, String endpoint) {
-        try {
-            return client().performRequest(new Request(method, endpoint)).getStatusLine().getStatusCode();
-        } catch (ResponseException e) {
-            return e.getResponse().getStatusLine().getStatusCode();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -1,60 +1,84 @@
 package org.opensearch.aiops.rest;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.opensearch.aiops.transport.detector.DetectorAction;
-import org.opensearch.aiops.transport.detector.DetectorRequest;
+import org.opensearch.OpenSearchParseException;
+import org.opensearch.action.ActionRequest;
+import org.opensearch.action.ActionType;
+import org.opensearch.aiops.detector.Detector;
+import org.opensearch.aiops.detector.DetectorTypes;
+import org.opensearch.aiops.detector.TimeRange;
+import org.opensearch.aiops.transport.detector.DetectorActions;
+import org.opensearch.aiops.transport.detector.DetectorIdRequest;
+import org.opensearch.aiops.transport.detector.PutDetectorRequest;
+import org.opensearch.aiops.transport.detector.RunDetectorRequest;
+import org.opensearch.aiops.transport.detector.SearchDetectorsRequest;
+import org.opensearch.aiops.transport.detector.TopResultsRequest;
+import org.opensearch.common.xcontent.StatusToXContentObject;
+import org.opensearch.common.xcontent.XContentFactory;
+import org.opensearch.core.action.ActionResponse;
+import org.opensearch.core.xcontent.DeprecationHandler;
+import org.opensearch.core.xcontent.XContentBuilder;
+import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.rest.BaseRestHandler;
 import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.RestRequest.Method;
 import org.opensearch.rest.action.RestStatusToXContentListener;
+import org.opensearch.search.builder.SearchSourceBuilder;
 import org.opensearch.transport.client.node.NodeClient;
 
 /**
- * One {@code _plugins/_aiops/detectors…} endpoint: builds a {@link DetectorRequest} (id from the path, JSON body, the
- * endpoint's URL parameters) and calls its transport action, where all validation happens.
+ * One {@code _plugins/_aiops/detectors…} endpoint: parses the path, URL parameters and body into the action's typed
+ * request (errors name the field) and calls its transport action.
  */
-public final class RestDetectorAction extends BaseRestHandler {
+public final class RestDetectorAction<Q extends ActionRequest, R extends ActionResponse & StatusToXContentObject> extends BaseRestHandler {
 
     static final String DETECTORS = AiopsRestPaths.BASE + "/detectors";
+    static final long DEFAULT_TOP_RANGE_MS = 24 * 3600_000L;
+
+    /** Builds the typed request of one endpoint from the REST request. */
+    @FunctionalInterface
+    interface RequestReader<Q> {
+        Q read(RestRequest request) throws IOException;
+    }
 
     /** Every detector endpoint. */
-    public static List<RestDetectorAction> all() {
+    public static List<RestDetectorAction<?, ?>> all(DetectorTypes types) {
+        RequestReader<DetectorIdRequest> byId = r -> new DetectorIdRequest(r.param("id"));
         return List.of(
-            new RestDetectorAction(Method.POST, DETECTORS, DetectorAction.CREATE),
-            new RestDetectorAction(Method.POST, DETECTORS + "/_search", DetectorAction.SEARCH),
-            new RestDetectorAction(Method.POST, DETECTORS + "/_validate", DetectorAction.VALIDATE),
-            new RestDetectorAction(Method.POST, DETECTORS + "/results/_search", DetectorAction.RESULTS_SEARCH),
-            new RestDetectorAction(Method.GET, DETECTORS + "/{id}", DetectorAction.GET),
-            new RestDetectorAction(Method.PUT, DETECTORS + "/{id}", DetectorAction.UPDATE),
-            new RestDetectorAction(Method.DELETE, DETECTORS + "/{id}", DetectorAction.DELETE),
-            new RestDetectorAction(Method.POST, DETECTORS + "/{id}/_train", DetectorAction.TRAIN),
-            new RestDetectorAction(Method.GET, DETECTORS + "/{id}/_profile", DetectorAction.PROFILE),
-            new RestDetectorAction(Method.POST, DETECTORS + "/{id}/_start", DetectorAction.START),
-            new RestDetectorAction(Method.POST, DETECTORS + "/{id}/_stop", DetectorAction.STOP),
-            new RestDetectorAction(Method.POST, DETECTORS + "/{id}/_run", DetectorAction.RUN),
-            new RestDetectorAction(Method.GET, DETECTORS + "/{id}/results/_top", DetectorAction.RESULTS_TOP, "from", "to", "size")
+            new RestDetectorAction<>(Method.POST, DETECTORS, DetectorActions.CREATE, r -> new PutDetectorRequest(null, detector(r, types))),
+            new RestDetectorAction<>(Method.POST, DETECTORS + "/_search", DetectorActions.SEARCH, r -> new SearchDetectorsRequest(List.of(), search(r))),
+            new RestDetectorAction<>(Method.POST, DETECTORS + "/_validate", DetectorActions.VALIDATE, r -> new PutDetectorRequest(null, detector(r, types))),
+            new RestDetectorAction<>(Method.POST, DETECTORS + "/results/_search", DetectorActions.RESULTS_SEARCH, RestDetectorAction::resultsSearch),
+            new RestDetectorAction<>(Method.GET, DETECTORS + "/{id}", DetectorActions.GET, byId),
+            new RestDetectorAction<>(Method.PUT, DETECTORS + "/{id}", DetectorActions.UPDATE, r -> new PutDetectorRequest(r.param("id"), detector(r, types))),
+            new RestDetectorAction<>(Method.DELETE, DETECTORS + "/{id}", DetectorActions.DELETE, byId),
+            new RestDetectorAction<>(Method.POST, DETECTORS + "/{id}/_train", DetectorActions.TRAIN, byId),
+            new RestDetectorAction<>(Method.GET, DETECTORS + "/{id}/_profile", DetectorActions.PROFILE, byId),
+            new RestDetectorAction<>(Method.POST, DETECTORS + "/{id}/_start", DetectorActions.START, byId),
+            new RestDetectorAction<>(Method.POST, DETECTORS + "/{id}/_stop", DetectorActions.STOP, byId),
+            new RestDetectorAction<>(Method.POST, DETECTORS + "/{id}/_run", DetectorActions.RUN, r -> new RunDetectorRequest(r.param("id"), range(r))),
+            new RestDetectorAction<>(Method.GET, DETECTORS + "/{id}/results/_top", DetectorActions.RESULTS_TOP, RestDetectorAction::top)
         );
     }
 
     private final Method method;
     private final String path;
-    private final DetectorAction action;
-    private final List<String> params;
+    private final ActionType<R> action;
+    private final RequestReader<Q> reader;
 
-    private RestDetectorAction(Method method, String path, DetectorAction action, String... params) {
+    private RestDetectorAction(Method method, String path, ActionType<R> action, RequestReader<Q> reader) {
         this.method = method;
         this.path = path;
         this.action = action;
-        this.params = List.of(params);
+        this.reader = reader;
     }
 
     @Override
     public String getName() {
-        return "aiops_detector_" + action.name().substring(DetectorAction.PREFIX.length()).replace('/', '_');
+        return "aiops_detector_" + action.name().substring(DetectorActions.PREFIX.length()).replace('/', '_');
     }
 
     @Override
@@ -64,14 +88,67 @@ public final class RestDetectorAction extends BaseRestHandler {
 
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String name : params) {
-            String value = request.param(name);
-            if (value != null) {
-                values.put(name, value);
-            }
+        Q typed = reader.read(request);
+        return channel -> client.execute(action, typed, new RestStatusToXContentListener<>(channel));
+    }
+
+    private static XContentParser body(RestRequest request) throws IOException {
+        if (request.hasContent() == false) {
+            throw new OpenSearchParseException("request body is required");
         }
-        DetectorRequest detectorRequest = new DetectorRequest(request.param("id"), RequestBody.optionalObject(request), values);
-        return channel -> client.execute(action, detectorRequest, new RestStatusToXContentListener<>(channel));
+        return request.contentParser();
+    }
+
+    private static Detector detector(RestRequest request, DetectorTypes types) throws IOException {
+        try (XContentParser parser = body(request)) {
+            return Detector.parse(parser, types);
+        }
+    }
+
+    private static TimeRange range(RestRequest request) throws IOException {
+        try (XContentParser parser = body(request)) {
+            return TimeRange.parse(parser, "");
+        }
+    }
+
+    private static SearchSourceBuilder search(RestRequest request) throws IOException {
+        if (request.hasContent() == false) {
+            return new SearchSourceBuilder();
+        }
+        try (XContentParser parser = request.contentParser()) {
+            return SearchSourceBuilder.fromXContent(parser);
+        }
+    }
+
+    /** A search body with {@code detector_ids} beside the search's own fields. */
+    private static SearchDetectorsRequest resultsSearch(RestRequest request) throws IOException {
+        if (request.hasContent() == false) {
+            return new SearchDetectorsRequest(List.of(), new SearchSourceBuilder());
+        }
+        Map<String, Object> body = RequestBody.optionalObject(request);
+        Object ids = body.remove("detector_ids");
+        List<String> detectorIds = ids == null ? List.of() : RequestBody.stringList(Map.of("detector_ids", ids), "detector_ids");
+        try (
+            XContentBuilder rest = XContentFactory.jsonBuilder().map(body);
+            XContentParser parser = request.getMediaType()
+                .xContent()
+                .createParser(request.getXContentRegistry(), DeprecationHandler.IGNORE_DEPRECATIONS, rest.toString())
+        ) {
+            return new SearchDetectorsRequest(detectorIds, SearchSourceBuilder.fromXContent(parser));
+        }
+    }
+
+    private static TopResultsRequest top(RestRequest request) {
+        long now = System.currentTimeMillis();
+        String fromText = request.param("from");
+        String toText = request.param("to");
+        long to = toText == null ? now : TimeRange.parse(toText, "to");
+        long from = fromText == null ? to - DEFAULT_TOP_RANGE_MS : TimeRange.parse(fromText, "from");
+        TimeRange.of(from, to, "");
+        int size = request.paramAsInt("size", TopResultsRequest.DEFAULT_SIZE);
+        if (size < 1 || size > TopResultsRequest.MAX_SIZE) {
+            throw new IllegalArgumentException("[size] must be an integer in [1, " + TopResultsRequest.MAX_SIZE + "], got [" + size + "]");
+        }
+        return new TopResultsRequest(request.param("id"), from, to, size);
     }
 }

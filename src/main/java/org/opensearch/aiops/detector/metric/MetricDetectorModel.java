@@ -1,10 +1,8 @@
 package org.opensearch.aiops.detector.metric;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.opensearch.aiops.detector.DetectorModel;
 import org.opensearch.aiops.detector.DetectorScore;
+import org.opensearch.aiops.detector.ScoreSummary;
 import org.opensearch.aiops.detector.ThresholdSpec;
 
 /** A {@link MetricModel} as the detector platform sees it. */
@@ -51,16 +49,9 @@ final class MetricDetectorModel implements DetectorModel {
     }
 
     @Override
-    public Map<String, Object> trainingScores() {
+    public ScoreSummary trainingScores() {
         ScoreDistribution scores = model.trainingScores();
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("count", scores.count());
-        map.put("mean", scores.mean());
-        map.put("std", scores.std());
-        map.put("p50", scores.quantile(0.5));
-        map.put("p99", scores.quantile(0.99));
-        map.put("max", scores.quantile(1.0));
-        return map;
+        return new ScoreSummary(scores.count(), scores.mean(), scores.std(), scores.quantile(0.5), scores.quantile(0.99), scores.quantile(1.0), null);
     }
 
     @Override

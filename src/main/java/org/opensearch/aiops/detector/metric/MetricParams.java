@@ -1,9 +1,15 @@
 package org.opensearch.aiops.detector.metric;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.opensearch.aiops.detector.DetectorParams;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+import org.opensearch.core.xcontent.XContentBuilder;
 
 /**
  * Parameters of one metric detector, parsed from the detector's {@code params} object. Every field has a default, so
@@ -41,7 +47,7 @@ public record MetricParams(
     int hidden,
     int epochs,
     int scales
-) {
+) implements DetectorParams {
 
     public static final List<String> ALGORITHMS = List.of("knn", "lof", "cblof", "ensemble", "lstm");
     public static final List<String> TYPES = ALGORITHMS.stream().map(a -> "metric_" + a).toList();
@@ -170,6 +176,47 @@ public record MetricParams(
     /** Detector type name of these parameters, e.g. metric_knn. */
     public String type() {
         return "metric_" + algorithm;
+    }
+
+    /** Reads the params of detector type {@code type} written by {@link #writeTo}. */
+    public static MetricParams read(String type, StreamInput in) throws IOException {
+        return new MetricParams(
+            type.substring("metric_".length()),
+            in.readVInt(),
+            in.readVInt(),
+            in.readVInt(),
+            in.readDouble(),
+            in.readDouble(),
+            in.readBoolean(),
+            in.readVInt(),
+            in.readVInt(),
+            in.readVInt(),
+            in.readVInt()
+        );
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        out.writeVInt(window);
+        out.writeVInt(k);
+        out.writeVInt(clusters);
+        out.writeDouble(alpha);
+        out.writeDouble(beta);
+        out.writeBoolean(differences);
+        out.writeVInt(maxWindows);
+        out.writeVInt(hidden);
+        out.writeVInt(epochs);
+        out.writeVInt(scales);
+    }
+
+    @Override
+    public String getWriteableName() {
+        return type();
+    }
+
+    @Override
+    public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
+        return builder.map(toMap());
     }
 
     /** Every parameter by its name in {@code params} (the algorithm is the detector type, so it is not one). */

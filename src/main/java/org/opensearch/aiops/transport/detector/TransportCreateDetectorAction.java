@@ -1,29 +1,30 @@
 package org.opensearch.aiops.transport.detector;
 
-import java.util.Map;
-
 import org.opensearch.action.support.ActionFilters;
+import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.aiops.detector.DetectorService;
 import org.opensearch.common.inject.Inject;
-import org.opensearch.core.rest.RestStatus;
-import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
-/** Creates a detector from its configuration (400 naming the field when it is not valid). */
-public final class TransportCreateDetectorAction extends TransportDetectorAction {
+/** Creates a detector (201). */
+public final class TransportCreateDetectorAction extends HandledTransportAction<PutDetectorRequest, DetectorResponse> {
+
+    private final DetectorService detectors;
 
     @Inject
-    public TransportCreateDetectorAction(TransportService transportService, ActionFilters actionFilters, ThreadPool threadPool, DetectorService detectors) {
-        super(DetectorAction.CREATE, transportService, actionFilters, threadPool, detectors);
+    public TransportCreateDetectorAction(TransportService transportService, ActionFilters actionFilters, DetectorService detectors) {
+        super(DetectorActions.CREATE.name(), transportService, actionFilters, PutDetectorRequest::new);
+        this.detectors = detectors;
     }
 
     @Override
-    protected RestStatus status() {
-        return RestStatus.CREATED;
-    }
-
-    @Override
-    protected Map<String, Object> handle(DetectorRequest request) {
-        return detectors.create(request.body());
+    protected void doExecute(Task task, PutDetectorRequest request, ActionListener<DetectorResponse> listener) {
+        try {
+            detectors.create(request.detector(), ActionListener.map(listener, view -> new DetectorResponse(view.id(), view.detector(), view.state(), true)));
+        } catch (RuntimeException e) {
+            listener.onFailure(e);
+        }
     }
 }

@@ -1,23 +1,30 @@
 package org.opensearch.aiops.transport.detector;
 
-import java.util.Map;
-
 import org.opensearch.action.support.ActionFilters;
+import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.aiops.detector.DetectorService;
 import org.opensearch.common.inject.Inject;
-import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
-/** Deletes a detector with its job, checkpoints and state (results stay). */
-public final class TransportDeleteDetectorAction extends TransportDetectorAction {
+/** Deletes a detector, its state, job and checkpoints, whatever its state. */
+public final class TransportDeleteDetectorAction extends HandledTransportAction<DetectorIdRequest, DeleteDetectorResponse> {
+
+    private final DetectorService detectors;
 
     @Inject
-    public TransportDeleteDetectorAction(TransportService transportService, ActionFilters actionFilters, ThreadPool threadPool, DetectorService detectors) {
-        super(DetectorAction.DELETE, transportService, actionFilters, threadPool, detectors);
+    public TransportDeleteDetectorAction(TransportService transportService, ActionFilters actionFilters, DetectorService detectors) {
+        super(DetectorActions.DELETE.name(), transportService, actionFilters, DetectorIdRequest::new);
+        this.detectors = detectors;
     }
 
     @Override
-    protected Map<String, Object> handle(DetectorRequest request) {
-        return detectors.delete(request.id());
+    protected void doExecute(Task task, DetectorIdRequest request, ActionListener<DeleteDetectorResponse> listener) {
+        try {
+            detectors.delete(request.id(), ActionListener.map(listener, deleted -> new DeleteDetectorResponse(request.id(), deleted)));
+        } catch (RuntimeException e) {
+            listener.onFailure(e);
+        }
     }
 }

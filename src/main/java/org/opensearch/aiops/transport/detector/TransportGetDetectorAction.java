@@ -1,23 +1,30 @@
 package org.opensearch.aiops.transport.detector;
 
-import java.util.Map;
-
 import org.opensearch.action.support.ActionFilters;
+import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.aiops.detector.DetectorService;
 import org.opensearch.common.inject.Inject;
-import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
-/** A detector configuration and its state. */
-public final class TransportGetDetectorAction extends TransportDetectorAction {
+/** A detector's configuration and state. */
+public final class TransportGetDetectorAction extends HandledTransportAction<DetectorIdRequest, DetectorResponse> {
+
+    private final DetectorService detectors;
 
     @Inject
-    public TransportGetDetectorAction(TransportService transportService, ActionFilters actionFilters, ThreadPool threadPool, DetectorService detectors) {
-        super(DetectorAction.GET, transportService, actionFilters, threadPool, detectors);
+    public TransportGetDetectorAction(TransportService transportService, ActionFilters actionFilters, DetectorService detectors) {
+        super(DetectorActions.GET.name(), transportService, actionFilters, DetectorIdRequest::new);
+        this.detectors = detectors;
     }
 
     @Override
-    protected Map<String, Object> handle(DetectorRequest request) {
-        return detectors.get(request.id());
+    protected void doExecute(Task task, DetectorIdRequest request, ActionListener<DetectorResponse> listener) {
+        try {
+            detectors.get(request.id(), ActionListener.map(listener, view -> new DetectorResponse(view.id(), view.detector(), view.state(), false)));
+        } catch (RuntimeException e) {
+            listener.onFailure(e);
+        }
     }
 }

@@ -1,23 +1,30 @@
 package org.opensearch.aiops.transport.detector;
 
-import java.util.Map;
-
 import org.opensearch.action.support.ActionFilters;
+import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.aiops.detector.DetectorService;
 import org.opensearch.common.inject.Inject;
-import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
-/** Scores a time range now. */
-public final class TransportRunDetectorAction extends TransportDetectorAction {
+/** Scores a range of history on the scoring pool. */
+public final class TransportRunDetectorAction extends HandledTransportAction<RunDetectorRequest, RunDetectorResponse> {
+
+    private final DetectorService detectors;
 
     @Inject
-    public TransportRunDetectorAction(TransportService transportService, ActionFilters actionFilters, ThreadPool threadPool, DetectorService detectors) {
-        super(DetectorAction.RUN, transportService, actionFilters, threadPool, detectors);
+    public TransportRunDetectorAction(TransportService transportService, ActionFilters actionFilters, DetectorService detectors) {
+        super(DetectorActions.RUN.name(), transportService, actionFilters, RunDetectorRequest::new);
+        this.detectors = detectors;
     }
 
     @Override
-    protected Map<String, Object> handle(DetectorRequest request) {
-        return detectors.run(request.id(), request.body());
+    protected void doExecute(Task task, RunDetectorRequest request, ActionListener<RunDetectorResponse> listener) {
+        try {
+            detectors.run(request.id(), request.range(), ActionListener.map(listener, summary -> new RunDetectorResponse(request.id(), summary)));
+        } catch (RuntimeException e) {
+            listener.onFailure(e);
+        }
     }
 }

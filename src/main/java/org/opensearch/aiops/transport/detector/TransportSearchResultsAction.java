@@ -1,23 +1,31 @@
 package org.opensearch.aiops.transport.detector;
 
-import java.util.Map;
-
 import org.opensearch.action.support.ActionFilters;
-import org.opensearch.aiops.detector.DetectorService;
+import org.opensearch.action.support.HandledTransportAction;
+import org.opensearch.action.search.SearchResponse;
+import org.opensearch.aiops.detector.DetectorResults;
 import org.opensearch.common.inject.Inject;
-import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
-/** Searches result documents of one or more detectors. */
-public final class TransportSearchResultsAction extends TransportDetectorAction {
+/** Searches the results of every detector, or of some. */
+public final class TransportSearchResultsAction extends HandledTransportAction<SearchDetectorsRequest, SearchResponse> {
+
+    private final DetectorResults results;
 
     @Inject
-    public TransportSearchResultsAction(TransportService transportService, ActionFilters actionFilters, ThreadPool threadPool, DetectorService detectors) {
-        super(DetectorAction.RESULTS_SEARCH, transportService, actionFilters, threadPool, detectors);
+    public TransportSearchResultsAction(TransportService transportService, ActionFilters actionFilters, DetectorResults results) {
+        super(DetectorActions.RESULTS_SEARCH.name(), transportService, actionFilters, SearchDetectorsRequest::new);
+        this.results = results;
     }
 
     @Override
-    protected Map<String, Object> handle(DetectorRequest request) {
-        return detectors.searchResults(request.body());
+    protected void doExecute(Task task, SearchDetectorsRequest request, ActionListener<SearchResponse> listener) {
+        try {
+            results.search(request.detectorIds(), request.source(), listener);
+        } catch (RuntimeException e) {
+            listener.onFailure(e);
+        }
     }
 }

@@ -1,23 +1,30 @@
 package org.opensearch.aiops.transport.detector;
 
-import java.util.Map;
-
 import org.opensearch.action.support.ActionFilters;
+import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.aiops.detector.DetectorService;
 import org.opensearch.common.inject.Inject;
-import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
-/** Starts real-time scoring through a Job Scheduler job. */
-public final class TransportStartDetectorAction extends TransportDetectorAction {
+/** Starts real-time scoring. */
+public final class TransportStartDetectorAction extends HandledTransportAction<DetectorIdRequest, DetectorStateResponse> {
+
+    private final DetectorService detectors;
 
     @Inject
-    public TransportStartDetectorAction(TransportService transportService, ActionFilters actionFilters, ThreadPool threadPool, DetectorService detectors) {
-        super(DetectorAction.START, transportService, actionFilters, threadPool, detectors);
+    public TransportStartDetectorAction(TransportService transportService, ActionFilters actionFilters, DetectorService detectors) {
+        super(DetectorActions.START.name(), transportService, actionFilters, DetectorIdRequest::new);
+        this.detectors = detectors;
     }
 
     @Override
-    protected Map<String, Object> handle(DetectorRequest request) {
-        return detectors.start(request.id());
+    protected void doExecute(Task task, DetectorIdRequest request, ActionListener<DetectorStateResponse> listener) {
+        try {
+            detectors.start(request.id(), ActionListener.map(listener, state -> new DetectorStateResponse(request.id(), state)));
+        } catch (RuntimeException e) {
+            listener.onFailure(e);
+        }
     }
 }

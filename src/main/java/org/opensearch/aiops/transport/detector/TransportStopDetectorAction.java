@@ -1,23 +1,30 @@
 package org.opensearch.aiops.transport.detector;
 
-import java.util.Map;
-
 import org.opensearch.action.support.ActionFilters;
+import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.aiops.detector.DetectorService;
 import org.opensearch.common.inject.Inject;
-import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
-/** Stops real-time scoring. */
-public final class TransportStopDetectorAction extends TransportDetectorAction {
+/** Stops real-time scoring or a training. */
+public final class TransportStopDetectorAction extends HandledTransportAction<DetectorIdRequest, DetectorStateResponse> {
+
+    private final DetectorService detectors;
 
     @Inject
-    public TransportStopDetectorAction(TransportService transportService, ActionFilters actionFilters, ThreadPool threadPool, DetectorService detectors) {
-        super(DetectorAction.STOP, transportService, actionFilters, threadPool, detectors);
+    public TransportStopDetectorAction(TransportService transportService, ActionFilters actionFilters, DetectorService detectors) {
+        super(DetectorActions.STOP.name(), transportService, actionFilters, DetectorIdRequest::new);
+        this.detectors = detectors;
     }
 
     @Override
-    protected Map<String, Object> handle(DetectorRequest request) {
-        return detectors.stop(request.id());
+    protected void doExecute(Task task, DetectorIdRequest request, ActionListener<DetectorStateResponse> listener) {
+        try {
+            detectors.stop(request.id(), ActionListener.map(listener, state -> new DetectorStateResponse(request.id(), state)));
+        } catch (RuntimeException e) {
+            listener.onFailure(e);
+        }
     }
 }

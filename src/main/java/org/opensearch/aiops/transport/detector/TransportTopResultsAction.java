@@ -1,23 +1,30 @@
 package org.opensearch.aiops.transport.detector;
 
-import java.util.Map;
-
 import org.opensearch.action.support.ActionFilters;
-import org.opensearch.aiops.detector.DetectorService;
+import org.opensearch.action.support.HandledTransportAction;
+import org.opensearch.aiops.detector.DetectorResults;
 import org.opensearch.common.inject.Inject;
-import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
-/** Highest scores of a detector in a range, by entity. */
-public final class TransportTopResultsAction extends TransportDetectorAction {
+/** A detector's top entities in a range. */
+public final class TransportTopResultsAction extends HandledTransportAction<TopResultsRequest, TopResultsResponse> {
+
+    private final DetectorResults results;
 
     @Inject
-    public TransportTopResultsAction(TransportService transportService, ActionFilters actionFilters, ThreadPool threadPool, DetectorService detectors) {
-        super(DetectorAction.RESULTS_TOP, transportService, actionFilters, threadPool, detectors);
+    public TransportTopResultsAction(TransportService transportService, ActionFilters actionFilters, DetectorResults results) {
+        super(DetectorActions.RESULTS_TOP.name(), transportService, actionFilters, TopResultsRequest::new);
+        this.results = results;
     }
 
     @Override
-    protected Map<String, Object> handle(DetectorRequest request) {
-        return detectors.top(request.id(), request.params());
+    protected void doExecute(Task task, TopResultsRequest request, ActionListener<TopResultsResponse> listener) {
+        try {
+            results.top(request.id(), request.from(), request.to(), request.size(), ActionListener.map(listener, TopResultsResponse::new));
+        } catch (RuntimeException e) {
+            listener.onFailure(e);
+        }
     }
 }

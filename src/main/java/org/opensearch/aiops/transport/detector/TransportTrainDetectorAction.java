@@ -1,24 +1,30 @@
 package org.opensearch.aiops.transport.detector;
 
-import java.util.Map;
-
 import org.opensearch.action.support.ActionFilters;
-import org.opensearch.aiops.AiopsPlugin;
+import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.aiops.detector.DetectorService;
 import org.opensearch.common.inject.Inject;
-import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
-/** Starts training in the background (409 when it already trains). */
-public final class TransportTrainDetectorAction extends TransportDetectorAction {
+/** Starts training on the training pool (409 when it already trains, 429 when memory or the queue is short). */
+public final class TransportTrainDetectorAction extends HandledTransportAction<DetectorIdRequest, DetectorStateResponse> {
+
+    private final DetectorService detectors;
 
     @Inject
-    public TransportTrainDetectorAction(TransportService transportService, ActionFilters actionFilters, ThreadPool threadPool, DetectorService detectors) {
-        super(DetectorAction.TRAIN, transportService, actionFilters, threadPool, detectors);
+    public TransportTrainDetectorAction(TransportService transportService, ActionFilters actionFilters, DetectorService detectors) {
+        super(DetectorActions.TRAIN.name(), transportService, actionFilters, DetectorIdRequest::new);
+        this.detectors = detectors;
     }
 
     @Override
-    protected Map<String, Object> handle(DetectorRequest request) {
-        return detectors.train(request.id(), threadPool.executor(AiopsPlugin.DETECTOR_THREAD_POOL));
+    protected void doExecute(Task task, DetectorIdRequest request, ActionListener<DetectorStateResponse> listener) {
+        try {
+            detectors.train(request.id(), ActionListener.map(listener, state -> new DetectorStateResponse(request.id(), state)));
+        } catch (RuntimeException e) {
+            listener.onFailure(e);
+        }
     }
 }

@@ -1,23 +1,30 @@
 package org.opensearch.aiops.transport.detector;
 
-import java.util.Map;
-
 import org.opensearch.action.support.ActionFilters;
+import org.opensearch.action.support.HandledTransportAction;
 import org.opensearch.aiops.detector.DetectorService;
 import org.opensearch.common.inject.Inject;
-import org.opensearch.threadpool.ThreadPool;
+import org.opensearch.core.action.ActionListener;
+import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
-/** Checks a configuration against the data without creating it. */
-public final class TransportValidateDetectorAction extends TransportDetectorAction {
+/** Checks a configuration against its data without creating it. */
+public final class TransportValidateDetectorAction extends HandledTransportAction<PutDetectorRequest, ValidateDetectorResponse> {
+
+    private final DetectorService detectors;
 
     @Inject
-    public TransportValidateDetectorAction(TransportService transportService, ActionFilters actionFilters, ThreadPool threadPool, DetectorService detectors) {
-        super(DetectorAction.VALIDATE, transportService, actionFilters, threadPool, detectors);
+    public TransportValidateDetectorAction(TransportService transportService, ActionFilters actionFilters, DetectorService detectors) {
+        super(DetectorActions.VALIDATE.name(), transportService, actionFilters, PutDetectorRequest::new);
+        this.detectors = detectors;
     }
 
     @Override
-    protected Map<String, Object> handle(DetectorRequest request) {
-        return detectors.validate(request.body());
+    protected void doExecute(Task task, PutDetectorRequest request, ActionListener<ValidateDetectorResponse> listener) {
+        try {
+            detectors.validate(request.detector(), ActionListener.map(listener, ValidateDetectorResponse::new));
+        } catch (RuntimeException e) {
+            listener.onFailure(e);
+        }
     }
 }

@@ -1,11 +1,10 @@
-package org.opensearch.aiops.model;
+package org.opensearch.aiops.detector;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.opensearch.OpenSearchStatusException;
-import org.opensearch.aiops.detector.DetectorModel;
 import org.opensearch.core.common.unit.ByteSizeValue;
 import org.opensearch.core.rest.RestStatus;
 
@@ -101,14 +100,8 @@ public final class ModelCache {
         }
     }
 
-    public synchronized Map<String, Object> stats() {
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("models", models.size());
-        stats.put("memory_bytes", used);
-        stats.put("reserved_bytes", reserved);
-        stats.put("max_memory_bytes", budget);
-        stats.put("evictions", evictions);
-        return stats;
+    public synchronized ModelMemory stats() {
+        return new ModelMemory(models.size(), used, reserved, budget, evictions);
     }
 
     /** Memory held for running work. */

@@ -1,4 +1,4 @@
-package org.opensearch.aiops.model;
+package org.opensearch.aiops.detector;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,6 +21,7 @@ import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.aiops.index.SystemIndexAccess;
+import org.opensearch.core.action.ActionListener;
 import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.index.reindex.BulkByScrollResponse;
 import org.opensearch.index.reindex.DeleteByQueryAction;
@@ -32,7 +33,7 @@ import org.opensearch.search.sort.SortOrder;
 /**
  * Trained models in {@code .plugins-aiops-checkpoints}: each model's bytes split into chunks of at most
  * {@link #CHUNK_BYTES}, one document per chunk, so that large models stay under the request size limits.
- * Called from the plugin's detector pool only (it waits for the cluster's answers).
+ * Saving and loading wait for the cluster: training and scoring call them from their own pools.
  */
 public final class ModelCheckpoints {
 
@@ -50,7 +51,7 @@ public final class ModelCheckpoints {
 
     /** Writes the models of one training run (entity key → checkpoint) in bulk requests of bounded size. */
     public void save(String detectorId, Collection<Checkpoint> checkpoints, long now) {
-        access.ensureSync(AiopsIndices.CHECKPOINTS);
+        PoolCalls.<Void>await(l -> access.ensure(AiopsIndices.CHECKPOINTS, l));
         BulkRequest bulk = new BulkRequest().setRefreshPolicy(WriteRequest.RefreshPolicy.NONE);
         long pending = 0;
         for (Checkpoint checkpoint : checkpoints) {
@@ -80,12 +81,12 @@ public final class ModelCheckpoints {
         if (bulk.numberOfActions() > 0) {
             flush(bulk);
         } else {
-            access.<RefreshResponse>sync(l -> access.client().admin().indices().prepareRefresh(AiopsIndices.CHECKPOINTS).execute(l));
+            PoolCalls.<RefreshResponse>await(l -> access.run(c -> access.client().admin().indices().prepareRefresh(AiopsIndices.CHECKPOINTS).execute(c), l));
         }
     }
 
     private void flush(BulkRequest bulk) {
-        BulkResponse response = access.sync(l -> access.client().bulk(bulk, l));
+        BulkResponse response = PoolCalls.<BulkResponse>await(l -> access.run(c -> access.client().bulk(bulk, c), l));
         if (response.hasFailures()) {
             throw new IllegalStateException("writing model checkpoints failed: " + response.buildFailureMessage());
         }
@@ -116,7 +117,7 @@ public final class ModelCheckpoints {
                 source.searchAfter(after);
             }
             SearchRequest request = new SearchRequest(AiopsIndices.CHECKPOINTS).source(source);
-            SearchResponse response = access.sync(l -> access.client().search(request, l));
+            SearchResponse response = PoolCalls.<SearchResponse>await(l -> access.run(c -> access.client().search(request, c), l));
             SearchHit[] hits = response.getHits().getHits();
             for (SearchHit hit : hits) {
                 Map<String, Object> doc = hit.getSourceAsMap();
@@ -158,15 +159,15 @@ public final class ModelCheckpoints {
         result.add(new Checkpoint(key, entity == null ? Map.of() : entity, format, bytes));
     }
 
-    /** Removes every checkpoint of the detector. */
-    public long deleteAll(String detectorId) {
+    /** Removes every checkpoint of the detector; gives how many documents went. */
+    public void deleteAll(String detectorId, ActionListener<Long> listener) {
         if (access.exists(AiopsIndices.CHECKPOINTS) == false) {
-            return 0;
+            listener.onResponse(0L);
+            return;
         }
         DeleteByQueryRequest delete = new DeleteByQueryRequest(AiopsIndices.CHECKPOINTS).setQuery(QueryBuilders.termQuery("detector_id", detectorId))
             .setRefresh(true);
-        BulkByScrollResponse response = access.sync(l -> access.client().execute(DeleteByQueryAction.INSTANCE, delete, l));
-        return response.getDeleted();
+        access.<BulkByScrollResponse>run(l -> access.client().execute(DeleteByQueryAction.INSTANCE, delete, l), ActionListener.map(listener, BulkByScrollResponse::getDeleted));
     }
 
     static String id(String detectorId, String entityKey, int chunk) {

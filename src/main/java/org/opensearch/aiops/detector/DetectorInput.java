@@ -1,0 +1,36 @@
+package org.opensearch.aiops.detector;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.xcontent.XContentParser;
+
+/** What a detector type reads: numeric rows per entity, call events between service instances, or template-id sessions. */
+public enum DetectorInput {
+    /** Numeric fields of time-stamped documents, one series per entity. */
+    METRIC,
+    /** Call events read from Jaeger span indices: a span whose parent ran in another instance. */
+    SPANS,
+    /** Template ids of the {@code log_template} output, grouped into sessions. */
+    SEQUENCES;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a detector's {@code source} object for this input. */
+    public DetectorSource parseSource(XContentParser parser, String path) throws IOException {
+        return switch (this) {
+            case METRIC -> MetricSource.parse(parser, path);
+            case SPANS, SEQUENCES -> throw new IllegalArgumentException("[" + path + "] no detector type reads " + label() + " yet");
+        };
+    }
+
+    public DetectorSource readSource(StreamInput in) throws IOException {
+        return switch (this) {
+            case METRIC -> new MetricSource(in);
+            case SPANS, SEQUENCES -> throw new IllegalStateException("no source of input [" + label() + "]");
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package org.opensearch.aiops.transport.detector;
+
+import java.io.IOException;
+import java.util.Objects;
+
+import org.opensearch.action.ActionRequest;
+import org.opensearch.action.ActionRequestValidationException;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+
+/** A detector's top entities in [from, to) (epoch ms): {@code size} of them. */
+public final class TopResultsRequest extends ActionRequest {
+
+    public static final int DEFAULT_SIZE = 10;
+    public static final int MAX_SIZE = 1000;
+
+    private final String id;
+    private final long from;
+    private final long to;
+    private final int size;
+
+    public TopResultsRequest(String id, long from, long to, int size) {
+        this.id = id;
+        this.from = from;
+        this.to = to;
+        this.size = size;
+    }
+
+    public TopResultsRequest(StreamInput in) throws IOException {
+        super(in);
+        this.id = in.readString();
+        this.from = in.readLong();
+        this.to = in.readLong();
+        this.size = in.readVInt();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long from() {
+        return from;
+    }
+
+    public long to() {
+        return to;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        super.writeTo(out);
+        out.writeString(id);
+        out.writeLong(from);
+        out.writeLong(to);
+        out.writeVInt(size);
+    }
+
+    @Override
+    public ActionRequestValidationException validate() {
+        return DetectorRequests.requireId(id, null);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TopResultsRequest other && id.equals(other.id) && from == other.from && to == other.to && size == other.size;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, from, to, size);
+    }
+}
