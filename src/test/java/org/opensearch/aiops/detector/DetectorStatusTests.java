@@ -29,7 +29,7 @@ public class DetectorStatusTests extends OpenSearchTestCase {
         status.toXContent(builder, ToXContent.EMPTY_PARAMS);
         Map<String, Object> source = XContentHelper.convertToMap(JsonXContent.jsonXContent, builder.endObject().toString(), false);
         assertEquals(status, DetectorStatus.fromSource(source));
-        assertEquals(2_000L, ((Map<?, ?>) source.get("training")).get("duration_ms"));
+        assertEquals(2_000L, ((Number) ((Map<?, ?>) source.get("training")).get("duration_ms")).longValue());
     }
 
     public void testWireRoundTrip() throws IOException {
