@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.Test;
 import org.opensearch.client.Request;
@@ -27,7 +26,7 @@ public class DetectorTrainingIT extends AiopsRestTestCase {
 
     /** An index of its own with one host's CPU series; returns its name. */
     private static String seriesIndex(long end) throws Exception {
-        String index = "it-training-" + UUID.randomUUID().toString().substring(0, 8);
+        String index = uniqueIndex("it-training");
         call("PUT", "/" + index, "{\"mappings\":{\"properties\":{\"@timestamp\":{\"type\":\"date\"},\"cpu\":{\"type\":\"double\"}}}}");
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < POINTS; i++) {
