@@ -70,6 +70,10 @@ final class PitPageReader {
         create.setIndicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
         client.execute(CreatePitAction.INSTANCE, create, ActionListener.wrap(pit -> {
             String pitId = pit.getId();
+            if (pitId == null) { // no shard matched: a pattern no index has yet
+                done.onResponse(null);
+                return;
+            }
             ActionListener<Void> closing = ActionListener.runAfter(done, () -> deletePit(pitId));
             nextPage(pitId, query, timeField, null, page, closing);
         }, e -> {
@@ -120,10 +124,14 @@ final class PitPageReader {
         ));
     }
 
-    /** A point in time over no index at all (a pattern nothing matches yet) is an empty read, not an error. */
+    /**
+     * A point in time over no index at all (a pattern nothing matches yet) is an empty read, not an error. OpenSearch
+     * 3.6 answers it with an IllegalArgumentException {@code invalid id: [null]} (the id of zero shards) instead of an
+     * empty point in time.
+     */
     private static boolean noIndices(Exception e) {
         Throwable cause = ExceptionsHelper.unwrapCause(e);
         return cause instanceof IndexNotFoundException
-            || (cause.getMessage() != null && cause.getMessage().contains("no indices"));
+            || (cause instanceof IllegalArgumentException && "invalid id: [null]".equals(cause.getMessage()));
     }
 }
