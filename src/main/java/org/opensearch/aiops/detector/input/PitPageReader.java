@@ -50,12 +50,14 @@ final class PitPageReader {
     /**
      * Hands every document of {@code indices} with {@code timeField} in [fromMillis, toMillis) matching {@code filter}
      * (may be null) to {@code page}, one page at a time in time order, then completes {@code done}. The time is fetched
-     * as a doc value in epoch milliseconds. Indices that do not exist yet read as empty.
+     * as a doc value in epoch milliseconds; {@code includes} limits the source fields fetched (null: all). Indices that
+     * do not exist yet read as empty.
      */
     void read(
         List<String> indices,
         String timeField,
         QueryBuilder filter,
+        String[] includes,
         long fromMillis,
         long toMillis,
         Consumer<SearchHit[]> page,
@@ -75,7 +77,7 @@ final class PitPageReader {
                 return;
             }
             ActionListener<Void> closing = ActionListener.runAfter(done, () -> deletePit(pitId));
-            nextPage(pitId, query, timeField, null, page, closing);
+            nextPage(pitId, query, timeField, includes, null, page, closing);
         }, e -> {
             if (noIndices(e)) {
                 done.onResponse(null);
@@ -89,12 +91,14 @@ final class PitPageReader {
         String pitId,
         QueryBuilder query,
         String timeField,
+        String[] includes,
         Object[] after,
         Consumer<SearchHit[]> page,
         ActionListener<Void> done
     ) {
         SearchSourceBuilder source = new SearchSourceBuilder().query(query)
             .size(pageSize)
+            .fetchSource(includes, null)
             .docValueField(timeField, "epoch_millis")
             .sort(timeField, SortOrder.ASC)
             .sort(SortBuilders.shardDocSort())
@@ -111,7 +115,7 @@ final class PitPageReader {
             if (hits.length < pageSize) {
                 done.onResponse(null);
             } else {
-                nextPage(pitId, query, timeField, hits[hits.length - 1].getSortValues(), page, done);
+                nextPage(pitId, query, timeField, includes, hits[hits.length - 1].getSortValues(), page, done);
             }
         }, done::onFailure));
     }

@@ -31,6 +31,7 @@ public final class SpanEventReader {
             input.indices(),
             input.timeField(),
             input.filter(),
+            null,
             fromMillis - input.parentMargin().millis(),
             toMillis,
             hits -> {
