@@ -84,6 +84,19 @@ final class InputConfigParser {
         return List.copyOf(values);
     }
 
+    /** A whole number in [min, max]. */
+    int integer(String field, int min, int max) throws IOException {
+        if (parser.currentToken() != XContentParser.Token.VALUE_NUMBER
+            || (parser.numberType() != XContentParser.NumberType.INT && parser.numberType() != XContentParser.NumberType.LONG)) {
+            throw wrong(field, "a whole number");
+        }
+        long value = parser.longValue();
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("[" + name(field) + "] must be between " + min + " and " + max + ", got " + value);
+        }
+        return (int) value;
+    }
+
     /** A duration such as {@code "5m"}, or a number of milliseconds, within [min, max]. */
     TimeValue time(String field, TimeValue min, TimeValue max) throws IOException {
         TimeValue value;

@@ -22,7 +22,9 @@ import org.opensearch.index.query.QueryBuilder;
  * {@code session_field} (a field's value), {@code session_pattern} (every distinct match of a regex in
  * {@code session_pattern_field}) or {@code window} (sliding time windows per entity, moved by {@code step}).
  *
- * @param sessionTimeout for the two keyed groupings: a session closes after this long without events; null for windows
+ * @param sessionTimeout   for the two keyed groupings: a session closes after this long without events; null for windows
+ * @param maxSessionEvents a session reaching this many events closes (the next event of its key starts another), so
+ *                         a key that never goes idle cannot grow without bound
  */
 public record SequenceInput(
     List<String> indices,
@@ -35,6 +37,7 @@ public record SequenceInput(
     TimeValue step,
     List<String> entityFields,
     TimeValue sessionTimeout,
+    int maxSessionEvents,
     QueryBuilder filter
 ) implements Writeable, ToXContentObject {
 
@@ -48,6 +51,7 @@ public record SequenceInput(
     public static final String STEP = "step";
     public static final String ENTITY_FIELDS = "entity_fields";
     public static final String SESSION_TIMEOUT = "session_timeout";
+    public static final String MAX_SESSION_EVENTS = "max_session_events";
     public static final String FILTER = "filter";
     private static final Set<String> FIELDS = Set.of(
         INDICES,
@@ -60,6 +64,7 @@ public record SequenceInput(
         STEP,
         ENTITY_FIELDS,
         SESSION_TIMEOUT,
+        MAX_SESSION_EVENTS,
         FILTER
     );
 
@@ -71,6 +76,7 @@ public record SequenceInput(
      */
     public static final String DEFAULT_SESSION_PATTERN_FIELD = "message";
     public static final TimeValue DEFAULT_SESSION_TIMEOUT = TimeValue.timeValueMinutes(10);
+    public static final int DEFAULT_MAX_SESSION_EVENTS = 10_000;
     public static final int MAX_ENTITY_FIELDS = 5;
     /** Bounds the windows one event joins (window / step), hence memory per event. */
     public static final int MAX_WINDOWS_PER_EVENT = 100;
@@ -83,6 +89,9 @@ public record SequenceInput(
         entityFields = List.copyOf(entityFields);
         Objects.requireNonNull(timeField, TIME_FIELD);
         Objects.requireNonNull(templateField, TEMPLATE_FIELD);
+        if (maxSessionEvents < 2) {
+            throw new IllegalArgumentException("[" + MAX_SESSION_EVENTS + "] must be at least 2, got " + maxSessionEvents);
+        }
     }
 
     /** Whether sessions are sliding time windows per entity (else keyed by a field or a pattern). */
@@ -108,6 +117,7 @@ public record SequenceInput(
         TimeValue step = null;
         List<String> entityFields = List.of();
         TimeValue sessionTimeout = null;
+        int maxSessionEvents = DEFAULT_MAX_SESSION_EVENTS;
         QueryBuilder filter = null;
         for (String field = in.nextField(FIELDS); field != null; field = in.nextField(FIELDS)) {
             switch (field) {
@@ -121,6 +131,7 @@ public record SequenceInput(
                 case STEP -> step = in.time(field, MIN_TIME, MAX_WINDOW);
                 case ENTITY_FIELDS -> entityFields = in.strings(field);
                 case SESSION_TIMEOUT -> sessionTimeout = in.time(field, MIN_TIME, MAX_TIMEOUT);
+                case MAX_SESSION_EVENTS -> maxSessionEvents = in.integer(field, 2, 1_000_000);
                 case FILTER -> filter = in.query(field);
                 default -> throw new AssertionError(field);
             }
@@ -181,6 +192,7 @@ public record SequenceInput(
             step,
             entityFields,
             sessionTimeout,
+            maxSessionEvents,
             filter
         );
     }
@@ -197,6 +209,7 @@ public record SequenceInput(
             in.readOptionalTimeValue(),
             in.readStringList(),
             in.readOptionalTimeValue(),
+            in.readVInt(),
             in.readOptionalNamedWriteable(QueryBuilder.class)
         );
     }
@@ -213,6 +226,7 @@ public record SequenceInput(
         out.writeOptionalTimeValue(step);
         out.writeStringCollection(entityFields);
         out.writeOptionalTimeValue(sessionTimeout);
+        out.writeVInt(maxSessionEvents);
         out.writeOptionalNamedWriteable(filter);
     }
 
@@ -229,6 +243,7 @@ public record SequenceInput(
         optional(builder, STEP, step == null ? null : step.getStringRep());
         builder.field(ENTITY_FIELDS, entityFields);
         optional(builder, SESSION_TIMEOUT, sessionTimeout == null ? null : sessionTimeout.getStringRep());
+        builder.field(MAX_SESSION_EVENTS, maxSessionEvents);
         if (filter != null) {
             builder.field(FILTER, filter);
         }

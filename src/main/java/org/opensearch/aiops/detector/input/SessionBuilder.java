@@ -31,7 +31,8 @@ import org.opensearch.common.xcontent.support.XContentMapValues;
  * </ul>
  * Keyed sessions close after {@code session_timeout} without events: when {@link #closeIdle} is called, or when an
  * event arrives later than that (it starts the next session of that key). Events reaching a session out of order are
- * put in time order when it closes (ties in arrival order).
+ * put in time order when it closes (ties in arrival order). A session reaching {@code max_session_events} closes at
+ * once; the next event of its key starts another.
  */
 public final class SessionBuilder {
 
@@ -44,7 +45,7 @@ public final class SessionBuilder {
     private final List<TemplateSession> closed = new ArrayList<>();
     private long closedUpTo = Long.MIN_VALUE;
     private long arrivals;
-    private long documents, events, missingTemplate, missingSession, late, sessions;
+    private long documents, events, missingTemplate, missingSession, late, full, sessions;
 
     public SessionBuilder(SequenceInput input) {
         this.input = input;
@@ -83,8 +84,7 @@ public final class SessionBuilder {
                 session = new OpenSession(key, entity, Long.MAX_VALUE);
                 open.put(openKey, session);
             }
-            session.add(event);
-            events++;
+            add(openKey, session, event);
         }
     }
 
@@ -117,7 +117,7 @@ public final class SessionBuilder {
     }
 
     public SessionCounts counts() {
-        return new SessionCounts(documents, events, missingTemplate, missingSession, late, sessions);
+        return new SessionCounts(documents, events, missingTemplate, missingSession, late, full, sessions);
     }
 
     private void addToWindows(String entityKey, Map<String, String> entity, Event event) {
@@ -131,13 +131,24 @@ public final class SessionBuilder {
             }
             long windowStart = start;
             String openKey = entityKey + "\u0000" + start;
-            open.computeIfAbsent(openKey, k -> new OpenSession(Instant.ofEpochMilli(windowStart).toString(), entity, windowStart + window))
-                .add(event);
-            events++;
+            OpenSession session = open.computeIfAbsent(
+                openKey,
+                k -> new OpenSession(Instant.ofEpochMilli(windowStart).toString(), entity, windowStart + window)
+            );
+            add(openKey, session, event);
             joined = true;
         }
         if (joined == false) {
             late++;
+        }
+    }
+
+    private void add(String openKey, OpenSession session, Event event) {
+        session.add(event);
+        events++;
+        if (session.events.size() >= input.maxSessionEvents()) {
+            close(open.remove(openKey));
+            full++;
         }
     }
 

@@ -74,7 +74,7 @@ public class CallEventsTests extends OpenSearchTestCase {
         assertEquals(new SpanCounts(5, 0, 2, 1, 2, 0, 0, 0, 0), result.counts());
     }
 
-    public void testMissingParentIsCountedNotAnEvent() {
+    public void testMissingParentIsCountedNotAnEvent() throws Exception {
         CallEvents.Result result = CallEvents.of(
             List.of(span("t1", "c", "gone", "order", "order-7", T0, 10), span("t1", "d", "c", "pay", "pay-1", T0 + 5, 3)),
             INPUT,
@@ -82,6 +82,11 @@ public class CallEventsTests extends OpenSearchTestCase {
         );
         assertEquals(List.of("d"), result.events().stream().map(CallEvent::spanId).toList());
         assertEquals(1, result.counts().orphans());
+        assertEquals(
+            "{\"spans\":2,\"margin_spans\":0,\"events\":1,\"roots\":0,\"same_instance\":0,\"orphans\":1,\"duplicates\":0,"
+                + "\"invalid\":0,\"without_instance\":0}",
+            InputTestSupport.toJson(result.counts())
+        );
     }
 
     public void testDuplicateKeepsTheFirst() {

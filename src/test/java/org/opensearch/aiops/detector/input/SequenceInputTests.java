@@ -20,6 +20,8 @@ public class SequenceInputTests extends OpenSearchTestCase {
         assertEquals(List.of(), input.entityFields());
         assertEquals(TimeValue.timeValueMinutes(10), input.sessionTimeout());
         assertFalse(input.windowed());
+        assertEquals(10_000, input.maxSessionEvents());
+        assertNull(input.filter());
     }
 
     public void testSessionPatternDefaultsToTheMessage() throws Exception {
@@ -68,16 +70,18 @@ public class SequenceInputTests extends OpenSearchTestCase {
         assertError("{\"indices\": \"l\", \"session_field\": \"x\", \"entity_fields\": [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"]}", "[source.entity_fields] takes at most 5 fields");
         assertError("{\"indices\": \"l\", \"session_field\": \"x\", \"filter\": []}", "[source.filter] must be a query object, got an array");
         assertError("{\"indices\": \"l\", \"sesion_field\": \"x\"}", "unknown field [source.sesion_field]");
+        assertError("{\"indices\": \"l\", \"session_field\": \"x\", \"max_session_events\": 1}", "[source.max_session_events] must be between 2 and 1000000, got 1");
+        assertError("{\"indices\": \"l\", \"session_field\": \"x\", \"max_session_events\": 2.5}", "[source.max_session_events] must be a whole number, got a number");
     }
 
     private static List<SequenceInput> examples() {
         return List.of(
             new SequenceInput(List.of("logs-*"), "@timestamp", "log_template.id", "trace_id", null, null, null, null, List.of("service.name"),
-                TimeValue.timeValueMinutes(10), null),
+                TimeValue.timeValueMinutes(10), 10_000, null),
             new SequenceInput(List.of("hdfs"), "ts", "tpl.id", null, "(blk_-?\\d+)", "log_template.parameters", null, null, List.of(),
-                TimeValue.timeValueHours(2), QueryBuilders.termQuery("level", "INFO")),
+                TimeValue.timeValueHours(2), 500, QueryBuilders.termQuery("level", "INFO")),
             new SequenceInput(List.of("bgl-a", "bgl-b"), "@timestamp", "log_template.id", null, null, null, TimeValue.timeValueHours(1),
-                TimeValue.timeValueMinutes(15), List.of("node", "rack"), null, QueryBuilders.matchAllQuery())
+                TimeValue.timeValueMinutes(15), List.of("node", "rack"), null, 10_000, QueryBuilders.matchAllQuery())
         );
     }
 

@@ -36,7 +36,7 @@ public class SessionBuilderTests extends OpenSearchTestCase {
         assertEquals(Map.of(), t1.entity());
         assertEquals(List.of("B", "D"), sessions.get(1).templateIds());
         assertEquals(List.of("D"), sessions.get(2).templateIds());
-        assertEquals(new SessionCounts(4, 5, 0, 0, 0, 3), builder.counts());
+        assertEquals(new SessionCounts(4, 5, 0, 0, 0, 0, 3), builder.counts());
         assertEquals(0, builder.openSessions());
     }
 
@@ -58,7 +58,7 @@ public class SessionBuilderTests extends OpenSearchTestCase {
     public void testPatternGroupOverParameters() {
         // log_template parameters: the number mask keeps only the digits of blk_-123, so match the digits there
         SequenceInput input = new SequenceInput(List.of("l"), "@timestamp", "log_template.id", null, "^(-?\\d{9,})$",
-            "log_template.parameters", null, null, List.of(), TimeValue.timeValueMinutes(10), null);
+            "log_template.parameters", null, null, List.of(), TimeValue.timeValueMinutes(10), 10_000, null);
         SessionBuilder builder = new SessionBuilder(input);
         Map<String, Object> doc = new HashMap<>();
         doc.put("log_template", Map.of("id", "T1", "parameters", List.of("081109", "148", "-6952295868487656571")));
@@ -68,7 +68,7 @@ public class SessionBuilderTests extends OpenSearchTestCase {
 
     public void testSlidingTimeWindowsPerEntity() {
         SequenceInput input = new SequenceInput(List.of("bgl"), "@timestamp", "log_template.id", null, null, null,
-            TimeValue.timeValueSeconds(60), TimeValue.timeValueSeconds(30), List.of("node"), null, null);
+            TimeValue.timeValueSeconds(60), TimeValue.timeValueSeconds(30), List.of("node"), null, 10_000, null);
         SessionBuilder builder = new SessionBuilder(input);
         builder.add(ref(1), 10_000, log("A", "node", "n1"));
         builder.add(ref(2), 40_000, log("B", "node", "n1"));
@@ -126,7 +126,25 @@ public class SessionBuilderTests extends OpenSearchTestCase {
             List.of(Map.of("host", "h1"), Map.of("host", "h2"), Map.of("host", "_missing")),
             sessions.stream().map(TemplateSession::entity).toList()
         );
-        assertEquals(new SessionCounts(5, 3, 1, 1, 0, 3), builder.counts());
+        assertEquals(new SessionCounts(5, 3, 1, 1, 0, 0, 3), builder.counts());
+    }
+
+    public void testAFullSessionClosesAndItsKeyStartsAnother() throws Exception {
+        SequenceInput input = InputTestSupport.parse(
+            "{\"indices\": \"logs\", \"session_field\": \"job\", \"max_session_events\": 3}",
+            SequenceInput::parse
+        );
+        SessionBuilder builder = new SessionBuilder(input);
+        for (int i = 0; i < 5; i++) {
+            builder.add(ref(i), i * 1_000L, log("T" + i, "job", "nightly"));
+        }
+        assertEquals(1, builder.openSessions());
+        List<TemplateSession> sessions = builder.closeAll();
+        assertEquals(List.of(List.of("T0", "T1", "T2"), List.of("T3", "T4")), sessions.stream().map(TemplateSession::templateIds).toList());
+        assertEquals(
+            "{\"documents\":5,\"events\":5,\"missing_template\":0,\"missing_session\":0,\"late\":0,\"full\":1,\"sessions\":2}",
+            InputTestSupport.toJson(builder.counts())
+        );
     }
 
     /** Real HDFS lines through the project's Drain parser, grouped by block id as DeepLog's preprocessing does. */
@@ -137,7 +155,7 @@ public class SessionBuilderTests extends OpenSearchTestCase {
         // DeepLog groups a whole file by block: a timeout longer than the file's three days keeps that grouping (with 10
         // minutes, one block whose two lines are hours apart becomes two sessions)
         SequenceInput byBlock = new SequenceInput(List.of("hdfs"), "@timestamp", "log_template.id", null, "blk_-?\\d+", "message",
-            null, null, List.of(), TimeValue.timeValueDays(7), null);
+            null, null, List.of(), TimeValue.timeValueDays(7), 10_000, null);
         SessionBuilder builder = new SessionBuilder(byBlock);
         DateTimeFormatter stamp = DateTimeFormatter.ofPattern("yyMMdd HHmmss");
         Map<String, String> templateOfLine = new HashMap<>();
@@ -155,7 +173,7 @@ public class SessionBuilderTests extends OpenSearchTestCase {
         // counted independently with awk over the file: 2,200 distinct blocks; 2,206 (line, block) pairs, since three
         // "BLOCK* ask ... to delete" lines name 100, 100 and 9 blocks; six blocks appear on two lines
         assertEquals(2_200, sessions.size());
-        assertEquals(new SessionCounts(2_000, 2_206, 0, 0, 0, 2_200), builder.counts());
+        assertEquals(new SessionCounts(2_000, 2_206, 0, 0, 0, 0, 2_200), builder.counts());
         assertEquals(6, sessions.stream().filter(s -> s.size() == 2).count());
         TemplateSession deleted = sessions.stream().filter(s -> s.key().equals("blk_-8775602795571523802")).findFirst().orElseThrow();
         // lines 430 and 443 (1-based): "Deleting block blk_-8775602795571523802 file .../blk_-8775602795571523802"
@@ -172,7 +190,7 @@ public class SessionBuilderTests extends OpenSearchTestCase {
 
     private static SequenceInput keyed(String field, String pattern, List<String> entityFields) {
         return new SequenceInput(List.of("logs"), "@timestamp", "log_template.id", field, pattern, pattern == null ? null : "message",
-            null, null, entityFields, TimeValue.timeValueMinutes(10), null);
+            null, null, entityFields, TimeValue.timeValueMinutes(10), 10_000, null);
     }
 
     private static Map<String, Object> log(String templateId, String field, Object value) {

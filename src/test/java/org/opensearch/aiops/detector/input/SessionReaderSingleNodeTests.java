@@ -47,7 +47,7 @@ public class SessionReaderSingleNodeTests extends OpenSearchSingleNodeTestCase {
         assertFalse(indexed.buildFailureMessage(), indexed.hasFailures());
 
         SequenceInput input = new SequenceInput(List.of("app-*"), "@timestamp", "log_template.id", "trace_id", null, null, null, null,
-            List.of("service"), TimeValue.timeValueMinutes(5), null);
+            List.of("service"), TimeValue.timeValueMinutes(5), 10_000, null);
         SessionReader reader = new SessionReader(client(), 2);
         SessionBuilder builder = new SessionBuilder(input);
 
@@ -60,7 +60,7 @@ public class SessionReaderSingleNodeTests extends OpenSearchSingleNodeTestCase {
         // run 2, end of a historical range: everything still open closes
         SessionReader.Result second = read(reader, input, builder, T0 + 10 * MINUTE, T0 + 20 * MINUTE, true);
         assertEquals(List.of("t3 [A, B] [5, 6]"), second.sessions().stream().map(SessionReaderSingleNodeTests::describe).toList());
-        assertEquals(new SessionCounts(8, 6, 1, 1, 0, 3), second.counts());
+        assertEquals(new SessionCounts(8, 6, 1, 1, 0, 0, 3), second.counts());
         assertEquals(INDEX, second.sessions().get(0).documents().get(0).index());
     }
 
