@@ -51,6 +51,11 @@ public final class CallEvents {
         }
     }
 
+    /** Span documents added so far (duplicates and invalid ones included). */
+    public long read() {
+        return read;
+    }
+
     /** The events of the spans added so far that start at or after {@code fromMicros}. */
     public Result build(long fromMicros) {
         List<CallEvent> events = new ArrayList<>();

@@ -14,11 +14,20 @@ import org.opensearch.transport.client.Client;
  */
 public final class SpanEventReader {
 
+    /** Spans one read may hold in memory (every span waits for its parent); a larger range is refused, not risked. */
+    public static final long DEFAULT_MAX_SPANS = 5_000_000;
+
     private final PitPageReader pages;
+    private final long maxSpans;
 
     /** {@code pageSize}: documents per search request, 1 to 10,000. */
     public SpanEventReader(Client client, int pageSize) {
+        this(client, pageSize, DEFAULT_MAX_SPANS);
+    }
+
+    public SpanEventReader(Client client, int pageSize, long maxSpans) {
         this.pages = new PitPageReader(client, pageSize);
+        this.maxSpans = maxSpans;
     }
 
     public void read(SpanInput input, long fromMillis, long toMillis, ActionListener<CallEvents.Result> listener) {
@@ -35,6 +44,11 @@ public final class SpanEventReader {
             fromMillis - input.parentMargin().millis(),
             toMillis,
             hits -> {
+                if (events.read() + hits.length > maxSpans) {
+                    throw new IllegalArgumentException(
+                        "the range [" + fromMillis + ", " + toMillis + ") holds more than " + maxSpans + " spans: read it in parts"
+                    );
+                }
                 for (SearchHit hit : hits) {
                     Map<String, Object> source = hit.getSourceAsMap();
                     events.add(source == null ? Map.of() : source);

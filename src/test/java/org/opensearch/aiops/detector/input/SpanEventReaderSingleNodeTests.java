@@ -83,6 +83,10 @@ public class SpanEventReaderSingleNodeTests extends OpenSearchSingleNodeTestCase
         CallEvents.Result payResult = read(new SpanEventReader(client(), 2), payOnly, from, from + 60_000);
         assertEquals("their gateway parent is filtered out", 0, payResult.events().size());
         assertEquals(7, payResult.counts().orphans());
+
+        // a range holding more spans than the reader may keep is refused through the listener, not read
+        Exception tooMany = expectThrows(Exception.class, () -> read(new SpanEventReader(client(), 3, 5), input, from, from + 60_000));
+        assertTrue(tooMany.toString(), tooMany.getCause().getMessage().contains("holds more than 5 spans: read it in parts"));
     }
 
     public void testPatternMatchingNoIndexReadsEmpty() throws Exception {
