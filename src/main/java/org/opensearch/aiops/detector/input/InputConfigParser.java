@@ -113,7 +113,8 @@ final class InputConfigParser {
         }
         if (value.millis() < min.millis() || value.millis() > max.millis()) {
             throw new IllegalArgumentException(
-                "[" + name(field) + "] must be between " + min.getStringRep() + " and " + max.getStringRep() + ", got " + value.getStringRep()
+                "[" + name(field) + "] must be between " + min.getStringRep() + " and " + max.getStringRep() + ", got "
+                    + value.getStringRep()
             );
         }
         return value;

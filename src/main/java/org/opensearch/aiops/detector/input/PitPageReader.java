@@ -13,6 +13,7 @@ import org.opensearch.action.search.DeletePitRequest;
 import org.opensearch.action.search.SearchRequest;
 import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.support.IndicesOptions;
+import org.opensearch.aiops.detector.TimeRange;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.index.IndexNotFoundException;
@@ -48,7 +49,7 @@ final class PitPageReader {
     }
 
     /**
-     * Hands every document of {@code indices} with {@code timeField} in [fromMillis, toMillis) matching {@code filter}
+     * Hands every document of {@code indices} with {@code timeField} in {@code range} matching {@code filter}
      * (may be null) to {@code page}, one page at a time in time order, then completes {@code done}. The time is fetched
      * as a doc value in epoch milliseconds; {@code includes} limits the source fields fetched (null: all). Indices that
      * do not exist yet read as empty.
@@ -58,13 +59,12 @@ final class PitPageReader {
         String timeField,
         QueryBuilder filter,
         String[] includes,
-        long fromMillis,
-        long toMillis,
+        TimeRange range,
         Consumer<SearchHit[]> page,
         ActionListener<Void> done
     ) {
         BoolQueryBuilder query = QueryBuilders.boolQuery()
-            .filter(QueryBuilders.rangeQuery(timeField).gte(fromMillis).lt(toMillis).format("epoch_millis"));
+            .filter(QueryBuilders.rangeQuery(timeField).gte(range.from()).lt(range.to()).format("epoch_millis"));
         if (filter != null) {
             query.filter(filter);
         }

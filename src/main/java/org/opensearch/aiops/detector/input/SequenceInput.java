@@ -153,11 +153,15 @@ public record SequenceInput(
             try {
                 Pattern.compile(sessionPattern);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("[" + in.name(SESSION_PATTERN) + "] is not a valid regular expression: " + e.getDescription());
+                throw new IllegalArgumentException(
+                    "[" + in.name(SESSION_PATTERN) + "] is not a valid regular expression: " + e.getDescription()
+                );
             }
             sessionPatternField = sessionPatternField == null ? DEFAULT_SESSION_PATTERN_FIELD : sessionPatternField;
         } else if (sessionPatternField != null) {
-            throw new IllegalArgumentException("[" + in.name(SESSION_PATTERN_FIELD) + "] applies only with [" + in.name(SESSION_PATTERN) + "]");
+            throw new IllegalArgumentException(
+                "[" + in.name(SESSION_PATTERN_FIELD) + "] applies only with [" + in.name(SESSION_PATTERN) + "]"
+            );
         }
         if (window != null) {
             if (sessionTimeout != null) {
@@ -168,11 +172,14 @@ public record SequenceInput(
             }
             step = step == null ? window : step;
             if (step.millis() > window.millis()) {
-                throw new IllegalArgumentException("[" + in.name(STEP) + "] must not exceed [" + in.name(WINDOW) + "]: events between windows would be lost");
+                throw new IllegalArgumentException(
+                    "[" + in.name(STEP) + "] must not exceed [" + in.name(WINDOW) + "]: events between windows would be lost"
+                );
             }
             if (window.millis() > step.millis() * MAX_WINDOWS_PER_EVENT) {
                 throw new IllegalArgumentException(
-                    "[" + in.name(STEP) + "] must be at least [" + in.name(WINDOW) + "] / " + MAX_WINDOWS_PER_EVENT + " (each event joins window / step windows)"
+                    "[" + in.name(STEP) + "] must be at least [" + in.name(WINDOW) + "] / " + MAX_WINDOWS_PER_EVENT
+                        + " (each event joins window / step windows)"
                 );
             }
         } else {

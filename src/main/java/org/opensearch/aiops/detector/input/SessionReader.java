@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.opensearch.aiops.detector.TimeRange;
 import org.opensearch.common.document.DocumentField;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.search.SearchHit;
@@ -30,17 +31,12 @@ public final class SessionReader {
     public void read(
         SequenceInput input,
         SessionBuilder builder,
-        long fromMillis,
-        long toMillis,
+        TimeRange range,
         boolean closeAtEnd,
         ActionListener<Result> listener
     ) {
-        if (fromMillis >= toMillis) {
-            listener.onFailure(new IllegalArgumentException("time range is empty: [from] " + fromMillis + " must be before [to] " + toMillis));
-            return;
-        }
         List<TemplateSession> sessions = new ArrayList<>();
-        pages.read(input.indices(), input.timeField(), input.filter(), includes(input), fromMillis, toMillis, hits -> {
+        pages.read(input.indices(), input.timeField(), input.filter(), includes(input), range, hits -> {
             long last = Long.MIN_VALUE;
             for (SearchHit hit : hits) {
                 long time = time(hit.field(input.timeField()));
@@ -50,7 +46,7 @@ public final class SessionReader {
             }
             sessions.addAll(builder.closeIdle(last));
         }, ActionListener.wrap(v -> {
-            sessions.addAll(closeAtEnd ? builder.closeAll() : builder.closeIdle(toMillis));
+            sessions.addAll(closeAtEnd ? builder.closeAll() : builder.closeIdle(range.to()));
             listener.onResponse(new Result(List.copyOf(sessions), builder.counts()));
         }, listener::onFailure));
     }

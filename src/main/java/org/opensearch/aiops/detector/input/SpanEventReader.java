@@ -2,6 +2,7 @@ package org.opensearch.aiops.detector.input;
 
 import java.util.Map;
 
+import org.opensearch.aiops.detector.TimeRange;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.search.SearchHit;
 import org.opensearch.transport.client.Client;
@@ -30,23 +31,19 @@ public final class SpanEventReader {
         this.maxSpans = maxSpans;
     }
 
-    public void read(SpanInput input, long fromMillis, long toMillis, ActionListener<CallEvents.Result> listener) {
-        if (fromMillis >= toMillis) {
-            listener.onFailure(new IllegalArgumentException("time range is empty: [from] " + fromMillis + " must be before [to] " + toMillis));
-            return;
-        }
+    /** The call events of the spans starting in {@code range}. */
+    public void read(SpanInput input, TimeRange range, ActionListener<CallEvents.Result> listener) {
         CallEvents events = new CallEvents(input);
         pages.read(
             input.indices(),
             input.timeField(),
             input.filter(),
             null,
-            fromMillis - input.parentMargin().millis(),
-            toMillis,
+            new TimeRange(range.from() - input.parentMargin().millis(), range.to()),
             hits -> {
                 if (events.read() + hits.length > maxSpans) {
                     throw new IllegalArgumentException(
-                        "the range [" + fromMillis + ", " + toMillis + ") holds more than " + maxSpans + " spans: read it in parts"
+                        "the range [" + range.from() + ", " + range.to() + ") holds more than " + maxSpans + " spans: read it in parts"
                     );
                 }
                 for (SearchHit hit : hits) {
@@ -54,7 +51,7 @@ public final class SpanEventReader {
                     events.add(source == null ? Map.of() : source);
                 }
             },
-            ActionListener.wrap(v -> listener.onResponse(events.build(fromMillis * 1000)), listener::onFailure)
+            ActionListener.wrap(v -> listener.onResponse(events.build(range.from() * 1000)), listener::onFailure)
         );
     }
 }

@@ -14,7 +14,13 @@ import java.util.Objects;
  * @param entity the values of the input's entity fields ({@code _missing} for a document without one); empty without
  *               entity fields
  */
-public record TemplateSession(String key, Map<String, String> entity, List<String> templateIds, long[] times, List<LogDocumentRef> documents) {
+public record TemplateSession(
+    String key,
+    Map<String, String> entity,
+    List<String> templateIds,
+    long[] times,
+    List<LogDocumentRef> documents
+) {
 
     public TemplateSession {
         entity = Map.copyOf(entity);

@@ -11,6 +11,7 @@ import org.opensearch.action.bulk.BulkRequestBuilder;
 import org.opensearch.action.bulk.BulkResponse;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.AiopsPlugin;
+import org.opensearch.aiops.detector.TimeRange;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.plugins.Plugin;
@@ -67,7 +68,7 @@ public class SessionReaderSingleNodeTests extends OpenSearchSingleNodeTestCase {
     private static SessionReader.Result read(SessionReader reader, SequenceInput input, SessionBuilder builder, long from, long to,
         boolean closeAtEnd) throws Exception {
         CompletableFuture<SessionReader.Result> future = new CompletableFuture<>();
-        reader.read(input, builder, from, to, closeAtEnd, ActionListener.wrap(future::complete, future::completeExceptionally));
+        reader.read(input, builder, new TimeRange(from, to), closeAtEnd, ActionListener.wrap(future::complete, future::completeExceptionally));
         return future.get(30, TimeUnit.SECONDS);
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.opensearch.action.bulk.BulkRequestBuilder;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.AiopsPlugin;
+import org.opensearch.aiops.detector.TimeRange;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.index.query.QueryBuilders;
@@ -99,7 +100,7 @@ public class SpanEventReaderSingleNodeTests extends OpenSearchSingleNodeTestCase
 
     private static CallEvents.Result read(SpanEventReader reader, SpanInput input, long from, long to) throws Exception {
         CompletableFuture<CallEvents.Result> future = new CompletableFuture<>();
-        reader.read(input, from, to, ActionListener.wrap(future::complete, future::completeExceptionally));
+        reader.read(input, new TimeRange(from, to), ActionListener.wrap(future::complete, future::completeExceptionally));
         return future.get(30, TimeUnit.SECONDS);
     }
 
