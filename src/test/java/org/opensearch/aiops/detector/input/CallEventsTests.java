@@ -1,5 +1,9 @@
 package org.opensearch.aiops.detector.input;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.opensearch.test.OpenSearchTestCase;
 
@@ -47,6 +52,29 @@ public class CallEventsTests extends OpenSearchTestCase {
             assertEquals(Map.of("error", "true"), event.tags());
             assertNull(event.codeContext());
             assertEquals(new SpanCounts(2, 0, 1, 1, 0, 0, 0, 0, 2), result.counts());
+        }
+    }
+
+    /** One real minute of Nezha TrainTicket traces: the events are the cross-pod parent-child pairs (counted with awk). */
+    public void testNezhaTraceMinute() throws Exception {
+        Path file = InputTestSupport.DATASETS.resolve("nezha-trainticket/construct_data/2023-01-29/trace/08_50_trace.csv.gz");
+        assumeTrue("the shared datasets are not at " + file, Files.isRegularFile(file));
+        List<Map<String, Object>> spans = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), UTF_8))) {
+            in.readLine(); // TraceID,SpanID,ParentID,PodName,OperationName,StartTimeUnixNano,EndTimeUnixNano,Duration
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split(",");
+                String pod = f[3];
+                String service = pod.substring(0, pod.lastIndexOf('-', pod.lastIndexOf('-') - 1));
+                String parent = f[2].equals("root") ? null : f[2];
+                spans.add(span(f[0], f[1], parent, service, pod, Long.parseLong(f[5]) / 1000, Long.parseLong(f[7])));
+            }
+        }
+        CallEvents.Result result = CallEvents.of(spans, INPUT, Long.MIN_VALUE);
+        assertEquals(new SpanCounts(4890, 0, 783, 71, 4036, 0, 0, 0, 0), result.counts());
+        for (CallEvent event : result.events()) {
+            assertNotEquals(event.sourceInstance(), event.destinationInstance());
+            assertTrue(event.destinationInstance(), event.destinationInstance().startsWith(event.destinationService() + "-"));
         }
     }
 
