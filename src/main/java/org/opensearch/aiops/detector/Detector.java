@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.opensearch.aiops.config.ConfigParser;
+import org.opensearch.aiops.detector.input.DetectorInput;
+import org.opensearch.aiops.detector.input.DetectorSource;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.xcontent.XContentFactory;
@@ -68,71 +71,73 @@ public record Detector(
      * {@code created_time} and {@code last_update_time} (the user's body may not set them: they are ignored there).
      */
     public static Detector parse(XContentParser parser, DetectorTypes types, Map<String, Long> times) throws IOException {
-        Map<String, Object> simple = new LinkedHashMap<>();
+        ConfigParser in = ConfigParser.start(parser, "");
+        String name = null;
+        String typeName = null;
+        String description = "";
+        String resultIndex = AiopsIndices.RESULTS;
+        TrainingSpec training = null;
+        ThresholdSpec threshold = ThresholdSpec.DEFAULT;
+        TimeValue interval = TimeValue.timeValueMinutes(1);
+        Map<String, String> labels = Map.of();
         // source and params are read once the type is known, wherever "type" stands in the object
-        BytesReference[] deferred = new BytesReference[2];
-        ConfigObject.read(parser, "", FIELDS, (field, value) -> {
+        BytesReference source = null;
+        BytesReference params = null;
+        for (String field = in.nextField(FIELDS); field != null; field = in.nextField(FIELDS)) {
             switch (field) {
-                case "name", "type" -> simple.put(field, value.nonEmptyString());
-                case "description", "result_index" -> simple.put(field, value.string());
-                case "source" -> deferred[0] = copy(value, "an object");
-                case "params" -> deferred[1] = copy(value, "an object");
-                case "training" -> simple.put(field, TrainingSpec.parse(parser, "training"));
-                case "threshold" -> simple.put(field, ThresholdSpec.parse(parser, "threshold"));
-                case "schedule" -> value.object(Set.of("interval"), (f, v) -> simple.put("interval", interval(v)));
-                case "class_labels" -> simple.put(field, classLabels(value));
+                case "name" -> name = in.string(field);
+                case "type" -> typeName = in.string(field);
+                case "description" -> description = in.anyString(field);
+                case "result_index" -> resultIndex = in.anyString(field);
+                case "source" -> source = copy(in, field);
+                case "params" -> params = copy(in, field);
+                case "training" -> training = TrainingSpec.parse(parser, in.name(field));
+                case "threshold" -> threshold = ThresholdSpec.parse(parser, in.name(field));
+                case "schedule" -> interval = interval(in.object(field));
+                case "class_labels" -> labels = classLabels(in.object(field));
                 case CREATED_TIME, LAST_UPDATE_TIME -> {
-                    long time = value.time();
+                    long time = in.instant(field);
                     if (times != null) {
                         times.put(field, time);
                     }
                 }
-                default -> throw new IllegalStateException(field);
+                default -> throw new AssertionError(field);
             }
-        });
-        String name = required(simple, "name", "and must be a non-empty string");
+        }
+        if (name == null) {
+            throw in.required("name", "a non-empty string");
+        }
         if (name.length() > 256) {
             throw new IllegalArgumentException("[name] may have at most 256 characters");
         }
-        DetectorType<?> type = types.get(required(simple, "type", "and must be a non-empty string"), "type");
-        if (deferred[0] == null) {
-            throw ConfigObject.required("source", "indices, time_field and fields");
+        if (typeName == null) {
+            throw in.required("type", "a non-empty string");
         }
-        DetectorSource source;
-        try (XContentParser sourceParser = reparse(parser, deferred[0])) {
-            source = type.input().parseSource(sourceParser, "source");
+        DetectorType<?> type = types.get(typeName, "type");
+        if (source == null) {
+            throw in.required("source", "indices, time_field and fields");
         }
-        if (simple.get("training") == null) {
-            throw ConfigObject.required("training", "the time range and/or query of normal data");
+        DetectorSource parsedSource;
+        try (XContentParser sourceParser = reparse(parser, source)) {
+            parsedSource = type.input().parseSource(sourceParser, "source");
         }
-        DetectorParams params;
-        if (deferred[1] == null) {
-            params = type.defaultParams();
+        if (training == null) {
+            throw in.required("training", "the time range and/or query of normal data");
+        }
+        DetectorParams parsedParams;
+        if (params == null) {
+            parsedParams = type.defaultParams();
         } else {
-            try (XContentParser paramsParser = reparse(parser, deferred[1])) {
-                params = type.parseParams(paramsParser);
+            try (XContentParser paramsParser = reparse(parser, params)) {
+                parsedParams = type.parseParams(paramsParser);
             }
         }
-        String resultIndex = (String) simple.getOrDefault("result_index", AiopsIndices.RESULTS);
         if (resultIndex.startsWith(AiopsIndices.RESULTS) == false || resultIndex.matches("[a-z0-9_.-]+") == false || resultIndex.length() > 200) {
             throw new IllegalArgumentException(
                 "[result_index] must be a lowercase index name starting with [" + AiopsIndices.RESULTS + "], got [" + resultIndex + "]"
             );
         }
-        @SuppressWarnings("unchecked")
-        Map<String, String> labels = (Map<String, String>) simple.getOrDefault("class_labels", Map.of());
-        return new Detector(
-            name,
-            (String) simple.getOrDefault("description", ""),
-            type.name(),
-            source,
-            (TrainingSpec) simple.get("training"),
-            (TimeValue) simple.getOrDefault("interval", TimeValue.timeValueMinutes(1)),
-            (ThresholdSpec) simple.getOrDefault("threshold", ThresholdSpec.DEFAULT),
-            resultIndex,
-            params,
-            labels
-        );
+        return new Detector(name, description, type.name(), parsedSource, training, interval, threshold, resultIndex, parsedParams, labels);
     }
 
     /** The detector's JSON, parsed again (a stored document). */
@@ -142,20 +147,12 @@ public record Detector(
         }
     }
 
-    private static String required(Map<String, Object> simple, String field, String what) {
-        Object value = simple.get(field);
-        if (value == null) {
-            throw new IllegalArgumentException("[" + field + "] is required " + what);
-        }
-        return (String) value;
-    }
-
-    private static BytesReference copy(ConfigValue value, String expected) throws IOException {
-        if (value.parser().currentToken() != XContentParser.Token.START_OBJECT) {
-            throw value.wrongType(expected);
+    private static BytesReference copy(ConfigParser in, String field) throws IOException {
+        if (in.parser().currentToken() != XContentParser.Token.START_OBJECT) {
+            throw in.wrong(field, "an object");
         }
         try (XContentBuilder builder = XContentFactory.jsonBuilder()) {
-            builder.copyCurrentStructure(value.parser());
+            builder.copyCurrentStructure(in.parser());
             return BytesReference.bytes(builder);
         }
     }
@@ -166,24 +163,22 @@ public record Detector(
     }
 
     /** Names users give to the anomaly classes of classifying detectors: class id → label. */
-    private static Map<String, String> classLabels(ConfigValue value) throws IOException {
-        Map<String, String> labels = new LinkedHashMap<>();
-        value.object(null, (classId, label) -> {
-            String text = label.parser().currentToken() == XContentParser.Token.VALUE_STRING ? label.parser().text() : null;
+    private static Map<String, String> classLabels(ConfigParser labels) throws IOException {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String classId = labels.nextAnyField(); classId != null; classId = labels.nextAnyField()) {
+            String text = labels.parser().currentToken() == XContentParser.Token.VALUE_STRING ? labels.parser().text() : null;
             if (text == null || text.length() > 256) {
-                throw new IllegalArgumentException(
-                    "[" + label.name() + "] must be a string of at most 256 characters, got " + ConfigValue.describe(label.parser())
-                );
+                throw labels.wrong(classId, "a string of at most 256 characters");
             }
-            labels.put(classId, text);
-        });
-        return labels;
+            result.put(classId, text);
+        }
+        return result;
     }
 
-    private static TimeValue interval(ConfigValue value) throws IOException {
-        TimeValue interval = value.timeValue();
-        if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
-            throw new IllegalArgumentException("[" + value.name() + "] must be between 1s and 1d, got [" + interval.getStringRep() + "]");
+    private static TimeValue interval(ConfigParser schedule) throws IOException {
+        TimeValue interval = TimeValue.timeValueMinutes(1);
+        for (String field = schedule.nextField(Set.of("interval")); field != null; field = schedule.nextField(Set.of("interval"))) {
+            interval = schedule.duration(field, MIN_INTERVAL, MAX_INTERVAL);
         }
         return interval;
     }

@@ -1,5 +1,6 @@
 package org.opensearch.aiops.detector;
 
+import org.opensearch.aiops.detector.input.MetricReader;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -41,7 +42,7 @@ public record DetectorPlatform(DetectorTypes types, DetectorService service, Det
         clusterService.getClusterSettings().addSettingsUpdateConsumer(AiopsSettings.MODELS_MAX_MEMORY, cache::setBudget);
         ModelCheckpoints checkpoints = new ModelCheckpoints(systemIndices);
         DetectorStore store = new DetectorStore(systemIndices, types, xContentRegistry);
-        SourceReader reader = new SourceReader(client, AiopsSettings.DETECTOR_PAGE_SIZE.get(settings));
+        MetricReader reader = new MetricReader(client, AiopsSettings.DETECTOR_PAGE_SIZE.get(settings));
         clusterService.getClusterSettings().addSettingsUpdateConsumer(AiopsSettings.DETECTOR_PAGE_SIZE, reader::setPageSize);
         LongSupplier clock = threadPool::absoluteTimeInMillis;
         DetectorTrainer trainer = new DetectorTrainer(

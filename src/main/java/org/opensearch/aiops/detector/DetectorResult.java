@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import org.opensearch.aiops.detector.input.DocumentRef;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.index.query.QueryBuilder;
@@ -36,9 +37,6 @@ public record DetectorResult(
     List<DocumentRef> documents,
     QueryBuilder query
 ) implements ToXContentObject {
-
-    /** A source document. */
-    public record DocumentRef(String index, String id) {}
 
     public boolean isAnomaly() {
         return score.alarmScore() > threshold;

@@ -1,5 +1,10 @@
 package org.opensearch.aiops.detector;
 
+import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.DocumentRef;
+import org.opensearch.aiops.detector.input.EntitySeries;
+import org.opensearch.aiops.detector.input.MetricReader;
+import org.opensearch.aiops.detector.input.MetricSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +33,7 @@ import org.opensearch.index.query.QueryBuilders;
 public final class DetectorScorer {
 
     private final DetectorStore store;
-    private final SourceReader reader;
+    private final MetricReader reader;
     private final ModelCheckpoints checkpoints;
     private final ModelCache cache;
     private final DetectorTypes types;
@@ -37,7 +42,7 @@ public final class DetectorScorer {
 
     public DetectorScorer(
         DetectorStore store,
-        SourceReader reader,
+        MetricReader reader,
         ModelCheckpoints checkpoints,
         ModelCache cache,
         DetectorTypes types,
@@ -97,7 +102,7 @@ public final class DetectorScorer {
         int window = type.window(type.params(detector));
         long step = status.stepMs() != null && status.stepMs() > 0 ? status.stepMs() : detector.interval().millis();
         long lookback = step * (window + STATE_WARMUP_POINTS + 1) * 2;
-        SourceReader.Read read = reader.read(source, new TimeRange(range.from() - lookback, range.to()), null, Integer.MAX_VALUE);
+        MetricReader.Read read = reader.read(source, new TimeRange(range.from() - lookback, range.to()), null, Integer.MAX_VALUE);
         Map<String, DetectorModel> models = models(id, type, read.series().keySet());
         long now = clock.getAsLong();
         List<DetectorResult> docs = new ArrayList<>();
@@ -233,7 +238,7 @@ public final class DetectorScorer {
             score,
             threshold,
             contributions(source.fields(), score.contributions()),
-            List.of(new DetectorResult.DocumentRef(series.index(end), series.id(end))),
+            List.of(new DocumentRef(series.index(end), series.id(end))),
             windowQuery(source, series, start, end)
         );
     }

@@ -1,5 +1,8 @@
 package org.opensearch.aiops.detector;
 
+import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.MetricReader;
+import org.opensearch.aiops.detector.input.DetectorSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +176,7 @@ public final class DetectorService {
     private void trainingData(Detector detector, int minRows, ActionListener<DetectorValidation.TrainingData> listener) {
         DetectorSource source = detector.source();
         TrainingSpec training = detector.training();
-        SearchSourceBuilder search = new SearchSourceBuilder().query(SourceReader.query(source, training.range(), training.query()))
+        SearchSourceBuilder search = new SearchSourceBuilder().query(MetricReader.query(source, training.range(), training.query()))
             .size(0)
             .trackTotalHits(true);
         if (source.entityFields().isEmpty() == false) {

@@ -1,5 +1,9 @@
 package org.opensearch.aiops.detector;
 
+import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.EntitySeries;
+import org.opensearch.aiops.detector.input.MetricReader;
+import org.opensearch.aiops.detector.input.MetricSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +35,7 @@ public final class DetectorTrainer {
     private static final long REPORT_EVERY_MS = 1_000;
 
     private final DetectorStore store;
-    private final SourceReader reader;
+    private final MetricReader reader;
     private final ModelCheckpoints checkpoints;
     private final ModelCache cache;
     private final DetectorTypes types;
@@ -42,7 +46,7 @@ public final class DetectorTrainer {
 
     public DetectorTrainer(
         DetectorStore store,
-        SourceReader reader,
+        MetricReader reader,
         ModelCheckpoints checkpoints,
         ModelCache cache,
         DetectorTypes types,
@@ -161,7 +165,7 @@ public final class DetectorTrainer {
         MetricSource source = (MetricSource) detector.source();
         TrainingSpec training = detector.training();
         TimeRange range = training.range() != null ? training.range() : new TimeRange(0, task.startedTime);
-        SourceReader.Read read = reader.read(source, range, training.query(), training.maxSamples());
+        MetricReader.Read read = reader.read(source, range, training.query(), training.maxSamples());
         task.checkCancelled();
         int minRows = type.minTrainingRows(params);
         List<EntitySeries> trainable = new ArrayList<>();
@@ -256,7 +260,7 @@ public final class DetectorTrainer {
     private DetectorStatus trainedStatus(
         DetectorStatus status,
         Detector detector,
-        SourceReader.Read read,
+        MetricReader.Read read,
         List<EntitySeries> trainable,
         List<DetectorModel> models,
         List<ModelCheckpoints.Checkpoint> written

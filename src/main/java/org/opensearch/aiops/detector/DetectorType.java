@@ -1,5 +1,6 @@
 package org.opensearch.aiops.detector;
 
+import org.opensearch.aiops.detector.input.DetectorInput;
 import java.io.IOException;
 
 import org.opensearch.core.common.io.stream.Writeable;

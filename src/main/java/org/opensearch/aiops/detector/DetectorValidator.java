@@ -1,5 +1,6 @@
 package org.opensearch.aiops.detector;
 
+import org.opensearch.aiops.detector.input.DetectorSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

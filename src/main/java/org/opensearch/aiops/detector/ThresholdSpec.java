@@ -3,6 +3,7 @@ package org.opensearch.aiops.detector;
 import java.io.IOException;
 import java.util.Set;
 
+import org.opensearch.aiops.config.ConfigParser;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.common.io.stream.Writeable;
@@ -17,33 +18,34 @@ public record ThresholdSpec(String type, double value) implements Writeable, ToX
     static final Set<String> FIELDS = Set.of("type", "value");
 
     public static ThresholdSpec parse(XContentParser parser, String path) throws IOException {
-        String[] type = { "sigma" };
-        Double[] value = new Double[1];
-        ConfigObject.read(parser, path, FIELDS, (field, v) -> {
+        ConfigParser in = ConfigParser.start(parser, path);
+        String type = "sigma";
+        Double value = null;
+        for (String field = in.nextField(FIELDS); field != null; field = in.nextField(FIELDS)) {
             if (field.equals("type")) {
-                type[0] = v.string();
+                type = in.string(field);
             } else {
-                value[0] = v.number();
+                value = in.number(field);
             }
-        });
-        String valueName = ConfigObject.name(path, "value");
-        switch (type[0]) {
+        }
+        String valueName = in.name("value");
+        switch (type) {
             case "sigma" -> {
-                double n = value[0] == null ? 3 : value[0];
+                double n = value == null ? 3 : value;
                 if (n <= 0 || n > 20) {
                     throw new IllegalArgumentException("[" + valueName + "] for a sigma threshold must be in (0, 20], got [" + n + "]");
                 }
-                return new ThresholdSpec(type[0], n);
+                return new ThresholdSpec(type, n);
             }
             case "quantile" -> {
-                double q = value[0] == null ? 0.99 : value[0];
+                double q = value == null ? 0.99 : value;
                 if (q <= 0 || q >= 1) {
                     throw new IllegalArgumentException("[" + valueName + "] for a quantile threshold must be in (0, 1), got [" + q + "]");
                 }
-                return new ThresholdSpec(type[0], q);
+                return new ThresholdSpec(type, q);
             }
             default -> throw new IllegalArgumentException(
-                "[" + ConfigObject.name(path, "type") + "] must be one of [sigma, quantile], got [" + type[0] + "]"
+                "[" + in.name("type") + "] must be one of [sigma, quantile], got [" + type + "]"
             );
         }
     }

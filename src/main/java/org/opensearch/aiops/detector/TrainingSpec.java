@@ -3,6 +3,8 @@ package org.opensearch.aiops.detector;
 import java.io.IOException;
 import java.util.Set;
 
+import org.opensearch.aiops.config.ConfigParser;
+import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.common.io.stream.Writeable;
@@ -24,27 +26,28 @@ public record TrainingSpec(TimeRange range, QueryBuilder query, int maxSamples) 
     static final Set<String> FIELDS = Set.of("from", "to", "query", "max_samples");
 
     public static TrainingSpec parse(XContentParser parser, String path) throws IOException {
-        Long[] bounds = new Long[2];
-        QueryBuilder[] query = new QueryBuilder[1];
-        int[] maxSamples = { DEFAULT_MAX_SAMPLES };
-        ConfigObject.read(parser, path, FIELDS, (field, value) -> {
+        ConfigParser in = ConfigParser.start(parser, path);
+        Long from = null;
+        Long to = null;
+        QueryBuilder query = null;
+        int maxSamples = DEFAULT_MAX_SAMPLES;
+        for (String field = in.nextField(FIELDS); field != null; field = in.nextField(FIELDS)) {
             switch (field) {
-                case "from" -> bounds[0] = value.time();
-                case "to" -> bounds[1] = value.time();
-                case "query" -> query[0] = value.query();
-                case "max_samples" -> maxSamples[0] = value.intIn(1, MAX_MAX_SAMPLES);
-                default -> throw new IllegalStateException(field);
+                case "from" -> from = in.instant(field);
+                case "to" -> to = in.instant(field);
+                case "query" -> query = in.query(field);
+                case "max_samples" -> maxSamples = in.integer(field, 1, MAX_MAX_SAMPLES);
+                default -> throw new AssertionError(field);
             }
-        });
-        TimeRange range = bounds[0] != null || bounds[1] != null ? TimeRange.of(bounds[0], bounds[1], path) : null;
-        if (range == null && query[0] == null) {
+        }
+        TimeRange range = from != null || to != null ? TimeRange.of(from, to, path) : null;
+        if (range == null && query == null) {
             throw new IllegalArgumentException(
                 "[" + path + "] needs a time range ([" + path + ".from], [" + path + ".to]) and/or a [" + path + ".query] selecting normal data"
             );
         }
-        return new TrainingSpec(range, query[0], maxSamples[0]);
+        return new TrainingSpec(range, query, maxSamples);
     }
-
     public TrainingSpec(StreamInput in) throws IOException {
         this(in.readOptionalWriteable(TimeRange::new), in.readOptionalNamedWriteable(QueryBuilder.class), in.readVInt());
     }

@@ -1,5 +1,7 @@
 package org.opensearch.aiops.detector;
 
+import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.MetricSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.opensearch.aiops.detector;
 
+import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.DetectorInput;
 import java.io.IOException;
 
 import org.opensearch.aiops.detector.metric.MetricParams;

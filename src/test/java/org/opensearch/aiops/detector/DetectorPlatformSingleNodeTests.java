@@ -1,5 +1,6 @@
 package org.opensearch.aiops.detector;
 
+import org.opensearch.aiops.config.TimeRange;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.opensearch.aiops.rest;
 
+import org.opensearch.aiops.config.TimeRange;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionType;
 import org.opensearch.aiops.detector.Detector;
 import org.opensearch.aiops.detector.DetectorTypes;
-import org.opensearch.aiops.detector.TimeRange;
 import org.opensearch.aiops.transport.detector.DetectorActions;
 import org.opensearch.aiops.transport.detector.DetectorIdRequest;
 import org.opensearch.aiops.transport.detector.PutDetectorRequest;

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.opensearch.aiops.config.ConfigParser;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -39,7 +40,7 @@ public record SequenceInput(
     TimeValue sessionTimeout,
     int maxSessionEvents,
     QueryBuilder filter
-) implements Writeable, ToXContentObject {
+) implements DetectorSource {
 
     public static final String INDICES = "indices";
     public static final String TIME_FIELD = "time_field";
@@ -106,7 +107,7 @@ public record SequenceInput(
 
     /** Parses the object the parser is on (or starts); {@code path} prefixes field names in errors, e.g. {@code source}. */
     public static SequenceInput parse(XContentParser parser, String path) throws IOException {
-        InputConfigParser in = InputConfigParser.start(parser, path);
+        ConfigParser in = ConfigParser.start(parser, path);
         List<String> indices = null;
         String timeField = DEFAULT_TIME_FIELD;
         String templateField = DEFAULT_TEMPLATE_FIELD;
@@ -127,10 +128,10 @@ public record SequenceInput(
                 case SESSION_FIELD -> sessionField = in.string(field);
                 case SESSION_PATTERN -> sessionPattern = in.string(field);
                 case SESSION_PATTERN_FIELD -> sessionPatternField = in.string(field);
-                case WINDOW -> window = in.time(field, MIN_TIME, MAX_WINDOW);
-                case STEP -> step = in.time(field, MIN_TIME, MAX_WINDOW);
+                case WINDOW -> window = in.duration(field, MIN_TIME, MAX_WINDOW);
+                case STEP -> step = in.duration(field, MIN_TIME, MAX_WINDOW);
                 case ENTITY_FIELDS -> entityFields = in.strings(field);
-                case SESSION_TIMEOUT -> sessionTimeout = in.time(field, MIN_TIME, MAX_TIMEOUT);
+                case SESSION_TIMEOUT -> sessionTimeout = in.duration(field, MIN_TIME, MAX_TIMEOUT);
                 case MAX_SESSION_EVENTS -> maxSessionEvents = in.integer(field, 2, 1_000_000);
                 case FILTER -> filter = in.query(field);
                 default -> throw new AssertionError(field);
@@ -261,5 +262,15 @@ public record SequenceInput(
         if (value != null) {
             builder.field(field, value);
         }
+    }
+
+    @Override
+    public DetectorInput input() {
+        return DetectorInput.SEQUENCES;
+    }
+
+    @Override
+    public List<String> numericFields() {
+        return List.of();
     }
 }

@@ -54,7 +54,7 @@ public final class SessionBuilder {
     }
 
     /** Adds one log document ({@code source} is its {@code _source}); documents without a template or key are counted. */
-    public void add(LogDocumentRef document, long timeMillis, Map<String, Object> source) {
+    public void add(DocumentRef document, long timeMillis, Map<String, Object> source) {
         documents++;
         String templateId = single(XContentMapValues.extractValue(input.templateField(), source));
         if (templateId == null) {
@@ -215,7 +215,7 @@ public final class SessionBuilder {
         return text.isEmpty() ? null : text;
     }
 
-    private record Event(long time, long arrival, String templateId, LogDocumentRef document) {}
+    private record Event(long time, long arrival, String templateId, DocumentRef document) {}
 
     private static final class OpenSession {
         final String key;
@@ -239,7 +239,7 @@ public final class SessionBuilder {
             events.sort(Comparator.comparingLong(Event::time).thenComparingLong(Event::arrival));
             long[] times = new long[events.size()];
             List<String> templates = new ArrayList<>(events.size());
-            List<LogDocumentRef> documents = new ArrayList<>(events.size());
+            List<DocumentRef> documents = new ArrayList<>(events.size());
             for (int i = 0; i < times.length; i++) {
                 Event event = events.get(i);
                 times[i] = event.time;

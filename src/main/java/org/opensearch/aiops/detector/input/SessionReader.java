@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.opensearch.aiops.detector.TimeRange;
+import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.common.document.DocumentField;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.search.SearchHit;
@@ -41,7 +41,7 @@ public final class SessionReader {
             for (SearchHit hit : hits) {
                 long time = time(hit.field(input.timeField()));
                 Map<String, Object> source = hit.getSourceAsMap();
-                builder.add(new LogDocumentRef(hit.getIndex(), hit.getId()), time, source == null ? Map.of() : source);
+                builder.add(new DocumentRef(hit.getIndex(), hit.getId()), time, source == null ? Map.of() : source);
                 last = Math.max(last, time);
             }
             sessions.addAll(builder.closeIdle(last));

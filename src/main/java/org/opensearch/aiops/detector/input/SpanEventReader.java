@@ -2,7 +2,7 @@ package org.opensearch.aiops.detector.input;
 
 import java.util.Map;
 
-import org.opensearch.aiops.detector.TimeRange;
+import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.search.SearchHit;
 import org.opensearch.transport.client.Client;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.opensearch.aiops.config.ConfigParser;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -33,7 +34,7 @@ public record SpanInput(
     String codeContextField,
     TimeValue parentMargin,
     QueryBuilder filter
-) implements Writeable, ToXContentObject {
+) implements DetectorSource {
 
     public static final String INDICES = "indices";
     public static final String TIME_FIELD = "time_field";
@@ -83,7 +84,7 @@ public record SpanInput(
 
     /** Parses the object the parser is on (or starts); {@code path} prefixes field names in errors, e.g. {@code source}. */
     public static SpanInput parse(XContentParser parser, String path) throws IOException {
-        InputConfigParser in = InputConfigParser.start(parser, path);
+        ConfigParser in = ConfigParser.start(parser, path);
         SpanInput d = defaults();
         List<String> indices = d.indices;
         String timeField = d.timeField;
@@ -99,7 +100,7 @@ public record SpanInput(
                 case INSTANCE_TAG -> instanceTags = in.strings(field);
                 case TAGS -> tags = in.strings(field);
                 case CODE_CONTEXT_FIELD -> codeContextField = in.string(field);
-                case PARENT_MARGIN -> parentMargin = in.time(field, TimeValue.ZERO, MAX_PARENT_MARGIN);
+                case PARENT_MARGIN -> parentMargin = in.duration(field, TimeValue.ZERO, MAX_PARENT_MARGIN);
                 case FILTER -> filter = in.query(field);
                 default -> throw new AssertionError(field);
             }
@@ -149,5 +150,22 @@ public record SpanInput(
             builder.field(FILTER, filter);
         }
         return builder.endObject();
+    }
+
+    @Override
+    public DetectorInput input() {
+        return DetectorInput.SPANS;
+    }
+
+    /** Spans carry no numbers a mapping must type: durations are Jaeger's own fields. */
+    @Override
+    public List<String> numericFields() {
+        return List.of();
+    }
+
+    /** Instances come from process tags, not from entity fields. */
+    @Override
+    public List<String> entityFields() {
+        return List.of();
     }
 }

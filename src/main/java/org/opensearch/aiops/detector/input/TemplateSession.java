@@ -19,7 +19,7 @@ public record TemplateSession(
     Map<String, String> entity,
     List<String> templateIds,
     long[] times,
-    List<LogDocumentRef> documents
+    List<DocumentRef> documents
 ) {
 
     public TemplateSession {

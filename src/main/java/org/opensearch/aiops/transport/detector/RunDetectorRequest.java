@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
-import org.opensearch.aiops.detector.TimeRange;
+import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 

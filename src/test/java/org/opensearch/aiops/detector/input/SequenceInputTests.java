@@ -64,14 +64,14 @@ public class SequenceInputTests extends OpenSearchTestCase {
         assertError("{\"indices\": \"l\", \"window\": \"1m\", \"session_timeout\": \"1m\"}", "[source.session_timeout] applies to [source.session_field]");
         assertError("{\"indices\": \"l\", \"window\": \"1m\", \"step\": \"2m\"}", "[source.step] must not exceed [source.window]");
         assertError("{\"indices\": \"l\", \"window\": \"1d\", \"step\": \"1s\"}", "[source.step] must be at least [source.window] / 100");
-        assertError("{\"indices\": \"l\", \"window\": \"2d\"}", "[source.window] must be between 1s and 1d, got 2d");
-        assertError("{\"indices\": \"l\", \"window\": true}", "[source.window] must be a duration such as 30s or 5m, got a boolean");
-        assertError("{\"indices\": \"l\", \"session_field\": 7}", "[source.session_field] must be a string, got a number");
+        assertError("{\"indices\": \"l\", \"window\": \"2d\"}", "[source.window] must be between 1s and 1d, got [2d]");
+        assertError("{\"indices\": \"l\", \"window\": true}", "[source.window] must be a time such as 30s, 1m or 1h, got boolean [true]");
+        assertError("{\"indices\": \"l\", \"session_field\": 7}", "[source.session_field] must be a string, got number [7]");
         assertError("{\"indices\": \"l\", \"session_field\": \"x\", \"entity_fields\": [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"]}", "[source.entity_fields] takes at most 5 fields");
         assertError("{\"indices\": \"l\", \"session_field\": \"x\", \"filter\": []}", "[source.filter] must be a query object, got an array");
         assertError("{\"indices\": \"l\", \"sesion_field\": \"x\"}", "unknown field [source.sesion_field]");
-        assertError("{\"indices\": \"l\", \"session_field\": \"x\", \"max_session_events\": 1}", "[source.max_session_events] must be between 2 and 1000000, got 1");
-        assertError("{\"indices\": \"l\", \"session_field\": \"x\", \"max_session_events\": 2.5}", "[source.max_session_events] must be a whole number, got a number");
+        assertError("{\"indices\": \"l\", \"session_field\": \"x\", \"max_session_events\": 1}", "[source.max_session_events] must be an integer in [2, 1000000], got number [1]");
+        assertError("{\"indices\": \"l\", \"session_field\": \"x\", \"max_session_events\": 2.5}", "[source.max_session_events] must be an integer in [2, 1000000], got number [2.5]");
     }
 
     private static List<SequenceInput> examples() {

@@ -205,8 +205,8 @@ public class SessionBuilderTests extends OpenSearchTestCase {
         return doc;
     }
 
-    private static LogDocumentRef ref(int line) {
-        return new LogDocumentRef("logs", "l" + line);
+    private static DocumentRef ref(int line) {
+        return new DocumentRef("logs", "l" + line);
     }
 
     private static String describe(TemplateSession s) {

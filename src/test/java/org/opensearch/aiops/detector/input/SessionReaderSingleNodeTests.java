@@ -11,7 +11,7 @@ import org.opensearch.action.bulk.BulkRequestBuilder;
 import org.opensearch.action.bulk.BulkResponse;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.AiopsPlugin;
-import org.opensearch.aiops.detector.TimeRange;
+import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.plugins.Plugin;
@@ -87,6 +87,6 @@ public class SessionReaderSingleNodeTests extends OpenSearchSingleNodeTestCase {
     }
 
     private static String describe(TemplateSession s) {
-        return s.key() + " " + s.templateIds() + " " + s.documents().stream().map(LogDocumentRef::id).toList();
+        return s.key() + " " + s.templateIds() + " " + s.documents().stream().map(DocumentRef::id).toList();
     }
 }

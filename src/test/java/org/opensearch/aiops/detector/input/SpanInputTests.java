@@ -46,14 +46,14 @@ public class SpanInputTests extends OpenSearchTestCase {
     }
 
     public void testErrorsNameTheField() {
-        assertError("{\"instance_tag\": 3}", "[source.instance_tag] must be a string or an array of strings, got a number");
+        assertError("{\"instance_tag\": 3}", "[source.instance_tag] must be a string or an array of strings, got number [3]");
         assertError("{\"instance_tag\": []}", "[source.instance_tag] must name at least one process tag");
-        assertError("{\"indices\": [\"a\", 1]}", "[source.indices][1] must be a non-empty string, got a number");
-        assertError("{\"time_field\": \"\"}", "[source.time_field] must not be empty");
+        assertError("{\"indices\": [\"a\", 1]}", "[source.indices][1] must be a non-empty string, got number [1]");
+        assertError("{\"time_field\": \"\"}", "[source.time_field] must be a non-empty string");
         assertError("{\"time_field\": {}}", "[source.time_field] must be a string, got an object");
-        assertError("{\"parent_margin\": \"2h\"}", "[source.parent_margin] must be between 0ms and 1h, got 2h");
-        assertError("{\"parent_margin\": \"soon\"}", "[source.parent_margin] is not a duration such as 30s or 5m: [soon]");
-        assertError("{\"filter\": \"x\"}", "[source.filter] must be a query object, got a string");
+        assertError("{\"parent_margin\": \"2h\"}", "[source.parent_margin] must be between 0ms and 1h, got [2h]");
+        assertError("{\"parent_margin\": \"soon\"}", "[source.parent_margin] must be a time such as 30s, 1m or 1h, got [soon]");
+        assertError("{\"filter\": \"x\"}", "[source.filter] must be a query object, got string [x]");
         assertError("{\"filter\": {\"no_such_query\": {}}}", "[source.filter] is not a valid query");
         assertError("{\"instance\": \"pod\"}", "unknown field [source.instance]; allowed fields are [code_context_field, filter,");
         assertError("[]", "[source] must be an object, got an array");

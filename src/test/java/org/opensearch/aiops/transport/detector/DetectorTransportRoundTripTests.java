@@ -12,7 +12,7 @@ import org.opensearch.aiops.detector.DetectorStatus;
 import org.opensearch.aiops.detector.DetectorValidation;
 import org.opensearch.aiops.detector.ModelMemory;
 import org.opensearch.aiops.detector.RunSummary;
-import org.opensearch.aiops.detector.TimeRange;
+import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.aiops.detector.TopResults;
 import org.opensearch.common.io.stream.BytesStreamOutput;
 import org.opensearch.common.unit.TimeValue;

@@ -1,10 +1,10 @@
-package org.opensearch.aiops.detector;
+package org.opensearch.aiops.detector.input;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.opensearch.aiops.config.ConfigParser;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.XContentBuilder;
@@ -27,22 +27,22 @@ public record MetricSource(List<String> indices, String timeField, QueryBuilder 
     }
 
     public static MetricSource parse(XContentParser parser, String path) throws IOException {
-        List<List<String>> lists = new ArrayList<>(List.of(List.of(), List.of(), List.of()));
-        String[] timeField = new String[1];
-        QueryBuilder[] filter = new QueryBuilder[1];
-        ConfigObject.read(parser, path, FIELDS, (field, value) -> {
+        ConfigParser in = ConfigParser.start(parser, path);
+        List<String> indices = List.of();
+        List<String> fields = List.of();
+        List<String> entityFields = List.of();
+        String timeField = null;
+        QueryBuilder filter = null;
+        for (String field = in.nextField(FIELDS); field != null; field = in.nextField(FIELDS)) {
             switch (field) {
-                case "indices" -> lists.set(0, value.stringList());
-                case "fields" -> lists.set(1, value.stringList());
-                case "entity_fields" -> lists.set(2, value.stringList());
-                case "time_field" -> timeField[0] = value.nonEmptyString();
-                case "filter" -> filter[0] = value.query();
-                default -> throw new IllegalStateException(field);
+                case "indices" -> indices = in.strings(field);
+                case "fields" -> fields = in.strings(field);
+                case "entity_fields" -> entityFields = in.strings(field);
+                case "time_field" -> timeField = in.string(field);
+                case "filter" -> filter = in.query(field);
+                default -> throw new AssertionError(field);
             }
-        });
-        List<String> indices = lists.get(0);
-        List<String> fields = lists.get(1);
-        List<String> entityFields = lists.get(2);
+        }
         String name = path + ".";
         if (indices.isEmpty()) {
             throw new IllegalArgumentException("[" + name + "indices] is required: one or more index names or patterns");
@@ -63,10 +63,10 @@ public record MetricSource(List<String> indices, String timeField, QueryBuilder 
                 );
             }
         }
-        if (timeField[0] == null) {
+        if (timeField == null) {
             throw new IllegalArgumentException("[" + name + "time_field] is required and must be a non-empty string");
         }
-        return new MetricSource(indices, timeField[0], filter[0], fields, entityFields);
+        return new MetricSource(indices, timeField, filter, fields, entityFields);
     }
 
     public MetricSource(StreamInput in) throws IOException {

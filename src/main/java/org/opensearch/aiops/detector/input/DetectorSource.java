@@ -1,4 +1,4 @@
-package org.opensearch.aiops.detector;
+package org.opensearch.aiops.detector.input;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.opensearch.aiops.detector;
+package org.opensearch.aiops.detector.input;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,12 +15,12 @@ public final class EntitySeries {
     private final List<String> indices = new ArrayList<>();
     private final List<String> ids = new ArrayList<>();
 
-    EntitySeries(String key, Map<String, Object> entity) {
+    public EntitySeries(String key, Map<String, Object> entity) {
         this.key = key;
         this.entity = entity;
     }
 
-    void add(long time, float[] row, String index, String id) {
+    public void add(long time, float[] row, String index, String id) {
         times.add(time);
         rows.add(row);
         indices.add(index);

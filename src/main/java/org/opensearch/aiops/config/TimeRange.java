@@ -1,4 +1,4 @@
-package org.opensearch.aiops.detector;
+package org.opensearch.aiops.config;
 
 import java.io.IOException;
 import java.util.Set;
@@ -30,15 +30,23 @@ public record TimeRange(long from, long to) implements Writeable, ToXContentFrag
 
     /** Reads an object of {@code from} and {@code to}, both required. */
     public static TimeRange parse(XContentParser parser, String path) throws IOException {
-        Long[] bounds = new Long[2];
-        ConfigObject.read(parser, path, FIELDS, (field, value) -> bounds[field.equals("from") ? 0 : 1] = value.time());
-        return of(bounds[0], bounds[1], path);
+        ConfigParser in = ConfigParser.start(parser, path);
+        Long from = null;
+        Long to = null;
+        for (String field = in.nextField(FIELDS); field != null; field = in.nextField(FIELDS)) {
+            if (field.equals("from")) {
+                from = in.instant(field);
+            } else {
+                to = in.instant(field);
+            }
+        }
+        return of(from, to, path);
     }
 
     /** A range from bounds read elsewhere (null when absent); the errors name {@code path.from} and {@code path.to}. */
     public static TimeRange of(Long from, Long to, String path) {
-        String fromName = ConfigObject.name(path, "from");
-        String toName = ConfigObject.name(path, "to");
+        String fromName = path.isEmpty() ? "from" : path + ".from";
+        String toName = path.isEmpty() ? "to" : path + ".to";
         for (String missing : from == null ? new String[] { fromName } : to == null ? new String[] { toName } : new String[0]) {
             throw new IllegalArgumentException("[" + missing + "] is required: epoch milliseconds or a date such as 2026-11-01T00:00:00Z");
         }

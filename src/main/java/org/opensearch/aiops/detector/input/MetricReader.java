@@ -1,4 +1,4 @@
-package org.opensearch.aiops.detector;
+package org.opensearch.aiops.detector.input;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +10,7 @@ import org.opensearch.action.search.SearchRequest;
 import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.search.SearchScrollRequest;
 import org.opensearch.action.support.IndicesOptions;
+import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.common.document.DocumentField;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.common.xcontent.support.XContentMapValues;
@@ -25,7 +26,7 @@ import org.opensearch.transport.client.Client;
  * Reads a detector's source documents in time order and splits them into one series per entity. A document whose
  * feature field is missing or not a number is skipped and counted, never silently turned into a value.
  */
-public final class SourceReader {
+public final class MetricReader {
 
     private static final TimeValue SCROLL_KEEP_ALIVE = TimeValue.timeValueMinutes(2);
     /** Documents one read may hold in memory; a larger range is refused rather than risking the heap. */
@@ -34,7 +35,7 @@ public final class SourceReader {
     private final Client client;
     private volatile int pageSize;
 
-    public SourceReader(Client client, int pageSize) {
+    public MetricReader(Client client, int pageSize) {
         this.client = client;
         this.pageSize = pageSize;
     }
@@ -96,7 +97,7 @@ public final class SourceReader {
     }
 
     /** The source's documents in {@code range} (all times when null), its filter, and {@code extraQuery} when given. */
-    static BoolQueryBuilder query(DetectorSource source, TimeRange range, QueryBuilder extraQuery) {
+    public static BoolQueryBuilder query(DetectorSource source, TimeRange range, QueryBuilder extraQuery) {
         BoolQueryBuilder query = QueryBuilders.boolQuery();
         if (range != null) {
             query.filter(QueryBuilders.rangeQuery(source.timeField()).gte(range.from()).lt(range.to()).format("epoch_millis"));

@@ -1,4 +1,4 @@
-package org.opensearch.aiops.detector;
+package org.opensearch.aiops.detector.input;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -23,14 +23,16 @@ public enum DetectorInput {
     public DetectorSource parseSource(XContentParser parser, String path) throws IOException {
         return switch (this) {
             case METRIC -> MetricSource.parse(parser, path);
-            case SPANS, SEQUENCES -> throw new IllegalArgumentException("[" + path + "] no detector type reads " + label() + " yet");
+            case SPANS -> SpanInput.parse(parser, path);
+            case SEQUENCES -> SequenceInput.parse(parser, path);
         };
     }
 
     public DetectorSource readSource(StreamInput in) throws IOException {
         return switch (this) {
             case METRIC -> new MetricSource(in);
-            case SPANS, SEQUENCES -> throw new IllegalStateException("no source of input [" + label() + "]");
+            case SPANS -> new SpanInput(in);
+            case SEQUENCES -> new SequenceInput(in);
         };
     }
 }
