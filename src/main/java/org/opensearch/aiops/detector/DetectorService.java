@@ -168,8 +168,13 @@ public final class DetectorService {
         return type.estimateTrainingBytes(type.params(detector), perEntity, detector.source().numericFields().size());
     }
 
+    /** The detector's type as a metric-input type: the only input this node trains and scores yet. */
     private SeriesDetectorType<?> seriesType(Detector detector) {
-        return (SeriesDetectorType<?>) types.get(detector.type(), "type");
+        DetectorType<?> type = types.get(detector.type(), "type");
+        if (type instanceof SeriesDetectorType<?> series) {
+            return series;
+        }
+        throw new IllegalArgumentException("[type] " + type.name() + " reads input [" + type.input().label() + "], which this node cannot train yet");
     }
 
     /** Counts what training would read: documents, entities, entities with enough points, the largest entity. */
