@@ -75,13 +75,13 @@ public class DetectorPlatformSingleNodeTests extends OpenSearchSingleNodeTestCas
     }
 
     private DetectorProfile profile(String id) throws Exception {
-        return client().execute(DetectorActions.PROFILE, new DetectorIdRequest(id)).get().profile();
+        return client().execute(DetectorActions.PROFILE, new DetectorIdRequest(id)).get().object();
     }
 
     public void testLifeOfAMetricDetector() throws Exception {
         indexSeries("metrics-life");
         Detector detector = detector("metrics-life");
-        assertTrue(client().execute(DetectorActions.VALIDATE, new PutDetectorRequest(null, detector)).get().validation().valid());
+        assertTrue(client().execute(DetectorActions.VALIDATE, new PutDetectorRequest(null, detector)).get().object().valid());
         String id = client().execute(DetectorActions.CREATE, new PutDetectorRequest(null, detector)).get().id();
         assertEquals(DetectorState.CREATED, client().execute(DetectorActions.GET, new DetectorIdRequest(id)).get().state());
 
@@ -111,7 +111,7 @@ public class DetectorPlatformSingleNodeTests extends OpenSearchSingleNodeTestCas
 
         TopResults top = client().execute(DetectorActions.RESULTS_TOP, new TopResultsRequest(id, START, START + POINTS * STEP, 10))
             .get()
-            .results();
+            .object();
         assertEquals(2, top.buckets().size());
         assertEquals("host=host-1", top.buckets().get(0).entityKey());
         assertEquals(Map.of("host", "host-1"), top.buckets().get(0).entity());

@@ -2,6 +2,7 @@ package org.opensearch.aiops.transport.detector;
 
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
+import org.opensearch.aiops.detector.DetectorProfile;
 import org.opensearch.aiops.detector.DetectorService;
 import org.opensearch.common.inject.Inject;
 import org.opensearch.core.action.ActionListener;
@@ -9,7 +10,7 @@ import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
 /** A detector's profile: state, training progress, model, last run, job, model memory. */
-public final class TransportProfileDetectorAction extends HandledTransportAction<DetectorIdRequest, ProfileDetectorResponse> {
+public final class TransportProfileDetectorAction extends HandledTransportAction<DetectorIdRequest, DetectorObjectResponse<DetectorProfile>> {
 
     private final DetectorService detectors;
 
@@ -20,9 +21,9 @@ public final class TransportProfileDetectorAction extends HandledTransportAction
     }
 
     @Override
-    protected void doExecute(Task task, DetectorIdRequest request, ActionListener<ProfileDetectorResponse> listener) {
+    protected void doExecute(Task task, DetectorIdRequest request, ActionListener<DetectorObjectResponse<DetectorProfile>> listener) {
         try {
-            detectors.profile(request.id(), ActionListener.map(listener, ProfileDetectorResponse::new));
+            detectors.profile(request.id(), ActionListener.map(listener, DetectorObjectResponse::new));
         } catch (RuntimeException e) {
             listener.onFailure(e);
         }

@@ -2,6 +2,7 @@ package org.opensearch.aiops.transport.detector;
 
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
+import org.opensearch.aiops.detector.TopResults;
 import org.opensearch.aiops.detector.DetectorResults;
 import org.opensearch.common.inject.Inject;
 import org.opensearch.core.action.ActionListener;
@@ -9,7 +10,7 @@ import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
 /** A detector's top entities in a range. */
-public final class TransportTopResultsAction extends HandledTransportAction<TopResultsRequest, TopResultsResponse> {
+public final class TransportTopResultsAction extends HandledTransportAction<TopResultsRequest, DetectorObjectResponse<TopResults>> {
 
     private final DetectorResults results;
 
@@ -20,9 +21,9 @@ public final class TransportTopResultsAction extends HandledTransportAction<TopR
     }
 
     @Override
-    protected void doExecute(Task task, TopResultsRequest request, ActionListener<TopResultsResponse> listener) {
+    protected void doExecute(Task task, TopResultsRequest request, ActionListener<DetectorObjectResponse<TopResults>> listener) {
         try {
-            results.top(request.id(), request.from(), request.to(), request.size(), ActionListener.map(listener, TopResultsResponse::new));
+            results.top(request.id(), request.from(), request.to(), request.size(), ActionListener.map(listener, DetectorObjectResponse::new));
         } catch (RuntimeException e) {
             listener.onFailure(e);
         }

@@ -2,6 +2,7 @@ package org.opensearch.aiops.transport.detector;
 
 import org.opensearch.action.support.ActionFilters;
 import org.opensearch.action.support.HandledTransportAction;
+import org.opensearch.aiops.detector.DetectorValidation;
 import org.opensearch.aiops.detector.DetectorService;
 import org.opensearch.common.inject.Inject;
 import org.opensearch.core.action.ActionListener;
@@ -9,7 +10,7 @@ import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
 /** Checks a configuration against its data without creating it. */
-public final class TransportValidateDetectorAction extends HandledTransportAction<PutDetectorRequest, ValidateDetectorResponse> {
+public final class TransportValidateDetectorAction extends HandledTransportAction<PutDetectorRequest, DetectorObjectResponse<DetectorValidation>> {
 
     private final DetectorService detectors;
 
@@ -20,9 +21,9 @@ public final class TransportValidateDetectorAction extends HandledTransportActio
     }
 
     @Override
-    protected void doExecute(Task task, PutDetectorRequest request, ActionListener<ValidateDetectorResponse> listener) {
+    protected void doExecute(Task task, PutDetectorRequest request, ActionListener<DetectorObjectResponse<DetectorValidation>> listener) {
         try {
-            detectors.validate(request.detector(), ActionListener.map(listener, ValidateDetectorResponse::new));
+            detectors.validate(request.detector(), ActionListener.map(listener, DetectorObjectResponse::new));
         } catch (RuntimeException e) {
             listener.onFailure(e);
         }

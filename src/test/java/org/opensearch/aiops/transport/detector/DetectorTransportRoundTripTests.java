@@ -61,20 +61,20 @@ public class DetectorTransportRoundTripTests extends OpenSearchTestCase {
         ModelMemory memory = new ModelMemory(3, 1000, 200, 1 << 20, 1);
         DetectorStatus status = DetectorStatus.CREATED.withState(DetectorState.RUNNING).withLastRun(new RunSummary(1, 2, 3, 4, 5, 6, 7, 8, 9));
         assertRoundTrip(
-            new ProfileDetectorResponse(new DetectorProfile("abc", "n", "metric_knn", status, true, TimeValue.timeValueMinutes(1), memory)),
-            ProfileDetectorResponse::new
+            new DetectorObjectResponse<>(new DetectorProfile("abc", "n", "metric_knn", status, true, TimeValue.timeValueMinutes(1), memory)),
+            in -> new DetectorObjectResponse<>(in, DetectorProfile::new)
         );
         assertRoundTrip(
-            new ProfileDetectorResponse(new DetectorProfile("abc", "n", "metric_knn", DetectorStatus.CREATED, null, null, memory)),
-            ProfileDetectorResponse::new
+            new DetectorObjectResponse<>(new DetectorProfile("abc", "n", "metric_knn", DetectorStatus.CREATED, null, null, memory)),
+            in -> new DetectorObjectResponse<>(in, DetectorProfile::new)
         );
         assertRoundTrip(
-            new ValidateDetectorResponse(
+            new DetectorObjectResponse<>(
                 new DetectorValidation(List.of("[source.fields] field [x] is not mapped"), new DetectorValidation.TrainingData(10, 2, 1, 18, 8), 4096L, memory)
             ),
-            ValidateDetectorResponse::new
+            in -> new DetectorObjectResponse<>(in, DetectorValidation::new)
         );
-        assertRoundTrip(new ValidateDetectorResponse(new DetectorValidation(List.of("bad"), null, null, null)), ValidateDetectorResponse::new);
+        assertRoundTrip(new DetectorObjectResponse<>(new DetectorValidation(List.of("bad"), null, null, null)), in -> new DetectorObjectResponse<>(in, DetectorValidation::new));
         assertRoundTrip(new RunDetectorResponse("abc", new RunSummary(1, 2, 3, 4, 5, 6, 7, 8, 9)), RunDetectorResponse::new);
         TopResults.EntityBucket bucket = new TopResults.EntityBucket(
             "host=a",
@@ -83,7 +83,7 @@ public class DetectorTransportRoundTripTests extends OpenSearchTestCase {
             2,
             List.of(Map.of("_id", "r1", "score", 0.9, "entity", Map.of("host", "a")))
         );
-        assertRoundTrip(new TopResultsResponse(new TopResults("abc", 1, 2, List.of(bucket))), TopResultsResponse::new);
+        assertRoundTrip(new DetectorObjectResponse<>(new TopResults("abc", 1, 2, List.of(bucket))), in -> new DetectorObjectResponse<>(in, TopResults::new));
     }
 
     public void testIdIsRequired() {
