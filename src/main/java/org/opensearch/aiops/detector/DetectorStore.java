@@ -21,7 +21,9 @@ import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.aiops.index.SystemIndexAccess;
 import org.opensearch.common.xcontent.XContentFactory;
-import org.opensearch.common.xcontent.json.JsonXContent;
+import org.opensearch.common.xcontent.XContentHelper;
+import org.opensearch.core.common.bytes.BytesReference;
+import org.opensearch.core.xcontent.MediaTypeRegistry;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.DeprecationHandler;
@@ -109,18 +111,21 @@ public final class DetectorStore {
         }, listener::onFailure));
     }
 
-    private StoredDetector parse(String id, GetResponse response) throws IOException {
+    /** A stored configuration in whatever content type it was indexed with; one that does not parse is a 409 naming it. */
+    private StoredDetector parse(String id, GetResponse response) {
         Map<String, Long> times = new HashMap<>();
+        BytesReference source = response.getSourceAsBytesRef();
         try (
-            XContentParser parser = JsonXContent.jsonXContent.createParser(
+            XContentParser parser = XContentHelper.createParser(
                 xContentRegistry,
                 DeprecationHandler.IGNORE_DEPRECATIONS,
-                response.getSourceAsBytesRef().streamInput()
+                source,
+                MediaTypeRegistry.xContentType(source)
             )
         ) {
             Detector detector = Detector.parse(parser, types, times);
             return new StoredDetector(id, detector, times.getOrDefault(Detector.CREATED_TIME, 0L), times.getOrDefault(Detector.LAST_UPDATE_TIME, 0L));
-        } catch (IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             // a document written around the plugin (or by an older version) that no longer parses
             throw new OpenSearchStatusException("stored detector [" + id + "] is not valid: " + e.getMessage(), RestStatus.CONFLICT, e);
         }

@@ -18,7 +18,10 @@ import org.opensearch.aiops.transport.detector.PutDetectorRequest;
 import org.opensearch.aiops.transport.detector.RunDetectorRequest;
 import org.opensearch.aiops.transport.detector.SearchDetectorsRequest;
 import org.opensearch.aiops.transport.detector.TopResultsRequest;
+import org.opensearch.common.xcontent.XContentFactory;
 import org.opensearch.core.rest.RestStatus;
+import org.opensearch.core.xcontent.ToXContent;
+import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.index.reindex.ReindexModulePlugin;
@@ -134,6 +137,16 @@ public class DetectorPlatformSingleNodeTests extends OpenSearchSingleNodeTestCas
         OpenSearchStatusException cause = (OpenSearchStatusException) e.getCause();
         assertEquals(RestStatus.CONFLICT, cause.status());
         assertTrue(cause.getMessage(), cause.getMessage().contains("stored detector [forged] is not valid"));
+    }
+
+    /** A configuration indexed as CBOR (any client may) reads as well as JSON: the store parses the source's own type. */
+    public void testStoredDetectorInAnyContentType() throws Exception {
+        String id = client().execute(DetectorActions.CREATE, new PutDetectorRequest(null, detector("metrics-cbor"))).get().id();
+        Detector stored = client().execute(DetectorActions.GET, new DetectorIdRequest(id)).get().detector();
+        XContentBuilder cbor = XContentFactory.cborBuilder().startObject();
+        stored.fields(cbor, ToXContent.EMPTY_PARAMS);
+        client().prepareIndex(AiopsIndices.DETECTORS).setId(id).setSource(cbor.endObject()).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE).get();
+        assertEquals(stored, client().execute(DetectorActions.GET, new DetectorIdRequest(id)).get().detector());
     }
 
     public void testTrainingOfAVanishedRunReadsFailedAndCanBeDeleted() throws Exception {
