@@ -133,7 +133,7 @@ public final class ModelCheckpoints {
                     parts = new ArrayList<>();
                 }
                 if (((Number) doc.get("chunk")).intValue() == parts.size()) {
-                    parts.add(Base64.getDecoder().decode((String) doc.get("model")));
+                    parts.add(modelBytes(doc.get("model")));
                 }
             }
             if (hits.length < PAGE) {
@@ -143,6 +143,11 @@ public final class ModelCheckpoints {
         }
         addIfComplete(result, currentKey, currentEntity, currentFormat, parts, expected);
         return result;
+    }
+
+    /** A binary field reads as base64 text from a JSON source and as bytes from a CBOR or SMILE one. */
+    private static byte[] modelBytes(Object value) {
+        return value instanceof byte[] bytes ? bytes : Base64.getDecoder().decode((String) value);
     }
 
     private static void addIfComplete(List<Checkpoint> result, String key, Map<String, Object> entity, String format, List<byte[]> parts, int expected) {
