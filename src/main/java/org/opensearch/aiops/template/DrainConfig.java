@@ -227,6 +227,23 @@ public final class DrainConfig {
         }
     }
 
+    /** Equal when every option is: the template service keeps one parser per namespace and distinct configuration. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DrainConfig that
+            && Double.compare(similarityThreshold, that.similarityThreshold) == 0
+            && depth == that.depth
+            && maxChildren == that.maxChildren
+            && maxTemplates == that.maxTemplates
+            && masking.equals(that.masking)
+            && extractParameters == that.extractParameters;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(similarityThreshold, depth, maxChildren, maxTemplates, masking, extractParameters);
+    }
+
     @Override
     public String toString() {
         return "DrainConfig{similarity_threshold=" + similarityThreshold + ", depth=" + depth + ", max_children=" + maxChildren
