@@ -41,6 +41,7 @@ public final class DrainConfig {
     private final int maxTemplates;
     private final List<MaskRule> masking;
     private final boolean extractParameters;
+    private final int hash;
 
     private DrainConfig(double similarityThreshold, int depth, int maxChildren, int maxTemplates, List<MaskRule> masking, boolean extract) {
         if (!(similarityThreshold >= 0 && similarityThreshold <= 1)) {
@@ -64,6 +65,8 @@ public final class DrainConfig {
         this.maxTemplates = maxTemplates;
         this.masking = List.copyOf(masking);
         this.extractParameters = extract;
+        // A map key looked up for every parsed line: hashed once.
+        this.hash = java.util.Objects.hash(similarityThreshold, depth, maxChildren, maxTemplates, this.masking, extract);
     }
 
     public static DrainConfig defaults() {
@@ -241,7 +244,7 @@ public final class DrainConfig {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(similarityThreshold, depth, maxChildren, maxTemplates, masking, extractParameters);
+        return hash;
     }
 
     @Override

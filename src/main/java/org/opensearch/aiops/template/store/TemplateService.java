@@ -29,8 +29,7 @@ import org.opensearch.aiops.template.TemplateChange;
  */
 public final class TemplateService {
 
-    /** Configurations a namespace keeps parsers for; beyond it the least recently used one (e.g. a pipeline's
-     *  options before an update) leaves memory. */
+    /** Configurations a namespace keeps parsers for; beyond, the least recently used (a pipeline's old options) leaves. */
     static final int MAX_CONFIGURATIONS = 4;
 
     private final ConcurrentHashMap<String, Namespace> namespaces = new ConcurrentHashMap<>();
