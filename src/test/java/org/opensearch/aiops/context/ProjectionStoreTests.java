@@ -2,31 +2,13 @@ package org.opensearch.aiops.context;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.opensearch.Version;
-import org.opensearch.action.ActionRequest;
-import org.opensearch.action.ActionType;
 import org.opensearch.action.get.GetRequest;
-import org.opensearch.action.get.GetResponse;
-import org.opensearch.aiops.index.SystemIndexAccess;
-import org.opensearch.cluster.ClusterName;
-import org.opensearch.cluster.ClusterState;
-import org.opensearch.cluster.metadata.IndexMetadata;
-import org.opensearch.cluster.metadata.Metadata;
-import org.opensearch.cluster.service.ClusterService;
-import org.opensearch.common.xcontent.XContentFactory;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.action.ActionResponse;
-import org.opensearch.core.common.bytes.BytesReference;
-import org.opensearch.index.get.GetResult;
-import org.opensearch.test.ClusterServiceUtils;
 import org.opensearch.test.OpenSearchTestCase;
-import org.opensearch.test.client.NoOpClient;
-import org.opensearch.threadpool.TestThreadPool;
-import org.opensearch.threadpool.ThreadPool;
 
 /**
  * Reading a projection never waits on the caller's thread (the code_context processor calls it on ingest threads):
@@ -34,39 +16,25 @@ import org.opensearch.threadpool.ThreadPool;
  */
 public class ProjectionStoreTests extends OpenSearchTestCase {
 
-    private ThreadPool threadPool;
-    private ClusterService clusterService;
     /** Index reads the store started, each answered by the test when it chooses. */
-    private final List<ActionListener<GetResponse>> reads = new ArrayList<>();
+    private final List<ActionListener<ActionResponse>> reads = new ArrayList<>();
     private final AtomicLong clock = new AtomicLong(1_000);
+    private ProjectionsIndexFixture fixture;
     private ProjectionStore store;
 
     @Override
     public void setUp() throws Exception {
         super.setUp();
-        threadPool = new TestThreadPool(getTestName());
-        IndexMetadata index = IndexMetadata.builder(ProjectionStore.INDEX).settings(settings(Version.CURRENT)).numberOfShards(1).numberOfReplicas(0).build();
-        ClusterState state = ClusterState.builder(new ClusterName("test")).metadata(Metadata.builder().put(index, false)).build();
-        clusterService = ClusterServiceUtils.createClusterService(state, threadPool);
-        NoOpClient client = new NoOpClient(threadPool) {
-            @Override
-            @SuppressWarnings("unchecked")
-            protected <Request extends ActionRequest, Response extends ActionResponse> void doExecute(
-                ActionType<Response> action,
-                Request request,
-                ActionListener<Response> listener
-            ) {
-                assertTrue(request.toString(), request instanceof GetRequest);
-                reads.add((ActionListener<GetResponse>) listener);
-            }
-        };
-        store = new ProjectionStore(new SystemIndexAccess(client, clusterService, threadPool), clock::get);
+        fixture = new ProjectionsIndexFixture(getTestName());
+        store = new ProjectionStore(fixture.access((action, request, listener) -> {
+            assertTrue(request.toString(), request instanceof GetRequest);
+            reads.add(listener);
+        }), clock::get);
     }
 
     @Override
     public void tearDown() throws Exception {
-        clusterService.close();
-        terminate(threadPool);
+        fixture.close();
         super.tearDown();
     }
 
@@ -79,7 +47,7 @@ public class ProjectionStoreTests extends OpenSearchTestCase {
         assertEquals("one index read for both documents", 1, reads.size());
 
         PcaProjection projection = projection();
-        reads.get(0).onResponse(found(projection));
+        reads.get(0).onResponse(ProjectionsIndexFixture.found(projection));
         assertNotNull(first.get());
         assertArrayEquals(projection.mean(), second.get().mean(), 0f);
 
@@ -93,7 +61,7 @@ public class ProjectionStoreTests extends OpenSearchTestCase {
     public void testOldProjectionIsReadAgainInTheBackground() throws Exception {
         store.preload("spans");
         assertEquals("a pipeline naming the projection starts reading it", 1, reads.size());
-        reads.get(0).onResponse(found(projection()));
+        reads.get(0).onResponse(ProjectionsIndexFixture.found(projection()));
 
         clock.addAndGet(ProjectionStore.REFRESH_MILLIS);
         AtomicReference<PcaProjection> stale = new AtomicReference<>();
@@ -101,7 +69,7 @@ public class ProjectionStoreTests extends OpenSearchTestCase {
         assertNotNull("the cached one answers at once", stale.get());
         assertEquals(2, reads.size());
         PcaProjection refit = projection();
-        reads.get(1).onResponse(found(refit));
+        reads.get(1).onResponse(ProjectionsIndexFixture.found(refit));
 
         AtomicReference<PcaProjection> fresh = new AtomicReference<>();
         store.get("spans", ActionListener.wrap(fresh::set, e -> fail(e.toString())));
@@ -111,7 +79,7 @@ public class ProjectionStoreTests extends OpenSearchTestCase {
     public void testMissingProjectionFailsNamingIt() {
         AtomicReference<Exception> failure = new AtomicReference<>();
         store.get("nope", ActionListener.wrap(p -> fail("unexpected " + p), failure::set));
-        reads.get(0).onResponse(new GetResponse(new GetResult(ProjectionStore.INDEX, "nope", -2, 0, -1, false, null, null, null)));
+        reads.get(0).onResponse(ProjectionsIndexFixture.notFound("nope"));
         assertTrue(failure.get() instanceof IllegalArgumentException);
         assertTrue(failure.get().getMessage(), failure.get().getMessage().contains("pca projection [nope] not found"));
     }
@@ -122,11 +90,5 @@ public class ProjectionStoreTests extends OpenSearchTestCase {
             vectors.add(new float[] { randomFloat(), randomFloat(), randomFloat(), randomFloat() });
         }
         return PcaProjection.fit("spans", vectors, 0.9);
-    }
-
-    private static GetResponse found(PcaProjection projection) throws Exception {
-        Map<String, Object> source = projection.toSource();
-        BytesReference bytes = BytesReference.bytes(XContentFactory.jsonBuilder().map(source));
-        return new GetResponse(new GetResult(ProjectionStore.INDEX, projection.name(), 0, 1, 1, true, bytes, null, null));
     }
 }
