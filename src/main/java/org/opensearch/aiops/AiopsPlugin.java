@@ -151,7 +151,7 @@ public class AiopsPlugin extends Plugin implements ActionPlugin, IngestPlugin, S
         templateService.set(templates);
         templateSync.set(sync);
 
-        ProjectionStore projections = new ProjectionStore(systemIndices);
+        ProjectionStore projections = new ProjectionStore(systemIndices, threadPool::relativeTimeInMillis);
         CodeContextService codeContexts = new CodeContextService(
             embedder,
             new MlCommonsEmbedder(client),

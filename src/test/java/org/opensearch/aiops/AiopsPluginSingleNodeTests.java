@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.opensearch.aiops.index.AiopsIndices;
+import org.opensearch.aiops.settings.AiopsSettings;
+import org.opensearch.aiops.template.DrainConfig;
+import org.opensearch.aiops.template.store.TemplateService;
+import org.opensearch.common.settings.Settings;
 import org.opensearch.aiops.job.AiopsJobParameter;
 import org.opensearch.aiops.job.AiopsJobParser;
 import org.opensearch.aiops.transport.info.InfoAction;
@@ -67,5 +71,20 @@ public class AiopsPluginSingleNodeTests extends OpenSearchSingleNodeTestCase {
         ) {
             assertEquals(job, AiopsJobParser.parse(parser));
         }
+    }
+
+    /** A setting marked Dynamic must reach the component on a running node, through the cluster settings API. */
+    public void testTemplatesMaxTotalIsAppliedLive() {
+        TemplateService templates = getInstanceFromNode(TemplateService.class);
+        templates.parse("single-node-a", DrainConfig.defaults(), "first line");
+        templates.parse("single-node-b", DrainConfig.defaults(), "another kind of line");
+        try {
+            client().admin().cluster().prepareUpdateSettings().setTransientSettings(Settings.builder().put(AiopsSettings.TEMPLATES_MAX_TOTAL.getKey(), 1)).get();
+            assertEquals(1, templates.stats().get("max_total_templates"));
+            assertEquals("lowering the cap evicts at once", List.of("single-node-b"), templates.namespaceNames());
+        } finally {
+            client().admin().cluster().prepareUpdateSettings().setTransientSettings(Settings.builder().putNull(AiopsSettings.TEMPLATES_MAX_TOTAL.getKey())).get();
+        }
+        assertEquals(AiopsSettings.TEMPLATES_MAX_TOTAL.getDefault(Settings.EMPTY), templates.stats().get("max_total_templates"));
     }
 }

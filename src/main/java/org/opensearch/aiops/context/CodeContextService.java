@@ -75,9 +75,14 @@ public final class CodeContextService {
         }, listener::onFailure));
     }
 
-    /** The vector through the named PCA projection. */
-    public float[] reduce(String projection, float[] vector) {
-        return projections.get(projection).project(vector);
+    /** The named PCA projection, from memory or, without waiting, when the projections index answers. */
+    public void projection(String name, ActionListener<PcaProjection> listener) {
+        projections.get(name, listener);
+    }
+
+    /** A pipeline names this projection: read it now, so that documents do not wait for it. */
+    public void preloadProjection(String name) {
+        projections.preload(name);
     }
 
     /** Cache hits of a batch, and for each distinct missing context the positions that wait for its vector. */

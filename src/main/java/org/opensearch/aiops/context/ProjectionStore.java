@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 import org.opensearch.action.get.GetRequest;
 import org.opensearch.action.get.GetResponse;
@@ -12,7 +16,6 @@ import org.opensearch.action.index.IndexRequest;
 import org.opensearch.action.index.IndexResponse;
 import org.opensearch.action.search.SearchRequest;
 import org.opensearch.action.search.SearchResponse;
-import org.opensearch.action.support.PlainActionFuture;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.aiops.index.SystemIndexAccess;
@@ -21,16 +24,29 @@ import org.opensearch.core.action.ActionListener;
 import org.opensearch.search.SearchHit;
 import org.opensearch.search.builder.SearchSourceBuilder;
 
-/** Fitted PCA projections: fitted from stored embeddings, kept in the projections index, cached by name. */
+/**
+ * Fitted PCA projections: fitted from stored embeddings, kept in the projections index, cached by name. Reads never
+ * wait: ingest threads get a cached projection or a listener called when the index answers. A cached projection is
+ * read again in the background once it is {@link #REFRESH_MILLIS} old, so a {@code _fit_pca} on another node
+ * reaches this one within that time (on the fitting node at once).
+ */
 public final class ProjectionStore {
 
     public static final String INDEX = AiopsIndices.PROJECTIONS;
+    static final long REFRESH_MILLIS = 30_000;
+    private static final Logger LOG = LogManager.getLogger(ProjectionStore.class);
+
+    private record Cached(PcaProjection projection, long loadedAt) {}
 
     private final SystemIndexAccess access;
-    private final Map<String, PcaProjection> cache = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Reads under way by name, with the listeners waiting for each: one index read per projection at a time. */
+    private final Map<String, List<ActionListener<PcaProjection>>> loading = new ConcurrentHashMap<>();
 
-    public ProjectionStore(SystemIndexAccess access) {
+    public ProjectionStore(SystemIndexAccess access, LongSupplier clock) {
         this.access = access;
+        this.clock = clock;
     }
 
     /** Reads up to {@code maxSamples} vectors of {@code field} from {@code index} (system indices included). */
@@ -55,32 +71,81 @@ public final class ProjectionStore {
         document.put("fitted_at", now);
         IndexRequest request = new IndexRequest(INDEX).id(projection.name()).source(document).setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
         access.ensure(INDEX, ActionListener.wrap(ignored -> access.<IndexResponse>run(l -> access.client().index(request, l), ActionListener.wrap(r -> {
-            cache.put(projection.name(), projection);
+            cache.put(projection.name(), new Cached(projection, clock.getAsLong()));
             listener.onResponse(null);
         }, listener::onFailure)), listener::onFailure));
     }
 
     /**
-     * The named projection, loaded once and cached. Blocking (bounded) on first use, as processors are synchronous.
-     * @throws IllegalArgumentException naming the projection when it does not exist
+     * The named projection: at once from memory, else when the projections index answers. Fails with an
+     * {@link IllegalArgumentException} naming the projection when it does not exist.
      */
-    public PcaProjection get(String name) {
-        PcaProjection cached = cache.get(name);
-        if (cached != null) {
-            return cached;
+    public void get(String name, ActionListener<PcaProjection> listener) {
+        Cached cached = cache.get(name);
+        if (cached == null) {
+            load(name, listener);
+            return;
         }
+        if (clock.getAsLong() - cached.loadedAt() >= REFRESH_MILLIS) {
+            load(name, ActionListener.wrap(p -> {}, e -> LOG.debug("refreshing pca projection [{}] failed; the cached one stays", name, e)));
+        }
+        listener.onResponse(cached.projection());
+    }
+
+    /** Starts reading a projection a pipeline names, so that its first document finds it in memory. */
+    public void preload(String name) {
+        if (cache.containsKey(name) == false) {
+            load(name, ActionListener.wrap(p -> {}, e -> LOG.debug("pca projection [{}] not loaded ahead; documents will load it", name, e)));
+        }
+    }
+
+    private void load(String name, ActionListener<PcaProjection> listener) {
+        List<ActionListener<PcaProjection>> waiting = new ArrayList<>();
+        waiting.add(listener);
+        List<ActionListener<PcaProjection>> joined = loading.compute(name, (n, current) -> {
+            if (current == null) {
+                return waiting;
+            }
+            synchronized (current) {
+                current.add(listener);
+            }
+            return current;
+        });
+        if (joined != waiting) {
+            return; // a read is under way; it answers this listener too
+        }
+        ActionListener<PcaProjection> all = ActionListener.wrap(projection -> {
+            cache.put(name, new Cached(projection, clock.getAsLong()));
+            answer(name, l -> l.onResponse(projection));
+        }, e -> answer(name, l -> l.onFailure(e)));
         if (access.exists(INDEX) == false) {
-            throw missing(name);
+            all.onFailure(missing(name));
+            return;
         }
-        PlainActionFuture<GetResponse> future = PlainActionFuture.newFuture();
-        access.<GetResponse>run(l -> access.client().get(new GetRequest(INDEX, name), l), future);
-        GetResponse response = future.actionGet(10, TimeUnit.SECONDS);
-        if (response.isExists() == false) {
-            throw missing(name);
+        access.<GetResponse>run(l -> access.client().get(new GetRequest(INDEX, name), l), ActionListener.wrap(response -> {
+            if (response.isExists() == false) {
+                all.onFailure(missing(name));
+                return;
+            }
+            PcaProjection projection;
+            try {
+                projection = PcaProjection.fromSource(response.getSourceAsMap());
+            } catch (RuntimeException e) {
+                all.onFailure(e);
+                return;
+            }
+            all.onResponse(projection);
+        }, all::onFailure));
+    }
+
+    private void answer(String name, Consumer<ActionListener<PcaProjection>> call) {
+        List<ActionListener<PcaProjection>> waiting = loading.remove(name);
+        if (waiting == null) {
+            return; // answered already (a listener threw and the wrapper reported it as a failure)
         }
-        PcaProjection projection = PcaProjection.fromSource(response.getSourceAsMap());
-        cache.put(name, projection);
-        return projection;
+        synchronized (waiting) {
+            waiting.forEach(call);
+        }
     }
 
     private static IllegalArgumentException missing(String name) {

@@ -41,6 +41,7 @@ public final class DrainConfig {
     private final int maxTemplates;
     private final List<MaskRule> masking;
     private final boolean extractParameters;
+    private final int hash;
 
     private DrainConfig(double similarityThreshold, int depth, int maxChildren, int maxTemplates, List<MaskRule> masking, boolean extract) {
         if (!(similarityThreshold >= 0 && similarityThreshold <= 1)) {
@@ -64,6 +65,8 @@ public final class DrainConfig {
         this.maxTemplates = maxTemplates;
         this.masking = List.copyOf(masking);
         this.extractParameters = extract;
+        // A map key looked up for every parsed line: hashed once.
+        this.hash = java.util.Objects.hash(similarityThreshold, depth, maxChildren, maxTemplates, this.masking, extract);
     }
 
     public static DrainConfig defaults() {
@@ -225,6 +228,23 @@ public final class DrainConfig {
                 where + ".mask must be 1 to 32 letters, digits, '_' or '*', got [" + rule.mask() + "]"
             );
         }
+    }
+
+    /** Equal when every option is: the template service keeps one parser per namespace and distinct configuration. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DrainConfig that
+            && Double.compare(similarityThreshold, that.similarityThreshold) == 0
+            && depth == that.depth
+            && maxChildren == that.maxChildren
+            && maxTemplates == that.maxTemplates
+            && masking.equals(that.masking)
+            && extractParameters == that.extractParameters;
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     @Override

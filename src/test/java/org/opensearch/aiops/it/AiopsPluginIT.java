@@ -30,8 +30,10 @@ public class AiopsPluginIT extends AiopsRestTestCase {
         Map<String, Object> info = call("GET", "/_plugins/_aiops", null);
         assertEquals("aiops", info.get("name"));
         assertEquals("3.6.0.0", info.get("version"));
-        assertNotNull(info.get("processors"));
-        assertNotNull(info.get("detector_types"));
+        assertEquals(List.of("log_template", "code_context"), info.get("processors"));
+        List<String> types = new java.util.ArrayList<>(path(info, "detector_types"));
+        java.util.Collections.sort(types);
+        assertEquals(List.of("metric_cblof", "metric_ensemble", "metric_knn", "metric_lof", "metric_lstm"), types);
         assertEquals("0.31.1", path(info, "engine.djl_version"));
         assertEquals("opensearch-ml", path(info, "engine.classloader"));
         assertEquals(Boolean.TRUE, path(info, "engine.pytorch_cache_ready"));
@@ -69,9 +71,22 @@ public class AiopsPluginIT extends AiopsRestTestCase {
         assertClientError(failing("POST", embed, "{\"texts\": [\"a\", 7]}"), "[texts][1] must be a string");
         assertClientError(failing("POST", embed, "{\"texts\": []}"), "[texts] must be a non-empty array");
         assertClientError(failing("POST", embed, "{\"texts\": [\"a\"], \"text\": 1}"), "unknown field [text]");
-        assertClientError(failing("POST", embed, "{\"texts\": [\"a\""), "");
+        assertClientError(failing("POST", embed, "{\"texts\": [\"a\""), "request body is not valid JSON");
         String tooMany = IntStream.range(0, 257).mapToObj(i -> "\"t" + i + "\"").collect(Collectors.joining(",", "{\"texts\":[", "]}"));
         assertClientError(failing("POST", embed, tooMany), "plugins.aiops.embed.max_texts");
+    }
+
+    /** {@code plugins.aiops.embed.max_texts} is dynamic: a change through the cluster settings API applies at once. */
+    @Test
+    public void testEmbedMaxTextsAppliesLive() throws Exception {
+        String three = json(List.of("a", "b", "c"));
+        try {
+            call("PUT", "/_cluster/settings", "{\"transient\":{\"plugins.aiops.embed.max_texts\":2}}");
+            assertClientError(failing("POST", "/_plugins/_aiops/code_context/_embed", three), "more than plugins.aiops.embed.max_texts [2]");
+        } finally {
+            call("PUT", "/_cluster/settings", "{\"transient\":{\"plugins.aiops.embed.max_texts\":null}}");
+        }
+        assertEquals(3, ((List<?>) call("POST", "/_plugins/_aiops/code_context/_embed", three).get("embeddings")).size());
     }
 
     /** Batching pads texts to a common length; the attention mask must make that invisible. */

@@ -30,6 +30,36 @@ import org.opensearch.common.xcontent.json.JsonXContent;
 public abstract class AiopsRestTestCase {
 
     private static RestClient client;
+    /**
+     * Letters only (the code-context masker would turn digits into {@code <NUM>}), new per test JVM: names built with
+     * {@link #owned} never meet a leftover of an earlier run on a reused node, nor another class's.
+     */
+    private static final String RUN = randomLetters(6);
+
+    private static String randomLetters(int length) {
+        java.util.Random random = new java.util.Random();
+        StringBuilder letters = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        return letters.toString();
+    }
+
+    /** A name (index, pipeline, namespace, projection) that only this run of {@code owner} uses: {@code owner-run-what}. */
+    protected static String owned(String owner, String what) {
+        return owner + "-" + RUN + "-" + what;
+    }
+
+    /** Deletes the indices and ingest pipelines of this run of {@code owner} (see {@link #owned}). */
+    protected static void deleteOwned(String owner) throws Exception {
+        String pattern = owner + "-" + RUN + "-*";
+        call("DELETE", "/" + pattern + "?expand_wildcards=all&ignore_unavailable=true", null);
+        try {
+            client.performRequest(new Request("DELETE", "/_ingest/pipeline/" + pattern));
+        } catch (ResponseException e) {
+            assertEquals("no pipeline of this run is left: " + e.getMessage(), 404, e.getResponse().getStatusLine().getStatusCode());
+        }
+    }
 
     @BeforeClass
     public static void connect() {

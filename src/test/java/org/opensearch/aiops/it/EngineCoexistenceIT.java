@@ -22,8 +22,31 @@ public class EngineCoexistenceIT extends AiopsRestTestCase {
         "TravelServiceImpl.getRouteByRouteId(String) returns Response<Route>"
     );
 
+    private static final String AUTO_REDEPLOY = "plugins.ml_commons.model_auto_redeploy.enable";
+
+    /**
+     * Owns what makes the first node "fresh" instead of hoping to run first: ML Commons would redeploy a model another
+     * class left deployed as soon as the node restarts (loading ONNX Runtime before this plugin), so auto-redeploy is
+     * off while this test runs, and its own model is undeployed again at the end.
+     */
     @Test
     public void testBothOrdersAcrossRestart() throws Exception {
+        Object autoRedeploy = ((Map<?, ?>) call("GET", "/_cluster/settings?flat_settings=true", null).get("persistent")).get(AUTO_REDEPLOY);
+        call("PUT", "/_cluster/settings", "{\"persistent\":{\"" + AUTO_REDEPLOY + "\":false}}");
+        String modelId = null;
+        try {
+            modelId = MlCommonsModels.registerMiniLmFromLocalFile();
+            bothOrdersAcrossRestart(modelId);
+        } finally {
+            if (modelId != null) {
+                call("POST", "/_plugins/_ml/models/" + modelId + "/_undeploy", null);
+            }
+            String previous = autoRedeploy == null ? "null" : "\"" + autoRedeploy + "\"";
+            call("PUT", "/_cluster/settings", "{\"persistent\":{\"" + AUTO_REDEPLOY + "\":" + previous + "}}");
+        }
+    }
+
+    private void bothOrdersAcrossRestart(String modelId) throws Exception {
         restartNode(); // a new node process in which nobody has loaded an engine yet
         Map<String, Object> info = call("GET", "/_plugins/_aiops", null);
         assertEquals("fresh node must start without PyTorch: " + info, Boolean.FALSE, path(info, "engine.engines.PyTorch.loaded"));
@@ -32,7 +55,6 @@ public class EngineCoexistenceIT extends AiopsRestTestCase {
         // Order 1: this plugin loads PyTorch and ONNX Runtime first, then ML Commons deploys its model.
         assertTrainsAndEmbeds(call("POST", "/_plugins/_aiops/engine/_check", null));
         List<float[]> oursFirst = ourEmbeddings();
-        String modelId = MlCommonsModels.registerMiniLmFromLocalFile();
         MlCommonsModels.deploy(modelId);
         assertSameEmbeddings(oursFirst, mlEmbeddings(modelId));
         info = call("GET", "/_plugins/_aiops", null);

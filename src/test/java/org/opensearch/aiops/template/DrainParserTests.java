@@ -167,7 +167,8 @@ public class DrainParserTests extends OpenSearchTestCase {
         assertNotNull(p.parse("lone surrogate \uD800 here 12").template());
     }
 
-    public void testOneMegabyteLinesFinishFast() {
+    /** Functional only: how fast is for {@code ./aiops bench parse}; a quadratic parser would hit the suite timeout. */
+    public void testOneMegabyteLinesParse() {
         DrainParser p = parser();
         StringBuilder spaced = new StringBuilder();
         while (spaced.length() < 1 << 20) {
@@ -176,13 +177,11 @@ public class DrainParserTests extends OpenSearchTestCase {
         String oneToken = "a1".repeat(1 << 19);
         String letters = "abcdefabcdef".repeat(90_000);
         String separators = "-.:/@".repeat(210_000);
-        long start = System.nanoTime();
         for (String line : new String[] { spaced.toString(), oneToken, letters, separators }) {
             ParseResult r = p.parse(line);
             assertNotNull(r.id());
+            assertEquals(r.id(), p.parse(line).id());
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue("1 MB lines took " + millis + " ms", millis < 5_000);
     }
 
     public void testRandomInputNeverThrows() {

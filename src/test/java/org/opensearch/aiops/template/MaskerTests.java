@@ -84,13 +84,12 @@ public class MaskerTests extends OpenSearchTestCase {
         return set;
     }
 
+    /** Functional only: speed is for {@code ./aiops bench parse}; a backtracking regex would hit the suite timeout. */
     public void testLongTokensDoNotBacktrack() {
-        long start = System.nanoTime();
-        masker.mask("a".repeat(Masker.MAX_MASKED_TOKEN_LENGTH));
-        masker.mask("1.".repeat(Masker.MAX_MASKED_TOKEN_LENGTH / 2));
-        masker.mask("a@".repeat(Masker.MAX_MASKED_TOKEN_LENGTH / 2));
-        masker.mask("f:".repeat(Masker.MAX_MASKED_TOKEN_LENGTH / 2));
+        for (String token : new String[] { "a", "1.", "a@", "f:" }) {
+            String line = token.repeat(Masker.MAX_MASKED_TOKEN_LENGTH / token.length());
+            assertNotNull(line, masker.mask(line).text());
+        }
         assertEquals("<*>", masker.mask("7".repeat(10_000)).text());
-        assertTrue((System.nanoTime() - start) < 2_000_000_000L);
     }
 }

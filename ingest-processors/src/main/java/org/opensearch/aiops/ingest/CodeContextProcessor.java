@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.opensearch.aiops.context.CodeContextService;
 import org.opensearch.aiops.context.CodeContextText;
+import org.opensearch.aiops.context.PcaProjection;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.ingest.AbstractProcessor;
 import org.opensearch.ingest.IngestDocument;
@@ -58,32 +59,62 @@ public final class CodeContextProcessor extends AbstractProcessor {
         this.service = service;
     }
 
-    /** With the bundled model: synchronous, the embedding is a cache hit or a few milliseconds of ONNX Runtime. */
+    /** Pipelines call the asynchronous variant; this one serves only the options that never wait. */
     @Override
     public IngestDocument execute(IngestDocument document) throws Exception {
+        if (modelId != null || pca != null) {
+            throw new UnsupportedOperationException("[" + TYPE + "] with [model_id] or [pca] runs asynchronously only");
+        }
         CodeContextText.CodeContext context = texts.of(document.getSourceAndMetadata());
-        write(document, context, service.get().vector(context, vectorMode == VectorMode.REFERENCE));
+        write(document, context, service.get().vector(context, vectorMode == VectorMode.REFERENCE), null);
         return document;
     }
 
-    /** With {@code model_id}: ML Commons predicts asynchronously; its errors fail the document with their reason. */
+    /**
+     * The bundled model answers synchronously (a cache hit or a few milliseconds of ONNX Runtime); with
+     * {@code model_id} ML Commons predicts asynchronously; a projection not in memory yet is read without waiting.
+     * Errors fail the document with their reason.
+     */
     @Override
     public void execute(IngestDocument document, BiConsumer<IngestDocument, Exception> handler) {
-        if (modelId == null) {
-            super.execute(document, handler);
-            return;
-        }
         CodeContextText.CodeContext context;
         try {
             context = texts.of(document.getSourceAndMetadata());
-        } catch (IllegalArgumentException e) {
+        } catch (Exception e) {
             handler.accept(null, e);
             return;
         }
-        service.get().vector(context, vectorMode == VectorMode.REFERENCE, modelId, ActionListener.wrap(vector -> {
-            write(document, context, vector);
+        ActionListener<float[]> written = ActionListener.wrap(vector -> withProjection(ActionListener.wrap(projection -> {
+            try {
+                write(document, context, vector, projection);
+            } catch (Exception e) {
+                handler.accept(null, e);
+                return;
+            }
             handler.accept(document, null);
-        }, e -> handler.accept(null, e)));
+        }, e -> handler.accept(null, e))), e -> handler.accept(null, e));
+        boolean reference = vectorMode == VectorMode.REFERENCE;
+        if (modelId != null) {
+            service.get().vector(context, reference, modelId, written);
+            return;
+        }
+        float[] vector;
+        try {
+            vector = service.get().vector(context, reference);
+        } catch (Exception e) {
+            handler.accept(null, e);
+            return;
+        }
+        written.onResponse(vector);
+    }
+
+    /** The {@code pca} projection ({@code null} without the option); never waits on the calling thread. */
+    private void withProjection(ActionListener<PcaProjection> listener) {
+        if (pca == null) {
+            listener.onResponse(null);
+        } else {
+            service.get().projection(pca, listener);
+        }
     }
 
     /**
@@ -104,21 +135,18 @@ public final class CodeContextProcessor extends AbstractProcessor {
             }
         }
         boolean reference = vectorMode == VectorMode.REFERENCE;
-        ActionListener<float[][]> written = ActionListener.wrap(vectors -> {
+        ActionListener<float[][]> written = ActionListener.wrap(vectors -> withProjection(ActionListener.wrap(projection -> {
             for (int i = 0; i < pending.size(); i++) {
                 IngestDocumentWrapper wrapper = pending.get(i);
                 try {
-                    write(wrapper.getIngestDocument(), contexts.get(i), vectors[i]);
+                    write(wrapper.getIngestDocument(), contexts.get(i), vectors[i], projection);
                     results.add(new IngestDocumentWrapper(wrapper.getSlot(), wrapper.getChildSlot(), wrapper.getIngestDocument(), null));
                 } catch (Exception e) {
                     results.add(failed(wrapper, e));
                 }
             }
             handler.accept(results);
-        }, e -> {
-            pending.forEach(wrapper -> results.add(failed(wrapper, e)));
-            handler.accept(results);
-        });
+        }, e -> failAll(pending, results, e, handler))), e -> failAll(pending, results, e, handler));
         if (contexts.isEmpty()) {
             handler.accept(results);
         } else if (modelId != null) {
@@ -135,11 +163,21 @@ public final class CodeContextProcessor extends AbstractProcessor {
         }
     }
 
+    private static void failAll(
+        List<IngestDocumentWrapper> pending,
+        List<IngestDocumentWrapper> results,
+        Exception e,
+        Consumer<List<IngestDocumentWrapper>> handler
+    ) {
+        pending.forEach(wrapper -> results.add(failed(wrapper, e)));
+        handler.accept(results);
+    }
+
     private static IngestDocumentWrapper failed(IngestDocumentWrapper wrapper, Exception e) {
         return new IngestDocumentWrapper(wrapper.getSlot(), wrapper.getChildSlot(), null, e);
     }
 
-    private void write(IngestDocument document, CodeContextText.CodeContext context, float[] vector) {
+    private void write(IngestDocument document, CodeContextText.CodeContext context, float[] vector, PcaProjection projection) {
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("text", context.text());
         output.put("hash", context.hash());
@@ -147,8 +185,8 @@ public final class CodeContextProcessor extends AbstractProcessor {
         if (vectorMode == VectorMode.INLINE) {
             output.put("vector", vector);
         }
-        if (pca != null) {
-            output.put("reduced", service.get().reduce(pca, vector));
+        if (projection != null) {
+            output.put("reduced", projection.project(vector));
         }
         document.setFieldValue(targetField, output);
     }

@@ -42,6 +42,10 @@ public final class CodeContextProcessorFactory implements Processor.Factory {
                 "must be one of " + Arrays.toString(CodeContextProcessor.VectorMode.values()).toLowerCase(Locale.ROOT) + ", got [" + vector + "]"
             );
         }
+        CodeContextService codeContexts = service.get();
+        if (pca != null && codeContexts != null) {
+            codeContexts.preloadProjection(pca); // so the pipeline's first documents find it in memory
+        }
         return new CodeContextProcessor(tag, description, targetField, new CodeContextText(parametersKey, returnKey), mode, pca, modelId, service);
     }
 }

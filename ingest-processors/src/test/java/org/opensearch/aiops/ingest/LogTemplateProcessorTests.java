@@ -93,4 +93,18 @@ public class LogTemplateProcessorTests extends OpenSearchTestCase {
         IngestDocument document = processor(Map.of("extract_parameters", false)).execute(document(Map.of("message", "took 15 ms")));
         assertFalse(output(document, "log_template").containsKey("parameters"));
     }
+
+    /** Two pipelines on one namespace: each parses with its own threshold (the second one's used to be ignored). */
+    public void testProcessorsSharingANamespaceKeepTheirOwnOptions() throws Exception {
+        LogTemplateProcessor lenient = processor(Map.of("namespace", "shared"));
+        LogTemplateProcessor strict = processor(Map.of("namespace", "shared", "similarity_threshold", 0.95));
+        String id = (String) output(lenient.execute(document(Map.of("message", "session opened for user u-1 from web"))), "log_template").get("id");
+        Map<String, Object> known = output(strict.execute(document(Map.of("message", "session opened for user u-2 from web"))), "log_template");
+        assertEquals(id, known.get("id"));
+        Map<String, Object> apart = output(strict.execute(document(Map.of("message", "session opened for user u-3 k-1 node-7"))), "log_template");
+        assertEquals("created", apart.get("change"));
+        Map<String, Object> joined = output(lenient.execute(document(Map.of("message", "session opened for user u-4 k-2 node-8"))), "log_template");
+        assertEquals("updated", joined.get("change"));
+        assertEquals(id, joined.get("id"));
+    }
 }

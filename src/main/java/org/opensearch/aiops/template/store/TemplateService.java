@@ -17,12 +17,20 @@ import org.opensearch.aiops.template.ParseResult;
 import org.opensearch.aiops.template.TemplateChange;
 
 /**
- * This node's live Drain state: one parser per namespace, the activity not yet flushed to the templates index, and
- * counters for stats. Memory is bounded twice: each parser keeps at most {@code max_templates} (LRU), and when all
- * namespaces together exceed the global cap the least recently used namespaces leave memory (their templates stay
- * in the index and come back through the sync).
+ * This node's live Drain state: per namespace one parser for each distinct configuration that processors parse it
+ * with, the activity not yet flushed to the templates index, and counters for stats. A namespace's templates are
+ * shared by its parsers (a new configuration starts from them, and the sync restores every stored template into
+ * each), while each line is parsed with the options of the pipeline it came through: a pipeline updated with new
+ * options, or two pipelines writing one namespace, get exactly what they ask for, on every node and after restarts.
+ * Memory is bounded three times: each parser keeps at most {@code max_templates} (LRU), a namespace keeps the
+ * {@link #MAX_CONFIGURATIONS} most recently used configurations, and when all namespaces together exceed the global
+ * cap the least recently used namespaces leave memory (their templates stay in the index and come back through the
+ * sync).
  */
 public final class TemplateService {
+
+    /** Configurations a namespace keeps parsers for; beyond, the least recently used (a pipeline's old options) leaves. */
+    static final int MAX_CONFIGURATIONS = 4;
 
     private final ConcurrentHashMap<String, Namespace> namespaces = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, TemplateActivity> activity = new ConcurrentHashMap<>();
@@ -34,24 +42,51 @@ public final class TemplateService {
     private final LongAdder updated = new LongAdder();
     private final AtomicLong namespaceEvictions = new AtomicLong();
 
-    /** A namespace's parser; {@code configured} once a processor (not the sync) has set its configuration. */
-    private record Namespace(DrainParser parser, boolean configured, AtomicLong lastUsed) {}
+    /**
+     * A namespace's parsers by configuration (immutable; replaced as a whole); {@code configured} once a processor has
+     * parsed into it, before that the one parser is the sync's, with defaults.
+     */
+    private record Namespace(Map<DrainConfig, Parser> parsers, boolean configured, AtomicLong lastUsed) {
+        List<LogTemplate> templates() {
+            List<LogTemplate> all = new ArrayList<>();
+            for (Parser parser : parsers.values()) {
+                all.addAll(parser.drain().templates());
+            }
+            return all;
+        }
+
+        int size() {
+            int size = 0;
+            for (Parser parser : parsers.values()) {
+                size += parser.drain().size();
+            }
+            return size;
+        }
+    }
+
+    private record Parser(DrainParser drain, AtomicLong lastUsed) {}
 
     public TemplateService(LongSupplier clock, int maxTotalTemplates) {
         this.clock = clock;
         this.maxTotalTemplates = maxTotalTemplates;
     }
 
+    /** Dynamic: a lower cap evicts namespaces now, not at the next new template. */
     public void setMaxTotalTemplates(int maxTotalTemplates) {
         this.maxTotalTemplates = maxTotalTemplates;
+        enforceGlobalCap(null);
     }
 
     /** Parses one line in a namespace, learning from it, and records the activity for the next flush. */
     public ParseResult parse(String namespace, DrainConfig config, String line) {
-        Namespace state = namespaceFor(namespace, config);
-        ParseResult result = state.parser().parse(line);
+        Parser parser = parserFor(namespace, config);
+        ParseResult result = parser.drain().parse(line);
         long now = clock.getAsLong();
-        state.lastUsed().set(now);
+        parser.lastUsed().set(now);
+        Namespace state = namespaces.get(namespace);
+        if (state != null) {
+            state.lastUsed().set(now);
+        }
         parsed.increment();
         activity.compute(result.id(), (id, current) -> {
             TemplateActivity entry = current != null ? current : new TemplateActivity(namespace, id, result.template(), now, line);
@@ -72,9 +107,7 @@ public final class TemplateService {
         DrainParser scratch = new DrainParser(namespace, config);
         Namespace state = namespaces.get(namespace);
         if (state != null) {
-            for (LogTemplate template : state.parser().templates()) {
-                scratch.restore(template.id(), template.template(), template.count());
-            }
+            restoreAll(scratch, state.templates());
         }
         List<ParseResult> results = new ArrayList<>(lines.size());
         for (String line : lines) {
@@ -83,13 +116,15 @@ public final class TemplateService {
         return results;
     }
 
-    /** A template from the index (written by any node): merged into the namespace's parser. */
+    /** A template from the index (written by any node): merged into each of the namespace's parsers. */
     public void restore(String namespace, String id, String template, long count) {
         Namespace state = namespaces.computeIfAbsent(
             namespace,
-            ns -> new Namespace(new DrainParser(ns, DrainConfig.defaults()), false, new AtomicLong(clock.getAsLong()))
+            ns -> new Namespace(Map.of(DrainConfig.defaults(), newParser(ns, DrainConfig.defaults(), List.of())), false, new AtomicLong(clock.getAsLong()))
         );
-        state.parser().restore(id, template, count);
+        for (Parser parser : state.parsers().values()) {
+            parser.drain().restore(id, template, count);
+        }
     }
 
     /** Drops a namespace from memory, with its unflushed activity. */
@@ -130,7 +165,13 @@ public final class TemplateService {
         stats.put("namespace_evictions", namespaceEvictions.get());
         stats.put("unflushed_templates", activity.size());
         Map<String, Object> perNamespace = new LinkedHashMap<>();
-        namespaces.forEach((name, state) -> perNamespace.put(name, Map.of("templates", state.parser().size(), "aliases", state.parser().aliases().size())));
+        namespaces.forEach((name, state) -> {
+            int aliases = 0;
+            for (Parser parser : state.parsers().values()) {
+                aliases += parser.drain().aliases().size();
+            }
+            perNamespace.put(name, Map.of("templates", state.size(), "aliases", aliases, "configurations", state.parsers().size()));
+        });
         stats.put("by_namespace", perNamespace);
         return stats;
     }
@@ -139,30 +180,46 @@ public final class TemplateService {
         return new ArrayList<>(namespaces.keySet());
     }
 
-    private Namespace namespaceFor(String namespace, DrainConfig config) {
+    private Parser parserFor(String namespace, DrainConfig config) {
         Namespace state = namespaces.get(namespace);
-        if (state != null && state.configured()) {
-            return state;
+        Parser parser = state != null && state.configured() ? state.parsers().get(config) : null;
+        if (parser != null) {
+            return parser;
         }
-        // First processor use, or a parser the sync created with defaults: rebuild with this configuration.
+        // A configuration new to this namespace (first use, a sync-made parser with defaults, an updated pipeline,
+        // a second pipeline): a parser of its own that starts from every template the namespace has.
         return namespaces.compute(namespace, (ns, current) -> {
-            if (current != null && current.configured()) {
+            if (current != null && current.configured() && current.parsers().containsKey(config)) {
                 return current;
             }
-            DrainParser parser = new DrainParser(ns, config);
-            if (current != null) {
-                for (LogTemplate template : current.parser().templates()) {
-                    parser.restore(template.id(), template.template(), template.count());
+            Map<DrainConfig, Parser> parsers = new java.util.HashMap<>();
+            if (current != null && current.configured()) {
+                parsers.putAll(current.parsers());
+                if (parsers.size() >= MAX_CONFIGURATIONS) {
+                    parsers.values().stream().min(Comparator.comparingLong(p -> p.lastUsed().get())).ifPresent(p -> parsers.remove(p.drain().config()));
                 }
             }
-            return new Namespace(parser, true, new AtomicLong(clock.getAsLong()));
-        });
+            parsers.put(config, newParser(ns, config, current == null ? List.of() : current.templates()));
+            return new Namespace(Map.copyOf(parsers), true, current == null ? new AtomicLong(clock.getAsLong()) : current.lastUsed());
+        }).parsers().get(config);
+    }
+
+    private Parser newParser(String namespace, DrainConfig config, List<LogTemplate> templates) {
+        DrainParser parser = new DrainParser(namespace, config);
+        restoreAll(parser, templates);
+        return new Parser(parser, new AtomicLong(clock.getAsLong()));
+    }
+
+    private static void restoreAll(DrainParser parser, List<LogTemplate> templates) {
+        for (LogTemplate template : templates) {
+            parser.restore(template.id(), template.template(), template.count());
+        }
     }
 
     private int totalTemplates() {
         int total = 0;
         for (Namespace state : namespaces.values()) {
-            total += state.parser().size();
+            total += state.size();
         }
         return total;
     }
