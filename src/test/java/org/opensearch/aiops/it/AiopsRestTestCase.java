@@ -108,11 +108,6 @@ public abstract class AiopsRestTestCase {
         return request;
     }
 
-    /** A name no other test or earlier run on the same node uses: each test owns its indices. */
-    protected static String uniqueIndex(String prefix) {
-        return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    }
-
     /** Restarts the test node through the same script users run, and waits until its primaries are active. */
     protected static void restartNode() throws Exception {
         Process process = new ProcessBuilder(

@@ -88,7 +88,7 @@ public class DetectorIT extends AiopsRestTestCase {
 
     @Test
     public void testLifecycleFromCreateToDelete() throws Exception {
-        String index = uniqueIndex("it-metrics-life");
+        String index = owned("it-metrics", "life");
         createMetricsIndex(index);
         Random random = new Random(42);
         long now = System.currentTimeMillis();
@@ -236,7 +236,7 @@ public class DetectorIT extends AiopsRestTestCase {
 
     @Test
     public void testHundredEntities() throws Exception {
-        String index = uniqueIndex("it-metrics-many");
+        String index = owned("it-metrics", "many");
         createMetricsIndex(index);
         Random random = new Random(7);
         long now = System.currentTimeMillis();
@@ -274,7 +274,7 @@ public class DetectorIT extends AiopsRestTestCase {
 
     @Test
     public void testBadConfigsAreRejectedNamingTheField() throws Exception {
-        String index = uniqueIndex("it-metrics-bad");
+        String index = owned("it-metrics", "bad");
         createMetricsIndex(index);
         long now = System.currentTimeMillis();
         String good = detectorBody(index, now - 3600_000L, now, "1m", null);

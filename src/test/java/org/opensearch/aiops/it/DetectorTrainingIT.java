@@ -24,9 +24,9 @@ public class DetectorTrainingIT extends AiopsRestTestCase {
     /** An LSTM asked for this many epochs trains for minutes on these series: far longer than the checks below. */
     private static final String LONG_TRAINING = "{\"window\":8,\"hidden\":8,\"epochs\":10000}";
 
-    /** An index of its own with one host's CPU series; returns its name. */
-    private static String seriesIndex(long end) throws Exception {
-        String index = uniqueIndex("it-training");
+    /** An index of this run's own with one host's CPU series; returns its name. */
+    private static String seriesIndex(long end, String what) throws Exception {
+        String index = owned("it-training", what);
         call("PUT", "/" + index, "{\"mappings\":{\"properties\":{\"@timestamp\":{\"type\":\"date\"},\"cpu\":{\"type\":\"double\"}}}}");
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < POINTS; i++) {
@@ -67,7 +67,7 @@ public class DetectorTrainingIT extends AiopsRestTestCase {
     @Test
     public void testRequestsStayFastWhileTwoTrainingsRun() throws Exception {
         long end = System.currentTimeMillis() - 3600_000L;
-        String index = seriesIndex(end);
+        String index = seriesIndex(end, "latency");
         String a = lstmDetector(index, end, "long-a");
         String b = lstmDetector(index, end, "long-b");
         long started = System.currentTimeMillis();
@@ -120,7 +120,7 @@ public class DetectorTrainingIT extends AiopsRestTestCase {
     @Test
     public void testTrainingCutByARestartEndsFailed() throws Exception {
         long end = System.currentTimeMillis() - 3600_000L;
-        String index = seriesIndex(end);
+        String index = seriesIndex(end, "restart");
         String id = lstmDetector(index, end, "long-restart");
         assertEquals("training", call("POST", DETECTORS + "/" + id + "/_train", null).get("state"));
         assertBusy(() -> {

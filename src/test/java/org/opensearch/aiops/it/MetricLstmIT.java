@@ -35,7 +35,7 @@ public class MetricLstmIT extends AiopsRestTestCase {
 
     @Test
     public void testLevelShiftIsFlagged() throws Exception {
-        String index = uniqueIndex("it-metrics-lstm");
+        String index = owned("it-metrics", "lstm");
         call(
             "PUT",
             "/" + index,
