@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.opensearch.aiops.eval.SpanEmbeddingBenchmark;
-import org.opensearch.aiops.importer.NodeClient;
+import org.opensearch.aiops.io.HttpNodeClient;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ public final class BenchEmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NodeClient node = new NodeClient(url);
+        HttpNodeClient node = new HttpNodeClient(url);
         if (node.send("GET", "/jaeger-span-*/_count", null).body().matches(".*\"count\":0[,}].*") || node.exists("/jaeger-span-*") == false) {
             int imported = new CommandLine(new ImportNezhaCommand()).execute("--url", url, "--input", input, "--limit-files", "1", "--days", "2023-01-29");
             if (imported != 0) {

@@ -7,8 +7,8 @@ import org.opensearch.aiops.collector.ProcessSample;
 import org.opensearch.aiops.collector.RetryPolicy;
 import org.opensearch.aiops.collector.SampleBuffer;
 import org.opensearch.aiops.collector.SyscallCounter;
-import org.opensearch.aiops.importer.BulkWriter;
-import org.opensearch.aiops.importer.NodeClient;
+import org.opensearch.aiops.io.BulkWriter;
+import org.opensearch.aiops.io.HttpNodeClient;
 import org.opensearch.aiops.index.AiopsIndices;
 
 import java.io.IOException;
@@ -94,7 +94,7 @@ public final class CollectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             validate();
-            NodeClient node = new NodeClient(url);
+            HttpNodeClient node = new HttpNodeClient(url);
             ensureIndex(node);
             return fromCsv != null ? indexCsv(node) : collect(node);
         } catch (IllegalArgumentException | ConnectException e) {
@@ -121,19 +121,19 @@ public final class CollectCommand implements Callable<Integer> {
         }
     }
 
-    private void ensureIndex(NodeClient node) throws IOException, InterruptedException {
+    private void ensureIndex(HttpNodeClient node) throws IOException, InterruptedException {
         if (node.exists("/" + index)) {
             return;
         }
         String body = "{\"mappings\":" + AiopsIndices.mapping(MetricDocument.DEFAULT_INDEX) + "}";
-        NodeClient.Response created = node.send("PUT", "/" + index, body);
+        HttpNodeClient.Response created = node.send("PUT", "/" + index, body);
         // Another collector may have created it meanwhile.
         if (created.ok() == false && created.body().contains("resource_already_exists_exception") == false) {
             throw new IllegalStateException("PUT " + url + "/" + index + " -> " + created.status() + ": " + created.body());
         }
     }
 
-    private int indexCsv(NodeClient node) throws IOException, InterruptedException {
+    private int indexCsv(HttpNodeClient node) throws IOException, InterruptedException {
         long start = System.nanoTime();
         List<MetricDocument> documents = MetricCsv.read(fromCsv, host != null ? host : ProcSampler.hostName(), pid, name);
         RetryPolicy retry = retryPolicy();
@@ -145,7 +145,7 @@ public final class CollectCommand implements Callable<Integer> {
         return finish();
     }
 
-    private int collect(NodeClient node) throws IOException, InterruptedException {
+    private int collect(HttpNodeClient node) throws IOException, InterruptedException {
         ProcSampler sampler = host == null ? ProcSampler.local() : new ProcSampler(Path.of("/proc"), ProcSampler.clockTicks(), host);
         Process child = command == null ? null : new ProcessBuilder("bash", "-c", command).inheritIO().start();
         int target = child != null ? (int) child.pid() : Math.toIntExact(pid);
@@ -257,7 +257,7 @@ public final class CollectCommand implements Callable<Integer> {
     }
 
     /** One _bulk of {@code batch} with retries; a batch that exhausts them counts as failed, and collection goes on. */
-    private void ship(NodeClient node, RetryPolicy retry, List<MetricDocument> batch) throws IOException, InterruptedException {
+    private void ship(HttpNodeClient node, RetryPolicy retry, List<MetricDocument> batch) throws IOException, InterruptedException {
         // A writer per batch: a failed flush keeps its body, which is what the next attempt sends.
         BulkWriter writer = new BulkWriter(node, Integer.MAX_VALUE);
         for (MetricDocument document : batch) {
@@ -287,8 +287,8 @@ public final class CollectCommand implements Callable<Integer> {
         }
     }
 
-    private void refresh(NodeClient node) throws IOException, InterruptedException {
-        NodeClient.Response response = node.send("POST", "/" + index + "/_refresh", null);
+    private void refresh(HttpNodeClient node) throws IOException, InterruptedException {
+        HttpNodeClient.Response response = node.send("POST", "/" + index + "/_refresh", null);
         if (response.ok() == false) {
             System.err.println("collect: refresh of " + index + " failed: " + response.status() + " " + response.body());
         }

@@ -4,7 +4,7 @@ import org.opensearch.aiops.importer.ImportSummary;
 import org.opensearch.aiops.importer.NezhaDataset;
 import org.opensearch.aiops.importer.NezhaFolder;
 import org.opensearch.aiops.importer.NezhaImporter;
-import org.opensearch.aiops.importer.NodeClient;
+import org.opensearch.aiops.io.HttpNodeClient;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -61,7 +61,7 @@ public final class ImportNezhaCommand implements Callable<Integer> {
 
     private ImportSummary importAll() throws IOException, InterruptedException {
         List<NezhaFolder> folders = new NezhaDataset(input.normalize()).select(days, limitFiles);
-        NezhaImporter importer = new NezhaImporter(new NodeClient(url), batchSize);
+        NezhaImporter importer = new NezhaImporter(new HttpNodeClient(url), batchSize);
         int total = folders.stream().mapToInt(NezhaFolder::fileCount).sum();
         // A fixed width: asking the terminal for its width loads a native library and warns on recent JDKs.
         try (

@@ -1,6 +1,6 @@
 package org.opensearch.aiops.collector;
 
-import org.opensearch.aiops.eval.CsvReader;
+import org.opensearch.aiops.io.CsvReader;
 
 import java.io.IOException;
 import java.io.Reader;

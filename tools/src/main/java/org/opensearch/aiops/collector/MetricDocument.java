@@ -1,6 +1,6 @@
 package org.opensearch.aiops.collector;
 
-import org.opensearch.aiops.importer.JsonStrings;
+import org.opensearch.aiops.io.JsonStrings;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

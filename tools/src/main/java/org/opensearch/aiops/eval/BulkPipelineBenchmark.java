@@ -1,7 +1,7 @@
 package org.opensearch.aiops.eval;
 
-import org.opensearch.aiops.importer.JsonStrings;
-import org.opensearch.aiops.importer.NodeClient;
+import org.opensearch.aiops.io.HttpNodeClient;
+import org.opensearch.aiops.io.JsonStrings;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class BulkPipelineBenchmark {
     private static final String SAME_SHAPE = "aiops-bench-same-shape";
     private static final List<String> INDICES = List.of(PLAIN, PIPED, SAME_SHAPE);
 
-    private final NodeClient node;
+    private final HttpNodeClient node;
 
     public record Result(double plainDocsPerSecond, double pipelineDocsPerSecond, double sameShapeDocsPerSecond) {
         public double ratio() {
@@ -45,7 +45,7 @@ public final class BulkPipelineBenchmark {
     }
 
     public BulkPipelineBenchmark(String url) {
-        this.node = new NodeClient(url);
+        this.node = new HttpNodeClient(url);
     }
 
     /** Bulks of {@code batch} documents ({@code message} and {@code system}, the namespace), {@code rounds} times each way. */

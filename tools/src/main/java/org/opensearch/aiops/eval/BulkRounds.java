@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.opensearch.aiops.importer.NodeClient;
+import org.opensearch.aiops.io.HttpNodeClient;
 
 /**
  * {@code _bulk} throughput into several indices measured in alternating rounds, so that the shared machine's noise
@@ -15,9 +15,9 @@ final class BulkRounds {
     /** One {@code _bulk} body and how many documents it carries. */
     record Bulk(String body, int docs) {}
 
-    private final NodeClient node;
+    private final HttpNodeClient node;
 
-    BulkRounds(NodeClient node) {
+    BulkRounds(HttpNodeClient node) {
         this.node = node;
     }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.opensearch.aiops.io.CsvReader;
+
 /** One system of the Loghub-2k benchmark: its log contents in file order and their true templates. */
 public record LoghubDataset(String system, List<String> contents, List<String> templates) {
 

@@ -1,5 +1,6 @@
 package org.opensearch.aiops.eval;
 
+import org.opensearch.aiops.io.CsvReader;
 import org.opensearch.common.xcontent.XContentHelper;
 import org.opensearch.common.xcontent.json.JsonXContent;
 

@@ -10,8 +10,8 @@ import java.util.Set;
 
 import org.opensearch.aiops.context.CodeContextText;
 import org.opensearch.aiops.context.EmbeddingCache;
-import org.opensearch.aiops.importer.JsonStrings;
-import org.opensearch.aiops.importer.NodeClient;
+import org.opensearch.aiops.io.HttpNodeClient;
+import org.opensearch.aiops.io.JsonStrings;
 
 /**
  * What code contexts cost, on real Jaeger spans (the Nezha TrainTicket slice imported into the node):
@@ -27,9 +27,9 @@ public final class SpanEmbeddingBenchmark {
 
     public record Result(double coldTextsPerSecond, int coldTexts, double cachedSpansPerSecond, double bulkRatio, int spans, int distinctContexts) {}
 
-    private final NodeClient node;
+    private final HttpNodeClient node;
 
-    public SpanEmbeddingBenchmark(NodeClient node) {
+    public SpanEmbeddingBenchmark(HttpNodeClient node) {
         this.node = node;
     }
 

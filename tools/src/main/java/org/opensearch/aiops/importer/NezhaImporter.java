@@ -1,6 +1,8 @@
 package org.opensearch.aiops.importer;
 
-import org.opensearch.aiops.eval.CsvReader;
+import org.opensearch.aiops.io.BulkWriter;
+import org.opensearch.aiops.io.CsvReader;
+import org.opensearch.aiops.io.HttpNodeClient;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,14 +27,14 @@ import java.util.zip.GZIPInputStream;
  */
 public final class NezhaImporter {
 
-    private final NodeClient node;
+    private final HttpNodeClient node;
     private final BulkWriter writer;
     /** Spans seen in this run: a few trace files overlap. */
     private final Set<String> spanIds = new HashSet<>();
     private long spans, duplicateSpans, logs, metrics, faults;
     private int files;
 
-    public NezhaImporter(NodeClient node, int batchSize) {
+    public NezhaImporter(HttpNodeClient node, int batchSize) {
         this.node = node;
         this.writer = new BulkWriter(node, batchSize);
     }

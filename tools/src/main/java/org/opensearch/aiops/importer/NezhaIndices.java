@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import org.opensearch.aiops.io.HttpNodeClient;
+
 /**
  * Where the Nezha importer writes, and the setup it needs: Jaeger's span index template (unless one exists), the logs
  * pipeline with {@code log_template}, and the logs, metrics and faults indices with their mappings (JSON resources
@@ -20,7 +22,7 @@ public final class NezhaIndices {
 
     private NezhaIndices() {}
 
-    public static void ensure(NodeClient node) throws IOException, InterruptedException {
+    public static void ensure(HttpNodeClient node) throws IOException, InterruptedException {
         // Jaeger itself installs a legacy template named jaeger-span; either kind means the mapping is taken care of.
         if (node.exists("/_index_template/" + SPAN_TEMPLATE) == false && node.exists("/_template/" + SPAN_TEMPLATE) == false) {
             node.require("PUT", "/_index_template/" + SPAN_TEMPLATE, resource("jaeger-span-template.json"));
@@ -34,11 +36,11 @@ public final class NezhaIndices {
     }
 
     /** Makes everything written so far searchable. */
-    public static void refresh(NodeClient node) throws IOException, InterruptedException {
+    public static void refresh(HttpNodeClient node) throws IOException, InterruptedException {
         node.require("POST", "/" + TraceSpan.INDEX_PREFIX + "*," + LOGS + "," + METRICS + "," + FAULTS + "/_refresh", null);
     }
 
-    private static void createIfAbsent(NodeClient node, String index, String mapping) throws IOException, InterruptedException {
+    private static void createIfAbsent(HttpNodeClient node, String index, String mapping) throws IOException, InterruptedException {
         if (node.exists("/" + index) == false) {
             node.require("PUT", "/" + index, resource(mapping));
         }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.opensearch.aiops.io.JsonStrings;
+
 /**
  * One row of a TrainTicket {@code trace/HH_MM_trace.csv.gz} file, and the Jaeger span document it becomes (the format
  * Jaeger's Elasticsearch/OpenSearch span store writes: times in microseconds, tags as {key, type, value} strings).

@@ -1,4 +1,4 @@
-package org.opensearch.aiops.importer;
+package org.opensearch.aiops.io;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ public final class BulkWriter {
 
     static final int REASONS_KEPT = 5;
 
-    private final NodeClient node;
+    private final HttpNodeClient node;
     private final int batchSize;
     private final StringBuilder body = new StringBuilder();
     private String pendingPath;
@@ -22,7 +22,7 @@ public final class BulkWriter {
     private long failed;
     private final List<String> reasons = new ArrayList<>();
 
-    public BulkWriter(NodeClient node, int batchSize) {
+    public BulkWriter(HttpNodeClient node, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("[batch-size] must be at least 1, got [" + batchSize + "]");
         }
@@ -51,7 +51,7 @@ public final class BulkWriter {
         if (pending == 0) {
             return;
         }
-        NodeClient.Response response = node.require("POST", pendingPath, body.toString());
+        HttpNodeClient.Response response = node.require("POST", pendingPath, body.toString());
         int items = pending;
         body.setLength(0);
         pending = 0;

@@ -1,4 +1,4 @@
-package org.opensearch.aiops.eval;
+package org.opensearch.aiops.io;
 
 import java.io.IOException;
 import java.io.Reader;

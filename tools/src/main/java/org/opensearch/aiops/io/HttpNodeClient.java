@@ -1,4 +1,4 @@
-package org.opensearch.aiops.importer;
+package org.opensearch.aiops.io;
 
 import org.opensearch.common.xcontent.XContentHelper;
 import org.opensearch.common.xcontent.json.JsonXContent;
@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** A node's REST API over the JDK's HTTP client, for the command-line tools (no OpenSearch client in the plugin zip). */
-public final class NodeClient {
+public final class HttpNodeClient {
 
     /** Status and body of one call. */
     public record Response(int status, String body) {
@@ -30,7 +30,7 @@ public final class NodeClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String url;
 
-    public NodeClient(String url) {
+    public HttpNodeClient(String url) {
         if (url == null || (url.startsWith("http://") == false && url.startsWith("https://") == false)) {
             throw new IllegalArgumentException("[url] must start with http:// or https://, got [" + url + "]");
         }

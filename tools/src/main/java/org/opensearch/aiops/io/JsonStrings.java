@@ -1,4 +1,4 @@
-package org.opensearch.aiops.importer;
+package org.opensearch.aiops.io;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.opensearch.aiops.eval;
 
+import org.opensearch.aiops.io.CsvReader;
 import org.opensearch.test.OpenSearchTestCase;
 
 import java.io.StringReader;
