@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.config;
 
 import java.io.IOException;
@@ -15,10 +21,11 @@ import org.opensearch.index.query.AbstractQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 
 /**
- * Reads one JSON object of a configuration (a detector, its source, its training…) field by field from an
- * {@link XContentParser}, naming each field with its path in every error ({@code [source.fields][1] must be a non-empty
- * string, got number [7]}). Errors are {@link IllegalArgumentException}s, which OpenSearch answers with 400. A field
- * given as null counts as absent, so its default applies. The one configuration parser of the plugin.
+ * Reads one JSON object of a configuration (a detector, its source, its training…) field by field
+ * from an {@link XContentParser}, naming each field with its path in every error ({@code
+ * [source.fields][1] must be a non-empty string, got number [7]}). Errors are {@link
+ * IllegalArgumentException}s, which OpenSearch answers with 400. A field given as null counts as
+ * absent, so its default applies. The one configuration parser of the plugin.
  */
 public final class ConfigParser {
 
@@ -38,7 +45,10 @@ public final class ConfigParser {
     public static ConfigParser start(XContentParser parser, String path) throws IOException {
         Token token = parser.currentToken() == null ? parser.nextToken() : parser.currentToken();
         if (token != Token.START_OBJECT) {
-            throw new IllegalArgumentException((path.isEmpty() ? "the body" : "[" + path + "]") + " must be an object, got " + describe(parser));
+            throw new IllegalArgumentException(
+                    (path.isEmpty() ? "the body" : "[" + path + "]")
+                            + " must be an object, got "
+                            + describe(parser));
         }
         return new ConfigParser(parser, path);
     }
@@ -47,12 +57,19 @@ public final class ConfigParser {
         return parser;
     }
 
-    /** The next field whose value is not null (the parser on its value), or null at the end of the object. */
+    /**
+     * The next field whose value is not null (the parser on its value), or null at the end of the
+     * object.
+     */
     public String nextField(Set<String> allowed) throws IOException {
         while (parser.nextToken() == Token.FIELD_NAME) {
             String field = parser.currentName();
             if (allowed != null && allowed.contains(field) == false) {
-                throw new IllegalArgumentException("unknown field [" + name(field) + "]; allowed fields are " + new TreeSet<>(allowed));
+                throw new IllegalArgumentException(
+                        "unknown field ["
+                                + name(field)
+                                + "]; allowed fields are "
+                                + new TreeSet<>(allowed));
             }
             if (parser.nextToken() != Token.VALUE_NULL) {
                 return field;
@@ -104,7 +121,13 @@ public final class ConfigParser {
         List<String> values = new ArrayList<>();
         while (parser.nextToken() != Token.END_ARRAY) {
             if (parser.currentToken() != Token.VALUE_STRING || parser.text().isBlank()) {
-                throw new IllegalArgumentException("[" + name(field) + "][" + values.size() + "] must be a non-empty string, got " + describe(parser));
+                throw new IllegalArgumentException(
+                        "["
+                                + name(field)
+                                + "]["
+                                + values.size()
+                                + "] must be a non-empty string, got "
+                                + describe(parser));
             }
             values.add(parser.text());
         }
@@ -114,13 +137,22 @@ public final class ConfigParser {
     /** A whole number in [min, max]. */
     public int integer(String field, int min, int max) throws IOException {
         if (parser.currentToken() == Token.VALUE_NUMBER
-            && (parser.numberType() == XContentParser.NumberType.INT || parser.numberType() == XContentParser.NumberType.LONG)) {
+                && (parser.numberType() == XContentParser.NumberType.INT
+                        || parser.numberType() == XContentParser.NumberType.LONG)) {
             long value = parser.longValue();
             if (value >= min && value <= max) {
                 return (int) value;
             }
         }
-        throw new IllegalArgumentException("[" + name(field) + "] must be an integer in [" + min + ", " + max + "], got " + describe(parser));
+        throw new IllegalArgumentException(
+                "["
+                        + name(field)
+                        + "] must be an integer in ["
+                        + min
+                        + ", "
+                        + max
+                        + "], got "
+                        + describe(parser));
     }
 
     /** A finite number. */
@@ -141,7 +173,8 @@ public final class ConfigParser {
     /** A point in time: epoch milliseconds or a date string. */
     public long instant(String field) throws IOException {
         if (parser.currentToken() == Token.VALUE_NUMBER
-            && (parser.numberType() == XContentParser.NumberType.INT || parser.numberType() == XContentParser.NumberType.LONG)) {
+                && (parser.numberType() == XContentParser.NumberType.INT
+                        || parser.numberType() == XContentParser.NumberType.LONG)) {
             return parser.longValue();
         }
         if (parser.currentToken() == Token.VALUE_STRING) {
@@ -154,26 +187,42 @@ public final class ConfigParser {
     public TimeValue duration(String field, TimeValue min, TimeValue max) throws IOException {
         TimeValue value;
         if (parser.currentToken() == Token.VALUE_NUMBER
-            && (parser.numberType() == XContentParser.NumberType.INT || parser.numberType() == XContentParser.NumberType.LONG)) {
+                && (parser.numberType() == XContentParser.NumberType.INT
+                        || parser.numberType() == XContentParser.NumberType.LONG)) {
             value = TimeValue.timeValueMillis(parser.longValue());
         } else if (parser.currentToken() == Token.VALUE_STRING) {
             try {
                 value = TimeValue.parseTimeValue(parser.text(), name(field));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("[" + name(field) + "] must be a time such as 30s, 1m or 1h, got [" + parser.text() + "]");
+                throw new IllegalArgumentException(
+                        "["
+                                + name(field)
+                                + "] must be a time such as 30s, 1m or 1h, got ["
+                                + parser.text()
+                                + "]");
             }
         } else {
             throw wrong(field, "a time such as 30s, 1m or 1h");
         }
         if (value.millis() < min.millis() || value.millis() > max.millis()) {
             throw new IllegalArgumentException(
-                "[" + name(field) + "] must be between " + min.getStringRep() + " and " + max.getStringRep() + ", got [" + value.getStringRep() + "]"
-            );
+                    "["
+                            + name(field)
+                            + "] must be between "
+                            + min.getStringRep()
+                            + " and "
+                            + max.getStringRep()
+                            + ", got ["
+                            + value.getStringRep()
+                            + "]");
         }
         return value;
     }
 
-    /** A query in the query DSL, parsed as the search API would (the parser's registry must know the query types). */
+    /**
+     * A query in the query DSL, parsed as the search API would (the parser's registry must know the
+     * query types).
+     */
     public QueryBuilder query(String field) throws IOException {
         if (parser.currentToken() != Token.START_OBJECT) {
             throw wrong(field, "a query object");
@@ -181,7 +230,8 @@ public final class ConfigParser {
         try {
             return AbstractQueryBuilder.parseInnerQueryBuilder(parser);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("[" + name(field) + "] is not a valid query: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "[" + name(field) + "] is not a valid query: " + e.getMessage(), e);
         }
     }
 
@@ -194,15 +244,20 @@ public final class ConfigParser {
     }
 
     public IllegalArgumentException wrong(String field, String expected) throws IOException {
-        return new IllegalArgumentException("[" + name(field) + "] must be " + expected + ", got " + describe(parser));
+        return new IllegalArgumentException(
+                "[" + name(field) + "] must be " + expected + ", got " + describe(parser));
     }
 
     /** The error for a required field that is absent. */
     public IllegalArgumentException required(String field, String what) {
-        return new IllegalArgumentException("[" + name(field) + "] is required" + (what.isEmpty() ? "" : ": " + what));
+        return new IllegalArgumentException(
+                "[" + name(field) + "] is required" + (what.isEmpty() ? "" : ": " + what));
     }
 
-    /** The current value for a message (its children skipped, so parsing could go on), e.g. {@code string [abc]}. */
+    /**
+     * The current value for a message (its children skipped, so parsing could go on), e.g. {@code
+     * string [abc]}.
+     */
     public static String describe(XContentParser parser) throws IOException {
         Token token = parser.currentToken();
         if (token == null) {

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.config;
 
 import java.io.IOException;
@@ -12,15 +18,20 @@ import org.opensearch.core.xcontent.ToXContentFragment;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 
-/** A half-open time range [from, to) in epoch milliseconds; bounds may be given as epoch milliseconds or date strings. */
+/**
+ * A half-open time range [from, to) in epoch milliseconds; bounds may be given as epoch
+ * milliseconds or date strings.
+ */
 public record TimeRange(long from, long to) implements Writeable, ToXContentFragment {
 
-    private static final DateFormatter DATES = DateFormatter.forPattern("strict_date_optional_time||epoch_millis");
+    private static final DateFormatter DATES =
+            DateFormatter.forPattern("strict_date_optional_time||epoch_millis");
     static final Set<String> FIELDS = Set.of("from", "to");
 
     public TimeRange {
         if (from >= to) {
-            throw new IllegalArgumentException("time range is empty: [from] " + from + " must be before [to] " + to);
+            throw new IllegalArgumentException(
+                    "time range is empty: [from] " + from + " must be before [to] " + to);
         }
     }
 
@@ -43,15 +54,25 @@ public record TimeRange(long from, long to) implements Writeable, ToXContentFrag
         return of(from, to, path);
     }
 
-    /** A range from bounds read elsewhere (null when absent); the errors name {@code path.from} and {@code path.to}. */
+    /**
+     * A range from bounds read elsewhere (null when absent); the errors name {@code path.from} and
+     * {@code path.to}.
+     */
     public static TimeRange of(Long from, Long to, String path) {
         String fromName = path.isEmpty() ? "from" : path + ".from";
         String toName = path.isEmpty() ? "to" : path + ".to";
-        for (String missing : from == null ? new String[] { fromName } : to == null ? new String[] { toName } : new String[0]) {
-            throw new IllegalArgumentException("[" + missing + "] is required: epoch milliseconds or a date such as 2026-11-01T00:00:00Z");
+        for (String missing :
+                from == null
+                        ? new String[] {fromName}
+                        : to == null ? new String[] {toName} : new String[0]) {
+            throw new IllegalArgumentException(
+                    "["
+                            + missing
+                            + "] is required: epoch milliseconds or a date such as 2026-11-01T00:00:00Z");
         }
         if (from >= to) {
-            throw new IllegalArgumentException("[" + fromName + "] must be before [" + toName + "]: the range is empty");
+            throw new IllegalArgumentException(
+                    "[" + fromName + "] must be before [" + toName + "]: the range is empty");
         }
         return new TimeRange(from, to);
     }
@@ -59,12 +80,16 @@ public record TimeRange(long from, long to) implements Writeable, ToXContentFrag
     /** A date string or epoch milliseconds as text; errors name {@code name}. */
     public static long parse(String text, String name) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("[" + name + "] must be epoch milliseconds or a date string, got an empty string");
+            throw new IllegalArgumentException(
+                    "["
+                            + name
+                            + "] must be epoch milliseconds or a date string, got an empty string");
         }
         try {
             return DateFormatters.from(DATES.parse(text)).toInstant().toEpochMilli();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("[" + name + "] is not a date or epoch milliseconds: [" + text + "]");
+            throw new IllegalArgumentException(
+                    "[" + name + "] is not a date or epoch milliseconds: [" + text + "]");
         }
     }
 

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.context;
 
 import java.util.ArrayList;
@@ -10,9 +16,9 @@ import org.opensearch.aiops.engine.SentenceEmbedder;
 import org.opensearch.core.action.ActionListener;
 
 /**
- * Embeddings of code contexts for the code_context processor: cached by context hash, computed with the bundled
- * sentence model on a miss, and (for {@code vector: reference}) written once per unique context to the contexts
- * index so that spans need to carry only the hash.
+ * Embeddings of code contexts for the code_context processor: cached by context hash, computed with
+ * the bundled sentence model on a miss, and (for {@code vector: reference}) written once per unique
+ * context to the contexts index so that spans need to carry only the hash.
  */
 public final class CodeContextService {
 
@@ -25,12 +31,11 @@ public final class CodeContextService {
     private final LongAdder embedCalls = new LongAdder();
 
     public CodeContextService(
-        SentenceEmbedder embedder,
-        MlCommonsEmbedder mlCommons,
-        CodeContextStore store,
-        ProjectionStore projections,
-        int cacheSize
-    ) {
+            SentenceEmbedder embedder,
+            MlCommonsEmbedder mlCommons,
+            CodeContextStore store,
+            ProjectionStore projections,
+            int cacheSize) {
         this.embedder = embedder;
         this.mlCommons = mlCommons;
         this.store = store;
@@ -38,9 +43,21 @@ public final class CodeContextService {
         this.cache = new EmbeddingCache(cacheSize);
     }
 
-    /** The context's vector from an ML Commons model; cached per model, stored like bundled-model vectors. */
-    public void vector(CodeContextText.CodeContext context, boolean reference, String modelId, ActionListener<float[]> listener) {
-        vectors(List.of(context), reference, modelId, ActionListener.wrap(vectors -> listener.onResponse(vectors[0]), listener::onFailure));
+    /**
+     * The context's vector from an ML Commons model; cached per model, stored like bundled-model
+     * vectors.
+     */
+    public void vector(
+            CodeContextText.CodeContext context,
+            boolean reference,
+            String modelId,
+            ActionListener<float[]> listener) {
+        vectors(
+                List.of(context),
+                reference,
+                modelId,
+                ActionListener.wrap(
+                        vectors -> listener.onResponse(vectors[0]), listener::onFailure));
     }
 
     /** The context's vector; on a cache miss it is computed (and stored when {@code reference}). */
@@ -49,10 +66,12 @@ public final class CodeContextService {
     }
 
     /**
-     * One vector per context, in order. The distinct contexts missing from the cache go to the bundled model in one
-     * call (the misses of a whole {@code _bulk} request when the processor runs batched).
+     * One vector per context, in order. The distinct contexts missing from the cache go to the
+     * bundled model in one call (the misses of a whole {@code _bulk} request when the processor
+     * runs batched).
      */
-    public float[][] vectors(List<CodeContextText.CodeContext> contexts, boolean reference) throws Exception {
+    public float[][] vectors(List<CodeContextText.CodeContext> contexts, boolean reference)
+            throws Exception {
         Lookup lookup = new Lookup(contexts, null);
         if (lookup.missing.isEmpty() == false) {
             embedCalls.increment();
@@ -61,21 +80,36 @@ public final class CodeContextService {
         return lookup.vectors;
     }
 
-    /** Like {@link #vectors(List, boolean)} with a model deployed in ML Commons: one predict call for all misses. */
-    public void vectors(List<CodeContextText.CodeContext> contexts, boolean reference, String modelId, ActionListener<float[][]> listener) {
+    /**
+     * Like {@link #vectors(List, boolean)} with a model deployed in ML Commons: one predict call
+     * for all misses.
+     */
+    public void vectors(
+            List<CodeContextText.CodeContext> contexts,
+            boolean reference,
+            String modelId,
+            ActionListener<float[][]> listener) {
         Lookup lookup = new Lookup(contexts, modelId);
         if (lookup.missing.isEmpty()) {
             listener.onResponse(lookup.vectors);
             return;
         }
         embedCalls.increment();
-        mlCommons.embed(modelId, lookup.missingTexts(), ActionListener.wrap(computed -> {
-            lookup.fill(computed, reference);
-            listener.onResponse(lookup.vectors);
-        }, listener::onFailure));
+        mlCommons.embed(
+                modelId,
+                lookup.missingTexts(),
+                ActionListener.wrap(
+                        computed -> {
+                            lookup.fill(computed, reference);
+                            listener.onResponse(lookup.vectors);
+                        },
+                        listener::onFailure));
     }
 
-    /** The named PCA projection, from memory or, without waiting, when the projections index answers. */
+    /**
+     * The named PCA projection, from memory or, without waiting, when the projections index
+     * answers.
+     */
     public void projection(String name, ActionListener<PcaProjection> listener) {
         projections.get(name, listener);
     }
@@ -85,7 +119,10 @@ public final class CodeContextService {
         projections.preload(name);
     }
 
-    /** Cache hits of a batch, and for each distinct missing context the positions that wait for its vector. */
+    /**
+     * Cache hits of a batch, and for each distinct missing context the positions that wait for its
+     * vector.
+     */
     private final class Lookup {
         final float[][] vectors;
         final String modelId;
@@ -121,7 +158,13 @@ public final class CodeContextService {
         void fill(float[][] computed, boolean reference) {
             int next = 0;
             for (Map.Entry<String, List<Integer>> entry : missing.entrySet()) {
-                float[] vector = remember(entry.getKey(), missingContexts.get(entry.getKey()), modelId, reference, computed[next++]);
+                float[] vector =
+                        remember(
+                                entry.getKey(),
+                                missingContexts.get(entry.getKey()),
+                                modelId,
+                                reference,
+                                computed[next++]);
                 for (int position : entry.getValue()) {
                     vectors[position] = vector;
                 }
@@ -129,8 +172,16 @@ public final class CodeContextService {
         }
     }
 
-    /** A freshly computed vector: cached, and stored once per context when the spans only reference it. */
-    private float[] remember(String key, CodeContextText.CodeContext context, String modelId, boolean reference, float[] vector) {
+    /**
+     * A freshly computed vector: cached, and stored once per context when the spans only reference
+     * it.
+     */
+    private float[] remember(
+            String key,
+            CodeContextText.CodeContext context,
+            String modelId,
+            boolean reference,
+            float[] vector) {
         embedded.increment();
         cache.put(key, vector);
         if (reference) {

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.context;
 
 import java.util.LinkedHashMap;
@@ -16,7 +22,10 @@ import org.opensearch.common.xcontent.XContentType;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.index.engine.VersionConflictEngineException;
 
-/** One document per unique code context (id = its hash): text and vector, for spans stored with {@code vector: reference}. */
+/**
+ * One document per unique code context (id = its hash): text and vector, for spans stored with
+ * {@code vector: reference}.
+ */
 public final class CodeContextStore {
 
     private static final Logger LOG = LogManager.getLogger(CodeContextStore.class);
@@ -31,29 +40,48 @@ public final class CodeContextStore {
     }
 
     /**
-     * Asynchronous; a context some node wrote already is a no-op (create, conflict ignored). Vectors of an ML Commons
-     * model ({@code modelId} not null) are kept apart from the bundled model's: id {@code <model>-<hash>}.
+     * Asynchronous; a context some node wrote already is a no-op (create, conflict ignored).
+     * Vectors of an ML Commons model ({@code modelId} not null) are kept apart from the bundled
+     * model's: id {@code <model>-<hash>}.
      */
     void writeOnce(CodeContextText.CodeContext context, String modelId, float[] vector) {
         String model = modelId == null ? SentenceEmbedder.MODEL_NAME : modelId;
-        Map<String, Object> source = Map.of(
-            "text", context.text(),
-            "hash", context.hash(),
-            "source", context.source().name().toLowerCase(java.util.Locale.ROOT),
-            "model", model,
-            "vector", vector
-        );
+        Map<String, Object> source =
+                Map.of(
+                        "text", context.text(),
+                        "hash", context.hash(),
+                        "source", context.source().name().toLowerCase(java.util.Locale.ROOT),
+                        "model", model,
+                        "vector", vector);
         String id = modelId == null ? context.hash() : modelId + "-" + context.hash();
-        IndexRequest request = new IndexRequest(INDEX).id(id).opType(DocWriteRequest.OpType.CREATE).source(source, XContentType.JSON);
-        access.ensure(INDEX, ActionListener.wrap(ignored -> access.<IndexResponse>run(l -> access.client().index(request, l), ActionListener.wrap(r -> written.increment(), e -> {
-            if (e instanceof VersionConflictEngineException == false) {
-                failed.increment();
-                LOG.warn("code context [" + context.hash() + "] could not be stored", e);
-            }
-        })), e -> {
-            failed.increment();
-            LOG.warn("code contexts index could not be created", e);
-        }));
+        IndexRequest request =
+                new IndexRequest(INDEX)
+                        .id(id)
+                        .opType(DocWriteRequest.OpType.CREATE)
+                        .source(source, XContentType.JSON);
+        access.ensure(
+                INDEX,
+                ActionListener.wrap(
+                        ignored ->
+                                access.<IndexResponse>run(
+                                        l -> access.client().index(request, l),
+                                        ActionListener.wrap(
+                                                r -> written.increment(),
+                                                e -> {
+                                                    if (e instanceof VersionConflictEngineException
+                                                            == false) {
+                                                        failed.increment();
+                                                        LOG.warn(
+                                                                "code context ["
+                                                                        + context.hash()
+                                                                        + "] could not be stored",
+                                                                e);
+                                                    }
+                                                })),
+                        e -> {
+                            failed.increment();
+                            LOG.warn("code contexts index could not be created", e);
+                        }));
     }
 
     Map<String, Object> stats() {

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.context;
 
 import java.nio.charset.StandardCharsets;
@@ -12,21 +18,27 @@ import java.util.regex.Pattern;
 import org.opensearch.aiops.template.DefaultMaskRules;
 
 /**
- * The canonical text of what code a span ran, e.g. {@code OrderController.createOrder(OrderRequest) returns
- * Response<Order>}: from OpenTelemetry code attributes in the tags, else from span log events that carry them, else
- * from the operation name. Values that vary per call (ids, numbers, timestamps) are masked as in log templates, so
- * one code path always yields one text.
+ * The canonical text of what code a span ran, e.g. {@code OrderController.createOrder(OrderRequest)
+ * returns Response<Order>}: from OpenTelemetry code attributes in the tags, else from span log
+ * events that carry them, else from the operation name. Values that vary per call (ids, numbers,
+ * timestamps) are masked as in log templates, so one code path always yields one text.
  */
 public final class CodeContextText {
 
     public static final String NAMESPACE = "code.namespace";
     public static final String FUNCTION = "code.function";
+
     /** Longest text kept: the embedding model reads at most 256 tokens anyway. */
     static final int MAX_CHARS = 2_000;
 
-    private static final List<Map.Entry<Pattern, String>> MASKS = DefaultMaskRules.RULES.stream()
-        .map(rule -> Map.entry(Pattern.compile(rule.regex()), Matcher.quoteReplacement(rule.token())))
-        .toList();
+    private static final List<Map.Entry<Pattern, String>> MASKS =
+            DefaultMaskRules.RULES.stream()
+                    .map(
+                            rule ->
+                                    Map.entry(
+                                            Pattern.compile(rule.regex()),
+                                            Matcher.quoteReplacement(rule.token())))
+                    .toList();
 
     /** Where the text came from; {@code operation} is the documented fallback. */
     public enum Source {
@@ -45,7 +57,10 @@ public final class CodeContextText {
         this.returnKey = returnKey;
     }
 
-    /** @throws IllegalArgumentException when the span has neither code attributes nor an operation name */
+    /**
+     * @throws IllegalArgumentException when the span has neither code attributes nor an operation
+     *     name
+     */
     public CodeContext of(Map<String, Object> span) {
         Map<String, String> tags = SpanTags.of(span);
         if (tags.containsKey(FUNCTION) || tags.containsKey(NAMESPACE)) {
@@ -58,9 +73,16 @@ public final class CodeContextText {
         }
         Object operation = span.get("operationName");
         if (operation instanceof String name && name.isBlank() == false) {
-            return context(name.trim(), Source.OPERATION); // e.g. FilteringWebHandler.handle: already class.method
+            return context(
+                    name.trim(),
+                    Source.OPERATION); // e.g. FilteringWebHandler.handle: already class.method
         }
-        throw new IllegalArgumentException("span has no code context: no [" + NAMESPACE + "]/[" + FUNCTION + "] tags or log fields and no [operationName]");
+        throw new IllegalArgumentException(
+                "span has no code context: no ["
+                        + NAMESPACE
+                        + "]/["
+                        + FUNCTION
+                        + "] tags or log fields and no [operationName]");
     }
 
     private String fromAttributes(Map<String, String> attributes) {
@@ -82,7 +104,8 @@ public final class CodeContextText {
     }
 
     private static CodeContext context(String raw, Source source) {
-        // Cut before masking too, so that a megabyte of return value costs no more than a normal one.
+        // Cut before masking too, so that a megabyte of return value costs no more than a normal
+        // one.
         String text = mask(raw.length() > 2 * MAX_CHARS ? raw.substring(0, 2 * MAX_CHARS) : raw);
         if (text.length() > MAX_CHARS) {
             text = text.substring(0, MAX_CHARS);
@@ -92,7 +115,8 @@ public final class CodeContextText {
 
     static String mask(String text) {
         if (mayHoldMaskedValue(text) == false) {
-            return text; // most code paths (Class.method(Type)) have nothing to mask: skip eleven regex passes
+            return text; // most code paths (Class.method(Type)) have nothing to mask: skip eleven
+            // regex passes
         }
         String masked = text;
         for (Map.Entry<Pattern, String> mask : MASKS) {
@@ -102,8 +126,9 @@ public final class CodeContextText {
     }
 
     /**
-     * Every default mask needs one of these characters: a digit (numbers, IPv4, dates, times, hex ids), {@code /}
-     * (paths, URLs), {@code @} (e-mail), {@code :} (IPv6, URLs, times) or {@code -} (UUIDs).
+     * Every default mask needs one of these characters: a digit (numbers, IPv4, dates, times, hex
+     * ids), {@code /} (paths, URLs), {@code @} (e-mail), {@code :} (IPv6, URLs, times) or {@code -}
+     * (UUIDs).
      */
     static boolean mayHoldMaskedValue(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -118,7 +143,9 @@ public final class CodeContextText {
     /** 16 hex chars of SHA-1: the id of the context's document and the embedding cache key. */
     public static String hash(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-1")
+                            .digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

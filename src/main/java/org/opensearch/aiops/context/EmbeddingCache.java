@@ -1,10 +1,19 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.context;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Embeddings by context hash, least recently used out first: contexts repeat heavily, so most spans cost a lookup. */
+/**
+ * Embeddings by context hash, least recently used out first: contexts repeat heavily, so most spans
+ * cost a lookup.
+ */
 public final class EmbeddingCache {
 
     private final int capacity;

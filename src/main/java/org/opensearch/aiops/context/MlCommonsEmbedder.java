@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.context;
 
 import java.util.List;
@@ -14,8 +20,8 @@ import org.opensearch.ml.common.transport.prediction.MLPredictionTaskRequest;
 import org.opensearch.transport.client.Client;
 
 /**
- * Embeddings from a text-embedding model the user deployed in ML Commons ({@code model_id}), through ML Commons'
- * own predict action, as the caller (so the user's model permissions apply).
+ * Embeddings from a text-embedding model the user deployed in ML Commons ({@code model_id}),
+ * through ML Commons' own predict action, as the caller (so the user's model permissions apply).
  */
 public final class MlCommonsEmbedder {
 
@@ -28,26 +34,49 @@ public final class MlCommonsEmbedder {
     }
 
     public void embed(String modelId, List<String> texts, ActionListener<float[][]> listener) {
-        MLInput input = MLInput.builder()
-            .algorithm(FunctionName.TEXT_EMBEDDING)
-            .inputDataset(TextDocsInputDataSet.builder().docs(texts).build())
-            .build();
-        client.execute(MLPredictionTaskAction.INSTANCE, new MLPredictionTaskRequest(modelId, input), ActionListener.wrap(response -> {
-            if (response.getOutput() instanceof ModelTensorOutput output && output.getMlModelOutputs().size() == texts.size()) {
-                float[][] vectors = new float[texts.size()][];
-                for (int i = 0; i < vectors.length; i++) {
-                    vectors[i] = vectorOf(output.getMlModelOutputs().get(i), modelId);
-                }
-                listener.onResponse(vectors);
-            } else {
-                listener.onFailure(new IllegalArgumentException("model_id [" + modelId + "] did not return one text embedding per text"));
-            }
-        }, e -> listener.onFailure(new IllegalArgumentException("model_id [" + modelId + "] could not embed: " + e.getMessage(), e))));
+        MLInput input =
+                MLInput.builder()
+                        .algorithm(FunctionName.TEXT_EMBEDDING)
+                        .inputDataset(TextDocsInputDataSet.builder().docs(texts).build())
+                        .build();
+        client.execute(
+                MLPredictionTaskAction.INSTANCE,
+                new MLPredictionTaskRequest(modelId, input),
+                ActionListener.wrap(
+                        response -> {
+                            if (response.getOutput() instanceof ModelTensorOutput output
+                                    && output.getMlModelOutputs().size() == texts.size()) {
+                                float[][] vectors = new float[texts.size()][];
+                                for (int i = 0; i < vectors.length; i++) {
+                                    vectors[i] =
+                                            vectorOf(output.getMlModelOutputs().get(i), modelId);
+                                }
+                                listener.onResponse(vectors);
+                            } else {
+                                listener.onFailure(
+                                        new IllegalArgumentException(
+                                                "model_id ["
+                                                        + modelId
+                                                        + "] did not return one text embedding per text"));
+                            }
+                        },
+                        e ->
+                                listener.onFailure(
+                                        new IllegalArgumentException(
+                                                "model_id ["
+                                                        + modelId
+                                                        + "] could not embed: "
+                                                        + e.getMessage(),
+                                                e))));
     }
 
     private static float[] vectorOf(ModelTensors tensors, String modelId) {
         List<ModelTensor> list = tensors.getMlModelTensors();
-        ModelTensor chosen = list.stream().filter(t -> SENTENCE_EMBEDDING.equals(t.getName())).findFirst().orElse(list.isEmpty() ? null : list.get(0));
+        ModelTensor chosen =
+                list.stream()
+                        .filter(t -> SENTENCE_EMBEDDING.equals(t.getName()))
+                        .findFirst()
+                        .orElse(list.isEmpty() ? null : list.get(0));
         if (chosen == null || chosen.getData() == null) {
             throw new IllegalArgumentException("model_id [" + modelId + "] returned no embedding");
         }

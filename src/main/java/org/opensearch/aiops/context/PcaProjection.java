@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.context;
 
 import java.util.ArrayList;
@@ -10,21 +16,26 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
- * A PCA projection of embeddings onto the fewest principal components that explain the wanted share of variance
- * (95 % gives about a dozen dimensions for code contexts in the DGCEC-MAD paper).
+ * A PCA projection of embeddings onto the fewest principal components that explain the wanted share
+ * of variance (95 % gives about a dozen dimensions for code contexts in the DGCEC-MAD paper).
  */
-public record PcaProjection(String name, float[] mean, float[][] components, double explainedVariance, int samples) {
+public record PcaProjection(
+        String name, float[] mean, float[][] components, double explainedVariance, int samples) {
 
-    /** @throws IllegalArgumentException with fewer than two vectors or vectors of different lengths */
+    /**
+     * @throws IllegalArgumentException with fewer than two vectors or vectors of different lengths
+     */
     public static PcaProjection fit(String name, List<float[]> vectors, double varianceTarget) {
         if (vectors.size() < 2) {
-            throw new IllegalArgumentException("at least 2 vectors are needed to fit a projection, found " + vectors.size());
+            throw new IllegalArgumentException(
+                    "at least 2 vectors are needed to fit a projection, found " + vectors.size());
         }
         int d = vectors.get(0).length;
         double[] mean = new double[d];
         for (float[] v : vectors) {
             if (v.length != d) {
-                throw new IllegalArgumentException("vectors have different lengths: " + d + " and " + v.length);
+                throw new IllegalArgumentException(
+                        "vectors have different lengths: " + d + " and " + v.length);
             }
             for (int j = 0; j < d; j++) {
                 mean[j] += v[j];
@@ -53,7 +64,8 @@ public record PcaProjection(String name, float[] mean, float[][] components, dou
                 covariance[b][a] = covariance[a][b];
             }
         }
-        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(covariance, false));
+        EigenDecomposition eigen =
+                new EigenDecomposition(new Array2DRowRealMatrix(covariance, false));
         double[] values = eigen.getRealEigenvalues();
         Integer[] order = new Integer[d];
         double total = 0;
@@ -64,7 +76,9 @@ public record PcaProjection(String name, float[] mean, float[][] components, dou
         java.util.Arrays.sort(order, (x, y) -> Double.compare(values[y], values[x]));
         List<float[]> components = new ArrayList<>();
         double explained = 0;
-        for (int i = 0; i < d && (components.isEmpty() || explained < varianceTarget * total); i++) {
+        for (int i = 0;
+                i < d && (components.isEmpty() || explained < varianceTarget * total);
+                i++) {
             RealVector vector = eigen.getEigenvector(order[i]);
             float[] component = new float[d];
             for (int j = 0; j < d; j++) {
@@ -77,12 +91,23 @@ public record PcaProjection(String name, float[] mean, float[][] components, dou
         for (int j = 0; j < d; j++) {
             meanF[j] = (float) mean[j];
         }
-        return new PcaProjection(name, meanF, components.toArray(new float[0][]), total == 0 ? 1.0 : explained / total, vectors.size());
+        return new PcaProjection(
+                name,
+                meanF,
+                components.toArray(new float[0][]),
+                total == 0 ? 1.0 : explained / total,
+                vectors.size());
     }
 
     public float[] project(float[] vector) {
         if (vector.length != mean.length) {
-            throw new IllegalArgumentException("projection [" + name + "] expects " + mean.length + " dimensions, got " + vector.length);
+            throw new IllegalArgumentException(
+                    "projection ["
+                            + name
+                            + "] expects "
+                            + mean.length
+                            + " dimensions, got "
+                            + vector.length);
         }
         float[] reduced = new float[components.length];
         for (int c = 0; c < components.length; c++) {
@@ -123,12 +148,11 @@ public record PcaProjection(String name, float[] mean, float[][] components, dou
             System.arraycopy(flat, c * d, components[c], 0, d);
         }
         return new PcaProjection(
-            (String) source.get("name"),
-            mean,
-            components,
-            ((Number) source.get("explained_variance")).doubleValue(),
-            ((Number) source.get("samples")).intValue()
-        );
+                (String) source.get("name"),
+                mean,
+                components,
+                ((Number) source.get("explained_variance")).doubleValue(),
+                ((Number) source.get("samples")).intValue());
     }
 
     static float[] floats(List<?> numbers) {

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
@@ -7,12 +13,14 @@ import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 
 /**
- * What drove a score, and by how much: a feature field (metric detectors), a call edge, a log template or a code context.
- * Written as {@code {"kind": "field", "field": "cpu", "weight": 0.8}}: the name sits under its kind's key.
+ * What drove a score, and by how much: a feature field (metric detectors), a call edge, a log
+ * template or a code context. Written as {@code {"kind": "field", "field": "cpu", "weight": 0.8}}:
+ * the name sits under its kind's key.
  *
  * @param position where in a session the template stood, or -1
  */
-public record Contribution(Kind kind, String name, double weight, int position) implements ToXContentObject {
+public record Contribution(Kind kind, String name, double weight, int position)
+        implements ToXContentObject {
 
     public enum Kind {
         FIELD,
@@ -31,7 +39,10 @@ public record Contribution(Kind kind, String name, double weight, int position) 
 
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
-        builder.startObject().field("kind", kind.label()).field(kind.label(), name).field("weight", weight);
+        builder.startObject()
+                .field("kind", kind.label())
+                .field(kind.label(), name)
+                .field("weight", weight);
         if (position >= 0) {
             builder.field("position", position);
         }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
@@ -22,55 +28,62 @@ import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 
 /**
- * A detector's configuration as the user gives it and as it is stored in {@code .plugins-aiops-detectors}: parsed once
- * with {@link #parse}, typed from then on (the source by the type's input, the params by the type).
+ * A detector's configuration as the user gives it and as it is stored in {@code
+ * .plugins-aiops-detectors}: parsed once with {@link #parse}, typed from then on (the source by the
+ * type's input, the params by the type).
  */
 public record Detector(
-    String name,
-    String description,
-    String type,
-    DetectorSource source,
-    TrainingSpec training,
-    TimeValue interval,
-    ThresholdSpec threshold,
-    String resultIndex,
-    DetectorParams params,
-    Map<String, String> classLabels
-) implements Writeable, ToXContentObject {
+        String name,
+        String description,
+        String type,
+        DetectorSource source,
+        TrainingSpec training,
+        TimeValue interval,
+        ThresholdSpec threshold,
+        String resultIndex,
+        DetectorParams params,
+        Map<String, String> classLabels)
+        implements Writeable, ToXContentObject {
 
     public static final TimeValue MIN_INTERVAL = TimeValue.timeValueSeconds(1);
     public static final TimeValue MAX_INTERVAL = TimeValue.timeValueDays(1);
     public static final String CREATED_TIME = "created_time";
     public static final String LAST_UPDATE_TIME = "last_update_time";
-    static final Set<String> FIELDS = Set.of(
-        "name",
-        "description",
-        "type",
-        "source",
-        "training",
-        "schedule",
-        "threshold",
-        "result_index",
-        "params",
-        "class_labels",
-        CREATED_TIME,
-        LAST_UPDATE_TIME
-    );
+    static final Set<String> FIELDS =
+            Set.of(
+                    "name",
+                    "description",
+                    "type",
+                    "source",
+                    "training",
+                    "schedule",
+                    "threshold",
+                    "result_index",
+                    "params",
+                    "class_labels",
+                    CREATED_TIME,
+                    LAST_UPDATE_TIME);
 
     public Detector {
         classLabels = Map.copyOf(classLabels);
     }
 
-    /** Parses and validates a configuration; every error is an IllegalArgumentException naming the field. */
+    /**
+     * Parses and validates a configuration; every error is an IllegalArgumentException naming the
+     * field.
+     */
     public static Detector parse(XContentParser parser, DetectorTypes types) throws IOException {
         return parse(parser, types, null);
     }
 
     /**
-     * As {@link #parse(XContentParser, DetectorTypes)}; {@code times}, when given, receives the stored document's
-     * {@code created_time} and {@code last_update_time} (the user's body may not set them: they are ignored there).
+     * As {@link #parse(XContentParser, DetectorTypes)}; {@code times}, when given, receives the
+     * stored document's {@code created_time} and {@code last_update_time} (the user's body may not
+     * set them: they are ignored there).
      */
-    public static Detector parse(XContentParser parser, DetectorTypes types, Map<String, Long> times) throws IOException {
+    public static Detector parse(
+            XContentParser parser, DetectorTypes types, Map<String, Long> times)
+            throws IOException {
         ConfigParser in = ConfigParser.start(parser, "");
         String name = null;
         String typeName = null;
@@ -132,16 +145,32 @@ public record Detector(
                 parsedParams = type.parseParams(paramsParser);
             }
         }
-        if (resultIndex.startsWith(AiopsIndices.RESULTS) == false || resultIndex.matches("[a-z0-9_.-]+") == false || resultIndex.length() > 200) {
+        if (resultIndex.startsWith(AiopsIndices.RESULTS) == false
+                || resultIndex.matches("[a-z0-9_.-]+") == false
+                || resultIndex.length() > 200) {
             throw new IllegalArgumentException(
-                "[result_index] must be a lowercase index name starting with [" + AiopsIndices.RESULTS + "], got [" + resultIndex + "]"
-            );
+                    "[result_index] must be a lowercase index name starting with ["
+                            + AiopsIndices.RESULTS
+                            + "], got ["
+                            + resultIndex
+                            + "]");
         }
-        return new Detector(name, description, type.name(), parsedSource, training, interval, threshold, resultIndex, parsedParams, labels);
+        return new Detector(
+                name,
+                description,
+                type.name(),
+                parsedSource,
+                training,
+                interval,
+                threshold,
+                resultIndex,
+                parsedParams,
+                labels);
     }
 
     /** The detector's JSON, parsed again (a stored document). */
-    public static Detector parse(BytesReference json, XContentParser context, DetectorTypes types) throws IOException {
+    public static Detector parse(BytesReference json, XContentParser context, DetectorTypes types)
+            throws IOException {
         try (XContentParser parser = reparse(context, json)) {
             return parse(parser, types);
         }
@@ -159,14 +188,22 @@ public record Detector(
 
     /** A parser over {@code json} with the same registry of queries as {@code context}. */
     static XContentParser reparse(XContentParser context, BytesReference json) throws IOException {
-        return JsonXContent.jsonXContent.createParser(context.getXContentRegistry(), DeprecationHandler.IGNORE_DEPRECATIONS, json.streamInput());
+        return JsonXContent.jsonXContent.createParser(
+                context.getXContentRegistry(),
+                DeprecationHandler.IGNORE_DEPRECATIONS,
+                json.streamInput());
     }
 
     /** Names users give to the anomaly classes of classifying detectors: class id → label. */
     private static Map<String, String> classLabels(ConfigParser labels) throws IOException {
         Map<String, String> result = new LinkedHashMap<>();
-        for (String classId = labels.nextAnyField(); classId != null; classId = labels.nextAnyField()) {
-            String text = labels.parser().currentToken() == XContentParser.Token.VALUE_STRING ? labels.parser().text() : null;
+        for (String classId = labels.nextAnyField();
+                classId != null;
+                classId = labels.nextAnyField()) {
+            String text =
+                    labels.parser().currentToken() == XContentParser.Token.VALUE_STRING
+                            ? labels.parser().text()
+                            : null;
             if (text == null || text.length() > 256) {
                 throw labels.wrong(classId, "a string of at most 256 characters");
             }
@@ -177,7 +214,9 @@ public record Detector(
 
     private static TimeValue interval(ConfigParser schedule) throws IOException {
         TimeValue interval = TimeValue.timeValueMinutes(1);
-        for (String field = schedule.nextField(Set.of("interval")); field != null; field = schedule.nextField(Set.of("interval"))) {
+        for (String field = schedule.nextField(Set.of("interval"));
+                field != null;
+                field = schedule.nextField(Set.of("interval"))) {
             interval = schedule.duration(field, MIN_INTERVAL, MAX_INTERVAL);
         }
         return interval;
@@ -185,17 +224,16 @@ public record Detector(
 
     public Detector(StreamInput in) throws IOException {
         this(
-            in.readString(),
-            in.readString(),
-            in.readString(),
-            in.readEnum(DetectorInput.class).readSource(in),
-            new TrainingSpec(in),
-            in.readTimeValue(),
-            new ThresholdSpec(in),
-            in.readString(),
-            in.readNamedWriteable(DetectorParams.class),
-            in.readMap(StreamInput::readString, StreamInput::readString)
-        );
+                in.readString(),
+                in.readString(),
+                in.readString(),
+                in.readEnum(DetectorInput.class).readSource(in),
+                new TrainingSpec(in),
+                in.readTimeValue(),
+                new ThresholdSpec(in),
+                in.readString(),
+                in.readNamedWriteable(DetectorParams.class),
+                in.readMap(StreamInput::readString, StreamInput::readString));
     }
 
     @Override
@@ -235,8 +273,21 @@ public record Detector(
         return builder;
     }
 
-    /** This configuration with other class labels (labels change nothing the model or the job depends on). */
+    /**
+     * This configuration with other class labels (labels change nothing the model or the job
+     * depends on).
+     */
     public Detector withClassLabels(Map<String, String> labels) {
-        return new Detector(name, description, type, source, training, interval, threshold, resultIndex, params, labels);
+        return new Detector(
+                name,
+                description,
+                type,
+                source,
+                training,
+                interval,
+                threshold,
+                resultIndex,
+                params,
+                labels);
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 /** A trained model of one entity. Thread-safe for scoring. */
@@ -10,8 +16,9 @@ public interface DetectorModel {
     DetectorScore score(float[][] rows);
 
     /**
-     * A fresh per-entity scoring state, or null for models that score each window alone. A state sees one entity's
-     * windows in time order and carries over from one model of the entity to the next.
+     * A fresh per-entity scoring state, or null for models that score each window alone. A state
+     * sees one entity's windows in time order and carries over from one model of the entity to the
+     * next.
      */
     default Object newState() {
         return null;

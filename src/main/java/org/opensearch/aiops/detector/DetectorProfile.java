@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
@@ -10,31 +16,30 @@ import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 
 /**
- * What {@code _profile} shows: the detector's status (training progress, model, threshold, last run), its job, and the
- * node's model memory.
+ * What {@code _profile} shows: the detector's status (training progress, model, threshold, last
+ * run), its job, and the node's model memory.
  *
  * @param jobInterval the job's interval, or null without a job
  */
 public record DetectorProfile(
-    String id,
-    String name,
-    String type,
-    DetectorStatus status,
-    Boolean jobEnabled,
-    TimeValue jobInterval,
-    ModelMemory modelMemory
-) implements Writeable, ToXContentObject {
+        String id,
+        String name,
+        String type,
+        DetectorStatus status,
+        Boolean jobEnabled,
+        TimeValue jobInterval,
+        ModelMemory modelMemory)
+        implements Writeable, ToXContentObject {
 
     public DetectorProfile(StreamInput in) throws IOException {
         this(
-            in.readString(),
-            in.readString(),
-            in.readString(),
-            new DetectorStatus(in),
-            in.readOptionalBoolean(),
-            in.readOptionalTimeValue(),
-            new ModelMemory(in)
-        );
+                in.readString(),
+                in.readString(),
+                in.readString(),
+                new DetectorStatus(in),
+                in.readOptionalBoolean(),
+                in.readOptionalTimeValue(),
+                new ModelMemory(in));
     }
 
     @Override
@@ -55,7 +60,10 @@ public record DetectorProfile(
         if (jobEnabled == null) {
             builder.nullField("job");
         } else {
-            builder.startObject("job").field("enabled", jobEnabled).field("interval", jobInterval.getStringRep()).endObject();
+            builder.startObject("job")
+                    .field("enabled", jobEnabled)
+                    .field("interval", jobInterval.getStringRep())
+                    .endObject();
         }
         builder.field("model_memory", modelMemory);
         return builder.endObject();

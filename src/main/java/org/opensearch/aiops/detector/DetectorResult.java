@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
@@ -10,46 +16,51 @@ import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.index.query.QueryBuilder;
 
 /**
- * One result document, the same for every unit: what was scored ({@code unit}, entity, the ids to drill down), when, the
- * scores, whether it is an anomaly, its class, what drove it, and how to find its source documents again.
+ * One result document, the same for every unit: what was scored ({@code unit}, entity, the ids to
+ * drill down), when, the scores, whether it is an anomaly, its class, what drove it, and how to
+ * find its source documents again.
  *
- * @param traceId   trace of an event or trace result, else null
- * @param spanId    span of an event result, else null
- * @param session   session key of a session result, else null
+ * @param traceId trace of an event or trace result, else null
+ * @param spanId span of an event result, else null
+ * @param session session key of a session result, else null
  * @param documents the source documents (index, id) the result stands for
- * @param query     a query that finds the scored data again in {@code indices}
+ * @param query a query that finds the scored data again in {@code indices}
  */
 public record DetectorResult(
-    String detectorId,
-    Detector detector,
-    ResultUnit unit,
-    Map<String, Object> entity,
-    String entityKey,
-    String traceId,
-    String spanId,
-    String session,
-    long dataStartTime,
-    long dataEndTime,
-    long executionTime,
-    DetectorScore score,
-    double threshold,
-    List<Contribution> contributions,
-    List<DocumentRef> documents,
-    QueryBuilder query
-) implements ToXContentObject {
+        String detectorId,
+        Detector detector,
+        ResultUnit unit,
+        Map<String, Object> entity,
+        String entityKey,
+        String traceId,
+        String spanId,
+        String session,
+        long dataStartTime,
+        long dataEndTime,
+        long executionTime,
+        DetectorScore score,
+        double threshold,
+        List<Contribution> contributions,
+        List<DocumentRef> documents,
+        QueryBuilder query)
+        implements ToXContentObject {
 
     public boolean isAnomaly() {
         return score.alarmScore() > threshold;
     }
 
     public double anomalyGrade() {
-        return isAnomaly() && threshold < 1 ? Math.min(1.0, (score.alarmScore() - threshold) / (1 - threshold)) : 0.0;
+        return isAnomaly() && threshold < 1
+                ? Math.min(1.0, (score.alarmScore() - threshold) / (1 - threshold))
+                : 0.0;
     }
 
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
         builder.startObject();
-        builder.field("detector_id", detectorId).field("detector_name", detector.name()).field("detector_type", detector.type());
+        builder.field("detector_id", detectorId)
+                .field("detector_name", detector.name())
+                .field("detector_type", detector.type());
         builder.field("unit", unit.label());
         if (entity.isEmpty() == false) {
             builder.field("entity", entity);
@@ -58,9 +69,15 @@ public record DetectorResult(
         TrainingProgress.optional(builder, "trace_id", traceId);
         TrainingProgress.optional(builder, "span_id", spanId);
         TrainingProgress.optional(builder, "session", session);
-        builder.field("data_start_time", dataStartTime).field("data_end_time", dataEndTime).field("execution_time", executionTime);
-        builder.field("score", score.score()).field("alarm_score", score.alarmScore()).field("raw_score", score.raw());
-        builder.field("threshold", threshold).field("is_anomaly", isAnomaly()).field("anomaly_grade", anomalyGrade());
+        builder.field("data_start_time", dataStartTime)
+                .field("data_end_time", dataEndTime)
+                .field("execution_time", executionTime);
+        builder.field("score", score.score())
+                .field("alarm_score", score.alarmScore())
+                .field("raw_score", score.raw());
+        builder.field("threshold", threshold)
+                .field("is_anomaly", isAnomaly())
+                .field("anomaly_grade", anomalyGrade());
         builder.field("class", score.anomalyClass());
         builder.startArray("contributions");
         for (Contribution contribution : contributions) {
@@ -69,7 +86,8 @@ public record DetectorResult(
         builder.endArray();
         documents(builder);
         builder.startObject("source");
-        builder.field("indices", detector.source().indices()).field("time_field", detector.source().timeField());
+        builder.field("indices", detector.source().indices())
+                .field("time_field", detector.source().timeField());
         builder.field("query", query);
         documents(builder); // kept here too: the panel's evidence view reads source.documents
         builder.endObject();
@@ -79,7 +97,10 @@ public record DetectorResult(
     private void documents(XContentBuilder builder) throws IOException {
         builder.startArray("documents");
         for (DocumentRef document : documents) {
-            builder.startObject().field("index", document.index()).field("id", document.id()).endObject();
+            builder.startObject()
+                    .field("index", document.index())
+                    .field("id", document.id())
+                    .endObject();
         }
         builder.endArray();
     }

@@ -1,6 +1,11 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
-import org.opensearch.aiops.config.TimeRange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +14,7 @@ import java.util.Map;
 import org.opensearch.action.search.SearchRequest;
 import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.support.IndicesOptions;
+import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.index.query.BoolQueryBuilder;
@@ -24,7 +30,10 @@ import org.opensearch.search.builder.SearchSourceBuilder;
 import org.opensearch.search.sort.SortOrder;
 import org.opensearch.transport.client.Client;
 
-/** Reads detectors' results: a search over every results index, and a detector's top entities in a range. */
+/**
+ * Reads detectors' results: a search over every results index, and a detector's top entities in a
+ * range.
+ */
 public final class DetectorResults {
 
     private final Client client;
@@ -35,8 +44,13 @@ public final class DetectorResults {
         this.store = store;
     }
 
-    /** {@code search} over every results index, restricted to {@code detectorIds} when not empty. */
-    public void search(List<String> detectorIds, SearchSourceBuilder search, ActionListener<SearchResponse> listener) {
+    /**
+     * {@code search} over every results index, restricted to {@code detectorIds} when not empty.
+     */
+    public void search(
+            List<String> detectorIds,
+            SearchSourceBuilder search,
+            ActionListener<SearchResponse> listener) {
         BoolQueryBuilder query = QueryBuilders.boolQuery();
         if (detectorIds.isEmpty() == false) {
             query.filter(QueryBuilders.termsQuery("detector_id", detectorIds));
@@ -46,34 +60,75 @@ public final class DetectorResults {
         }
         SearchSourceBuilder restricted = search.shallowCopy().query(query);
         client.search(
-            new SearchRequest(AiopsIndices.RESULTS + "*").source(restricted).indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN),
-            listener
-        );
+                new SearchRequest(AiopsIndices.RESULTS + "*")
+                        .source(restricted)
+                        .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN),
+                listener);
     }
 
-    /** The highest scores of a detector in [from, to), grouped by entity: {@code size} entities, 3 documents each. */
+    /**
+     * The highest scores of a detector in [from, to), grouped by entity: {@code size} entities, 3
+     * documents each.
+     */
     public void top(String id, long from, long to, int size, ActionListener<TopResults> listener) {
         new TimeRange(from, to);
-        store.get(id, ActionListener.wrap(stored -> {
-            SearchSourceBuilder search = new SearchSourceBuilder().size(0)
-                .query(
-                    QueryBuilders.boolQuery()
-                        .filter(QueryBuilders.termQuery("detector_id", id))
-                        .filter(QueryBuilders.rangeQuery("data_end_time").gte(from).lt(to).format("epoch_millis"))
-                )
-                .aggregation(
-                    AggregationBuilders.terms("entities")
-                        .field("entity_key")
-                        .size(size)
-                        .order(BucketOrder.aggregation("max_score", false))
-                        .subAggregation(AggregationBuilders.max("max_score").field("score"))
-                        .subAggregation(AggregationBuilders.filter("anomalies", QueryBuilders.termQuery("is_anomaly", true)))
-                        .subAggregation(AggregationBuilders.topHits("top").size(3).sort("score", SortOrder.DESC))
-                );
-            SearchRequest request = new SearchRequest(stored.detector().resultIndex() + "*").source(search)
-                .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
-            client.search(request, ActionListener.map(listener, response -> new TopResults(id, from, to, buckets(response))));
-        }, listener::onFailure));
+        store.get(
+                id,
+                ActionListener.wrap(
+                        stored -> {
+                            SearchSourceBuilder search =
+                                    new SearchSourceBuilder()
+                                            .size(0)
+                                            .query(
+                                                    QueryBuilders.boolQuery()
+                                                            .filter(
+                                                                    QueryBuilders.termQuery(
+                                                                            "detector_id", id))
+                                                            .filter(
+                                                                    QueryBuilders.rangeQuery(
+                                                                                    "data_end_time")
+                                                                            .gte(from)
+                                                                            .lt(to)
+                                                                            .format(
+                                                                                    "epoch_millis")))
+                                            .aggregation(
+                                                    AggregationBuilders.terms("entities")
+                                                            .field("entity_key")
+                                                            .size(size)
+                                                            .order(
+                                                                    BucketOrder.aggregation(
+                                                                            "max_score", false))
+                                                            .subAggregation(
+                                                                    AggregationBuilders.max(
+                                                                                    "max_score")
+                                                                            .field("score"))
+                                                            .subAggregation(
+                                                                    AggregationBuilders.filter(
+                                                                            "anomalies",
+                                                                            QueryBuilders.termQuery(
+                                                                                    "is_anomaly",
+                                                                                    true)))
+                                                            .subAggregation(
+                                                                    AggregationBuilders.topHits(
+                                                                                    "top")
+                                                                            .size(3)
+                                                                            .sort(
+                                                                                    "score",
+                                                                                    SortOrder
+                                                                                            .DESC)));
+                            SearchRequest request =
+                                    new SearchRequest(stored.detector().resultIndex() + "*")
+                                            .source(search)
+                                            .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
+                            client.search(
+                                    request,
+                                    ActionListener.map(
+                                            listener,
+                                            response ->
+                                                    new TopResults(
+                                                            id, from, to, buckets(response))));
+                        },
+                        listener::onFailure));
     }
 
     private static List<TopResults.EntityBucket> buckets(SearchResponse response) {
@@ -99,7 +154,13 @@ public final class DetectorResults {
                     entity = fields;
                 }
             }
-            buckets.add(new TopResults.EntityBucket(bucket.getKeyAsString(), entity, maxScore.getValue(), anomalies.getDocCount(), documents));
+            buckets.add(
+                    new TopResults.EntityBucket(
+                            bucket.getKeyAsString(),
+                            entity,
+                            maxScore.getValue(),
+                            anomalies.getDocCount(),
+                            documents));
         }
         return buckets;
     }

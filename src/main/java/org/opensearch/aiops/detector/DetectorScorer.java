@@ -1,10 +1,11 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
-import org.opensearch.aiops.config.TimeRange;
-import org.opensearch.aiops.detector.input.DocumentRef;
-import org.opensearch.aiops.detector.input.EntitySeries;
-import org.opensearch.aiops.detector.input.MetricReader;
-import org.opensearch.aiops.detector.input.MetricSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +22,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import org.opensearch.OpenSearchStatusException;
+import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.DocumentRef;
+import org.opensearch.aiops.detector.input.EntitySeries;
+import org.opensearch.aiops.detector.input.MetricReader;
+import org.opensearch.aiops.detector.input.MetricSource;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.index.query.BoolQueryBuilder;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.QueryBuilders;
 
 /**
- * Scores a time range with a trained detector: reads the range (plus enough history before it for the first window),
- * scores every window that ends in the range with its entity's model, and writes one result document per window.
+ * Scores a time range with a trained detector: reads the range (plus enough history before it for
+ * the first window), scores every window that ends in the range with its entity's model, and writes
+ * one result document per window.
  */
 public final class DetectorScorer {
 
@@ -41,14 +48,13 @@ public final class DetectorScorer {
     private final LongSupplier clock;
 
     public DetectorScorer(
-        DetectorStore store,
-        MetricReader reader,
-        ModelCheckpoints checkpoints,
-        ModelCache cache,
-        DetectorTypes types,
-        ResultIndex results,
-        LongSupplier clock
-    ) {
+            DetectorStore store,
+            MetricReader reader,
+            ModelCheckpoints checkpoints,
+            ModelCache cache,
+            DetectorTypes types,
+            ResultIndex results,
+            LongSupplier clock) {
         this.store = store;
         this.reader = reader;
         this.checkpoints = checkpoints;
@@ -58,12 +64,16 @@ public final class DetectorScorer {
         this.clock = clock;
     }
 
-    /** Points of history a fresh per-entity scoring state sees before the range (the onset state remembers 100 scores). */
+    /**
+     * Points of history a fresh per-entity scoring state sees before the range (the onset state
+     * remembers 100 scores).
+     */
     static final int STATE_WARMUP_POINTS = 100;
 
     /**
-     * Where scoring stands per entity, kept by the real-time job from run to run: the entity's scoring state and the end
-     * time of the last window it scored. A history run starts from a new cursor.
+     * Where scoring stands per entity, kept by the real-time job from run to run: the entity's
+     * scoring state and the end time of the last window it scored. A history run starts from a new
+     * cursor.
      */
     public record Cursor(Map<String, Object> states, Map<String, Long> scoredUntil) {
         public static Cursor fresh() {
@@ -72,37 +82,57 @@ public final class DetectorScorer {
     }
 
     /**
-     * Scores the windows that end in [range.from, range.to) and after the entity's last scored window, records the run
-     * in the detector's state and returns the run's summary. The job reads a range that reaches back several intervals
-     * and so scores points that were indexed late, without scoring a window twice. An entity without a state in the
-     * cursor gets a fresh one, first fed the windows before the range. {@code status} is the detector's stored status as
-     * the caller has just read it. Waits for the cluster: runs on the {@code aiops_score} pool.
+     * Scores the windows that end in [range.from, range.to) and after the entity's last scored
+     * window, records the run in the detector's state and returns the run's summary. The job reads
+     * a range that reaches back several intervals and so scores points that were indexed late,
+     * without scoring a window twice. An entity without a state in the cursor gets a fresh one,
+     * first fed the windows before the range. {@code status} is the detector's stored status as the
+     * caller has just read it. Waits for the cluster: runs on the {@code aiops_score} pool.
      */
-    public RunSummary run(DetectorStore.StoredDetector stored, DetectorStatus status, TimeRange range, Cursor cursor) {
-        return runSeries(stored, status, range, cursor, (SeriesDetectorType<?>) types.get(stored.detector().type(), "type"));
+    public RunSummary run(
+            DetectorStore.StoredDetector stored,
+            DetectorStatus status,
+            TimeRange range,
+            Cursor cursor) {
+        return runSeries(
+                stored,
+                status,
+                range,
+                cursor,
+                (SeriesDetectorType<?>) types.get(stored.detector().type(), "type"));
     }
 
     private <P extends DetectorParams> RunSummary runSeries(
-        DetectorStore.StoredDetector stored,
-        DetectorStatus status,
-        TimeRange range,
-        Cursor cursor,
-        SeriesDetectorType<P> type
-    ) {
+            DetectorStore.StoredDetector stored,
+            DetectorStatus status,
+            TimeRange range,
+            Cursor cursor,
+            SeriesDetectorType<P> type) {
         Map<String, Object> states = cursor.states();
         String id = stored.id();
         Detector detector = stored.detector();
         if (status.state().hasModel() == false) {
             throw new OpenSearchStatusException(
-                "detector [" + id + "] has no trained model (state [" + status.state().label() + "]): call _train first",
-                RestStatus.CONFLICT
-            );
+                    "detector ["
+                            + id
+                            + "] has no trained model (state ["
+                            + status.state().label()
+                            + "]): call _train first",
+                    RestStatus.CONFLICT);
         }
         MetricSource source = (MetricSource) detector.source();
         int window = type.window(type.params(detector));
-        long step = status.stepMs() != null && status.stepMs() > 0 ? status.stepMs() : detector.interval().millis();
+        long step =
+                status.stepMs() != null && status.stepMs() > 0
+                        ? status.stepMs()
+                        : detector.interval().millis();
         long lookback = step * (window + STATE_WARMUP_POINTS + 1) * 2;
-        MetricReader.Read read = reader.read(source, new TimeRange(range.from() - lookback, range.to()), null, Integer.MAX_VALUE);
+        MetricReader.Read read =
+                reader.read(
+                        source,
+                        new TimeRange(range.from() - lookback, range.to()),
+                        null,
+                        Integer.MAX_VALUE);
         Map<String, DetectorModel> models = models(id, type, read.series().keySet());
         long now = clock.getAsLong();
         List<DetectorResult> docs = new ArrayList<>();
@@ -129,22 +159,45 @@ public final class DetectorScorer {
                 int start = end - model.window() + 1;
                 if (series.time(end) < range.from() || series.time(end) <= scoredUntil) {
                     if (fresh && entityState != null) {
-                        model.score(series.rows(start, end + 1), entityState); // history for a fresh state, not a result
+                        model.score(
+                                series.rows(start, end + 1),
+                                entityState); // history for a fresh state, not a result
                     }
                     continue;
                 }
                 DetectorScore score = model.score(series.rows(start, end + 1), entityState);
                 int lag = score.alarmLag();
                 if (lag > 0 && score.alarmScore() > 0 && start >= lag) {
-                    // the alarm belongs to an earlier window: (re)write that window's document with it, in this run's
+                    // the alarm belongs to an earlier window: (re)write that window's document with
+                    // it, in this run's
                     // documents when it is there, else over the one an earlier run stored (same id)
                     long earlierEnd = series.time(end - lag);
                     if (earlierEnd >= range.from() || earlierEnd <= scoredUntil) {
                         boolean inThisRun = earlierEnd == lastWritten;
-                        // the earlier window's own score: kept when this run scored it, else scored again (stateless)
-                        DetectorScore earlier = inThisRun ? lastOwn : model.score(series.rows(start - lag, end - lag + 1));
-                        DetectorScore alarmed = new DetectorScore(earlier.score(), score.alarmScore(), earlier.raw(), earlier.contributions(), earlier.anomalyClass());
-                        DetectorResult alarm = result(id, detector, source, series, start - lag, end - lag, alarmed, threshold, now);
+                        // the earlier window's own score: kept when this run scored it, else scored
+                        // again (stateless)
+                        DetectorScore earlier =
+                                inThisRun
+                                        ? lastOwn
+                                        : model.score(series.rows(start - lag, end - lag + 1));
+                        DetectorScore alarmed =
+                                new DetectorScore(
+                                        earlier.score(),
+                                        score.alarmScore(),
+                                        earlier.raw(),
+                                        earlier.contributions(),
+                                        earlier.anomalyClass());
+                        DetectorResult alarm =
+                                result(
+                                        id,
+                                        detector,
+                                        source,
+                                        series,
+                                        start - lag,
+                                        end - lag,
+                                        alarmed,
+                                        threshold,
+                                        now);
                         anomalies += alarm.isAnomaly() ? 1 : 0;
                         if (inThisRun) {
                             docs.set(docs.size() - 1, alarm);
@@ -154,8 +207,17 @@ public final class DetectorScorer {
                         }
                     }
                 }
-                DetectorScore own = lag == 0 ? score : new DetectorScore(score.score(), 0, score.raw(), score.contributions(), score.anomalyClass());
-                DetectorResult doc = result(id, detector, source, series, start, end, own, threshold, now);
+                DetectorScore own =
+                        lag == 0
+                                ? score
+                                : new DetectorScore(
+                                        score.score(),
+                                        0,
+                                        score.raw(),
+                                        score.contributions(),
+                                        score.anomalyClass());
+                DetectorResult doc =
+                        result(id, detector, source, series, start, end, own, threshold, now);
                 if (doc.isAnomaly()) {
                     anomalies++;
                 }
@@ -172,22 +234,24 @@ public final class DetectorScorer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        RunSummary summary = new RunSummary(
-            now,
-            range.from(),
-            range.to(),
-            read.documents(),
-            read.skipped(),
-            read.series().size(),
-            withoutModel,
-            windows,
-            anomalies
-        );
-        PoolCalls.<DetectorStatus>await(l -> store.updateStatus(id, s -> s.withLastRun(summary), l));
+        RunSummary summary =
+                new RunSummary(
+                        now,
+                        range.from(),
+                        range.to(),
+                        read.documents(),
+                        read.skipped(),
+                        read.series().size(),
+                        withoutModel,
+                        windows,
+                        anomalies);
+        PoolCalls.<DetectorStatus>await(
+                l -> store.updateStatus(id, s -> s.withLastRun(summary), l));
         return summary;
     }
 
-    private Map<String, DetectorModel> models(String id, SeriesDetectorType<?> type, Set<String> entityKeys) {
+    private Map<String, DetectorModel> models(
+            String id, SeriesDetectorType<?> type, Set<String> entityKeys) {
         Map<String, DetectorModel> models = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String key : entityKeys) {
@@ -213,34 +277,32 @@ public final class DetectorScorer {
     }
 
     private static DetectorResult result(
-        String id,
-        Detector detector,
-        MetricSource source,
-        EntitySeries series,
-        int start,
-        int end,
-        DetectorScore score,
-        double threshold,
-        long now
-    ) {
+            String id,
+            Detector detector,
+            MetricSource source,
+            EntitySeries series,
+            int start,
+            int end,
+            DetectorScore score,
+            double threshold,
+            long now) {
         return new DetectorResult(
-            id,
-            detector,
-            ResultUnit.WINDOW,
-            series.entity(),
-            series.key(),
-            null,
-            null,
-            null,
-            series.time(start),
-            series.time(end),
-            now,
-            score,
-            threshold,
-            contributions(source.fields(), score.contributions()),
-            List.of(new DocumentRef(series.index(end), series.id(end))),
-            windowQuery(source, series, start, end)
-        );
+                id,
+                detector,
+                ResultUnit.WINDOW,
+                series.entity(),
+                series.key(),
+                null,
+                null,
+                null,
+                series.time(start),
+                series.time(end),
+                now,
+                score,
+                threshold,
+                contributions(source.fields(), score.contributions()),
+                List.of(new DocumentRef(series.index(end), series.id(end))),
+                windowQuery(source, series, start, end));
     }
 
     private static List<Contribution> contributions(List<String> fields, double[] weights) {
@@ -253,9 +315,15 @@ public final class DetectorScorer {
     }
 
     /** How to find the window's documents again. */
-    private static QueryBuilder windowQuery(MetricSource source, EntitySeries series, int start, int end) {
-        BoolQueryBuilder query = QueryBuilders.boolQuery()
-            .filter(QueryBuilders.rangeQuery(source.timeField()).gte(series.time(start)).lte(series.time(end)).format("epoch_millis"));
+    private static QueryBuilder windowQuery(
+            MetricSource source, EntitySeries series, int start, int end) {
+        BoolQueryBuilder query =
+                QueryBuilders.boolQuery()
+                        .filter(
+                                QueryBuilders.rangeQuery(source.timeField())
+                                        .gte(series.time(start))
+                                        .lte(series.time(end))
+                                        .format("epoch_millis"));
         for (Map.Entry<String, Object> entity : series.entity().entrySet()) {
             query.filter(QueryBuilders.termQuery(entity.getKey(), entity.getValue()));
         }
@@ -268,7 +336,10 @@ public final class DetectorScorer {
     static String resultId(String detectorId, String entityKey, long endTime) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-1");
-            byte[] digest = sha.digest((detectorId + '\u0000' + entityKey + '\u0000' + endTime).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    sha.digest(
+                            (detectorId + '\u0000' + entityKey + '\u0000' + endTime)
+                                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

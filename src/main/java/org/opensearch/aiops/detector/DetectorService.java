@@ -1,8 +1,11 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
-import org.opensearch.aiops.config.TimeRange;
-import org.opensearch.aiops.detector.input.MetricReader;
-import org.opensearch.aiops.detector.input.DetectorSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,9 @@ import org.opensearch.OpenSearchStatusException;
 import org.opensearch.action.search.SearchRequest;
 import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.support.IndicesOptions;
+import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.DetectorSource;
+import org.opensearch.aiops.detector.input.MetricReader;
 import org.opensearch.cluster.node.DiscoveryNodes;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
@@ -26,9 +32,10 @@ import org.opensearch.search.builder.SearchSourceBuilder;
 import org.opensearch.transport.client.Client;
 
 /**
- * What the detector endpoints do, one method per endpoint, asynchronously: requests only start work and chain listeners;
- * training runs on {@code aiops_train} ({@link DetectorTrainer}), scoring on {@code aiops_score}. User errors are
- * IllegalArgumentException (400), unknown ids 404, conflicting lifecycle calls 409, memory 429.
+ * What the detector endpoints do, one method per endpoint, asynchronously: requests only start work
+ * and chain listeners; training runs on {@code aiops_train} ({@link DetectorTrainer}), scoring on
+ * {@code aiops_score}. User errors are IllegalArgumentException (400), unknown ids 404, conflicting
+ * lifecycle calls 409, memory 429.
  */
 public final class DetectorService {
 
@@ -44,26 +51,26 @@ public final class DetectorService {
     private final LongSupplier clock;
     private final ExecutorService scoring;
     private final Supplier<DiscoveryNodes> nodes;
+
     /**
-     * Per running detector, where scoring stands per entity (state, last scored window), carried from one job run to the
-     * next (rebuilt after a restart).
+     * Per running detector, where scoring stands per entity (state, last scored window), carried
+     * from one job run to the next (rebuilt after a restart).
      */
     private final Map<String, DetectorScorer.Cursor> realtimeCursors = new ConcurrentHashMap<>();
 
     public DetectorService(
-        Client client,
-        DetectorTypes types,
-        DetectorStore store,
-        DetectorValidator validator,
-        DetectorTrainer trainer,
-        DetectorScorer scorer,
-        DetectorJobs jobs,
-        ModelCheckpoints checkpoints,
-        ModelCache cache,
-        LongSupplier clock,
-        ExecutorService scoring,
-        Supplier<DiscoveryNodes> nodes
-    ) {
+            Client client,
+            DetectorTypes types,
+            DetectorStore store,
+            DetectorValidator validator,
+            DetectorTrainer trainer,
+            DetectorScorer scorer,
+            DetectorJobs jobs,
+            ModelCheckpoints checkpoints,
+            ModelCache cache,
+            LongSupplier clock,
+            ExecutorService scoring,
+            Supplier<DiscoveryNodes> nodes) {
         this.client = client;
         this.types = types;
         this.store = store;
@@ -87,51 +94,117 @@ public final class DetectorService {
 
     public void create(Detector detector, ActionListener<View> listener) {
         validator.checkMappedTypes(
-            detector.source(),
-            ActionListener.wrap(
-                ok -> store.create(detector, clock.getAsLong(), ActionListener.map(listener, id -> new View(id, detector, DetectorState.CREATED))),
-                listener::onFailure
-            )
-        );
+                detector.source(),
+                ActionListener.wrap(
+                        ok ->
+                                store.create(
+                                        detector,
+                                        clock.getAsLong(),
+                                        ActionListener.map(
+                                                listener,
+                                                id ->
+                                                        new View(
+                                                                id,
+                                                                detector,
+                                                                DetectorState.CREATED))),
+                        listener::onFailure));
     }
 
     public void get(String id, ActionListener<View> listener) {
-        store.get(id, ActionListener.wrap(stored -> status(id, ActionListener.map(listener, s -> new View(id, stored.detector(), s.state()))), listener::onFailure));
+        store.get(
+                id,
+                ActionListener.wrap(
+                        stored ->
+                                status(
+                                        id,
+                                        ActionListener.map(
+                                                listener,
+                                                s -> new View(id, stored.detector(), s.state()))),
+                        listener::onFailure));
     }
 
     public void update(String id, Detector detector, ActionListener<View> listener) {
-        store.get(id, ActionListener.wrap(previous -> status(id, ActionListener.wrap(status -> {
-            boolean labelsOnly = detector.withClassLabels(Map.of()).equals(previous.detector().withClassLabels(Map.of()));
-            DetectorState state = status.state();
-            if ((state == DetectorState.RUNNING || state == DetectorState.TRAINING) && labelsOnly == false) {
-                throw new OpenSearchStatusException(
-                    "detector [" + id + "] is " + state.label() + ": stop it before changing it (only [class_labels] may change meanwhile)",
-                    RestStatus.CONFLICT
-                );
-            }
-            validator.checkMappedTypes(
-                detector.source(),
+        store.get(
+                id,
                 ActionListener.wrap(
-                    ok -> store.update(id, detector, previous, clock.getAsLong(), ActionListener.map(listener, r -> new View(id, detector, state))),
-                    listener::onFailure
-                )
-            );
-        }, listener::onFailure)), listener::onFailure));
+                        previous ->
+                                status(
+                                        id,
+                                        ActionListener.wrap(
+                                                status -> {
+                                                    boolean labelsOnly =
+                                                            detector.withClassLabels(Map.of())
+                                                                    .equals(
+                                                                            previous.detector()
+                                                                                    .withClassLabels(
+                                                                                            Map
+                                                                                                    .of()));
+                                                    DetectorState state = status.state();
+                                                    if ((state == DetectorState.RUNNING
+                                                                    || state
+                                                                            == DetectorState
+                                                                                    .TRAINING)
+                                                            && labelsOnly == false) {
+                                                        throw new OpenSearchStatusException(
+                                                                "detector ["
+                                                                        + id
+                                                                        + "] is "
+                                                                        + state.label()
+                                                                        + ": stop it before changing it (only [class_labels] may change meanwhile)",
+                                                                RestStatus.CONFLICT);
+                                                    }
+                                                    validator.checkMappedTypes(
+                                                            detector.source(),
+                                                            ActionListener.wrap(
+                                                                    ok ->
+                                                                            store.update(
+                                                                                    id,
+                                                                                    detector,
+                                                                                    previous,
+                                                                                    clock
+                                                                                            .getAsLong(),
+                                                                                    ActionListener
+                                                                                            .map(
+                                                                                                    listener,
+                                                                                                    r ->
+                                                                                                            new View(
+                                                                                                                    id,
+                                                                                                                    detector,
+                                                                                                                    state))),
+                                                                    listener::onFailure));
+                                                },
+                                                listener::onFailure)),
+                        listener::onFailure));
     }
 
     /**
-     * Deletes the detector whatever its state: a training on this node is cancelled, one elsewhere ends at its next
-     * progress report (its state document is gone); gives the number of checkpoint documents removed.
+     * Deletes the detector whatever its state: a training on this node is cancelled, one elsewhere
+     * ends at its next progress report (its state document is gone); gives the number of checkpoint
+     * documents removed.
      */
     public void delete(String id, ActionListener<Long> listener) {
-        store.get(id, ActionListener.wrap(stored -> {
-            trainer.cancel(id);
-            realtimeCursors.remove(id);
-            jobs.delete(id, ActionListener.wrap(r -> store.delete(id, ActionListener.wrap(deleted -> {
-                cache.invalidate(id);
-                checkpoints.deleteAll(id, listener);
-            }, listener::onFailure)), listener::onFailure));
-        }, listener::onFailure));
+        store.get(
+                id,
+                ActionListener.wrap(
+                        stored -> {
+                            trainer.cancel(id);
+                            realtimeCursors.remove(id);
+                            jobs.delete(
+                                    id,
+                                    ActionListener.wrap(
+                                            r ->
+                                                    store.delete(
+                                                            id,
+                                                            ActionListener.wrap(
+                                                                    deleted -> {
+                                                                        cache.invalidate(id);
+                                                                        checkpoints.deleteAll(
+                                                                                id, listener);
+                                                                    },
+                                                                    listener::onFailure)),
+                                            listener::onFailure));
+                        },
+                        listener::onFailure));
     }
 
     public void search(SearchSourceBuilder source, ActionListener<SearchResponse> listener) {
@@ -140,50 +213,93 @@ public final class DetectorService {
 
     public void validate(Detector detector, ActionListener<DetectorValidation> listener) {
         SeriesDetectorType<?> type = seriesType(detector);
-        validator.mappedTypes(detector.source(), ActionListener.wrap(mapped -> {
-            List<String> issues = new ArrayList<>(DetectorValidator.typeProblems(detector.source(), mapped));
-            issues.addAll(validator.unmapped(detector.source(), mapped));
-            if (issues.isEmpty() == false) {
-                listener.onResponse(new DetectorValidation(issues, null, null, null));
-                return;
-            }
-            trainingData(detector, minRows(type, detector), ActionListener.wrap(data -> {
-                if (data.entitiesWithEnoughData() == 0) {
-                    issues.add(
-                        "[training] has not enough data: an entity needs at least " + data.minPointsPerEntity() + " points; "
-                            + data.documents() + " documents in " + data.entities() + " entities matched"
-                    );
-                }
-                listener.onResponse(new DetectorValidation(issues, data, trainingBytes(type, detector, data), cache.stats()));
-            }, listener::onFailure));
-        }, listener::onFailure));
+        validator.mappedTypes(
+                detector.source(),
+                ActionListener.wrap(
+                        mapped -> {
+                            List<String> issues =
+                                    new ArrayList<>(
+                                            DetectorValidator.typeProblems(
+                                                    detector.source(), mapped));
+                            issues.addAll(validator.unmapped(detector.source(), mapped));
+                            if (issues.isEmpty() == false) {
+                                listener.onResponse(
+                                        new DetectorValidation(issues, null, null, null));
+                                return;
+                            }
+                            trainingData(
+                                    detector,
+                                    minRows(type, detector),
+                                    ActionListener.wrap(
+                                            data -> {
+                                                if (data.entitiesWithEnoughData() == 0) {
+                                                    issues.add(
+                                                            "[training] has not enough data: an entity needs at least "
+                                                                    + data.minPointsPerEntity()
+                                                                    + " points; "
+                                                                    + data.documents()
+                                                                    + " documents in "
+                                                                    + data.entities()
+                                                                    + " entities matched");
+                                                }
+                                                listener.onResponse(
+                                                        new DetectorValidation(
+                                                                issues,
+                                                                data,
+                                                                trainingBytes(type, detector, data),
+                                                                cache.stats()));
+                                            },
+                                            listener::onFailure));
+                        },
+                        listener::onFailure));
     }
 
-    private static <P extends DetectorParams> int minRows(SeriesDetectorType<P> type, Detector detector) {
+    private static <P extends DetectorParams> int minRows(
+            SeriesDetectorType<P> type, Detector detector) {
         return type.minTrainingRows(type.params(detector));
     }
 
-    private static <P extends DetectorParams> long trainingBytes(SeriesDetectorType<P> type, Detector detector, DetectorValidation.TrainingData data) {
-        long perEntity = Math.min(Math.max(data.largestEntity(), data.minPointsPerEntity()), detector.training().maxSamples());
-        return type.estimateTrainingBytes(type.params(detector), perEntity, detector.source().numericFields().size());
+    private static <P extends DetectorParams> long trainingBytes(
+            SeriesDetectorType<P> type, Detector detector, DetectorValidation.TrainingData data) {
+        long perEntity =
+                Math.min(
+                        Math.max(data.largestEntity(), data.minPointsPerEntity()),
+                        detector.training().maxSamples());
+        return type.estimateTrainingBytes(
+                type.params(detector), perEntity, detector.source().numericFields().size());
     }
 
-    /** The detector's type as a metric-input type: the only input this node trains and scores yet. */
+    /**
+     * The detector's type as a metric-input type: the only input this node trains and scores yet.
+     */
     private SeriesDetectorType<?> seriesType(Detector detector) {
         DetectorType<?> type = types.get(detector.type(), "type");
         if (type instanceof SeriesDetectorType<?> series) {
             return series;
         }
-        throw new IllegalArgumentException("[type] " + type.name() + " reads input [" + type.input().label() + "], which this node cannot train yet");
+        throw new IllegalArgumentException(
+                "[type] "
+                        + type.name()
+                        + " reads input ["
+                        + type.input().label()
+                        + "], which this node cannot train yet");
     }
 
-    /** Counts what training would read: documents, entities, entities with enough points, the largest entity. */
-    private void trainingData(Detector detector, int minRows, ActionListener<DetectorValidation.TrainingData> listener) {
+    /**
+     * Counts what training would read: documents, entities, entities with enough points, the
+     * largest entity.
+     */
+    private void trainingData(
+            Detector detector,
+            int minRows,
+            ActionListener<DetectorValidation.TrainingData> listener) {
         DetectorSource source = detector.source();
         TrainingSpec training = detector.training();
-        SearchSourceBuilder search = new SearchSourceBuilder().query(MetricReader.query(source, training.range(), training.query()))
-            .size(0)
-            .trackTotalHits(true);
+        SearchSourceBuilder search =
+                new SearchSourceBuilder()
+                        .query(MetricReader.query(source, training.range(), training.query()))
+                        .size(0)
+                        .trackTotalHits(true);
         if (source.entityFields().isEmpty() == false) {
             List<CompositeValuesSourceBuilder<?>> sources = new ArrayList<>();
             for (String field : source.entityFields()) {
@@ -191,131 +307,291 @@ public final class DetectorService {
             }
             search.aggregation(new CompositeAggregationBuilder("entities", sources).size(10_000));
         }
-        SearchRequest request = new SearchRequest(source.indices().toArray(new String[0])).source(search)
-            .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
-        client.search(request, ActionListener.map(listener, response -> {
-            long documents = response.getHits().getTotalHits() == null ? 0 : response.getHits().getTotalHits().value();
-            if (source.entityFields().isEmpty()) {
-                return new DetectorValidation.TrainingData(documents, documents > 0 ? 1 : 0, documents >= minRows ? 1 : 0, minRows, documents);
-            }
-            CompositeAggregation entities = response.getAggregations().get("entities");
-            long enough = 0;
-            long largest = 0;
-            for (CompositeAggregation.Bucket bucket : entities.getBuckets()) {
-                largest = Math.max(largest, bucket.getDocCount());
-                if (bucket.getDocCount() >= minRows) {
-                    enough++;
-                }
-            }
-            return new DetectorValidation.TrainingData(documents, entities.getBuckets().size(), enough, minRows, largest);
-        }));
-    }
-
-    /** Starts training; refused up front (429) when the training data's estimated memory exceeds the model budget. */
-    public void train(String id, ActionListener<DetectorState> listener) {
-        store.get(id, ActionListener.wrap(stored -> {
-            Detector detector = stored.detector();
-            SeriesDetectorType<?> type = seriesType(detector);
-            trainingData(detector, minRows(type, detector), ActionListener.wrap(data -> {
-                long rows = Math.min(data.largestEntity(), detector.training().maxSamples());
-                cache.checkFits(
-                    trainingBytes(type, detector, new DetectorValidation.TrainingData(0, 0, 0, minRows(type, detector), rows)),
-                    "training detector [" + id + "]"
-                );
-                storedStatus(id, ActionListener.wrap(current -> trainer.start(stored, current, ActionListener.map(listener, DetectorStatus::state)), listener::onFailure));
-            }, listener::onFailure));
-        }, listener::onFailure));
-    }
-
-    public void profile(String id, ActionListener<DetectorProfile> listener) {
-        store.get(id, ActionListener.wrap(stored -> status(id, ActionListener.wrap(status -> jobs.get(id, ActionListener.map(listener, job -> {
-            Detector detector = stored.detector();
-            return new DetectorProfile(
-                id,
-                detector.name(),
-                detector.type(),
-                status,
-                job == null ? null : job.isEnabled(),
-                job == null ? null : detector.interval(),
-                cache.stats()
-            );
-        })), listener::onFailure)), listener::onFailure));
-    }
-
-    public void start(String id, ActionListener<DetectorState> listener) {
-        store.get(id, ActionListener.wrap(stored -> storedStatus(id, ActionListener.wrap(current -> {
-            DetectorState state = current.state();
-            if (state == DetectorState.RUNNING) {
-                listener.onResponse(state);
-                return;
-            }
-            if (state != DetectorState.TRAINED && state != DetectorState.STOPPED) {
-                throw new OpenSearchStatusException(
-                    "detector [" + id + "] is " + state.label() + ": train it first (POST _plugins/_aiops/detectors/" + id + "/_train)",
-                    RestStatus.CONFLICT
-                );
-            }
-            long now = clock.getAsLong();
-            DetectorStatus running = current.status().running(now - stored.detector().interval().millis());
-            store.putStatus(
-                id,
-                running,
-                current,
-                ActionListener.wrap(
-                    r -> jobs.enable(id, stored.detector(), now, ActionListener.map(listener, enabled -> DetectorState.RUNNING)),
-                    listener::onFailure
-                )
-            );
-        }, listener::onFailure)), listener::onFailure));
+        SearchRequest request =
+                new SearchRequest(source.indices().toArray(new String[0]))
+                        .source(search)
+                        .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
+        client.search(
+                request,
+                ActionListener.map(
+                        listener,
+                        response -> {
+                            long documents =
+                                    response.getHits().getTotalHits() == null
+                                            ? 0
+                                            : response.getHits().getTotalHits().value();
+                            if (source.entityFields().isEmpty()) {
+                                return new DetectorValidation.TrainingData(
+                                        documents,
+                                        documents > 0 ? 1 : 0,
+                                        documents >= minRows ? 1 : 0,
+                                        minRows,
+                                        documents);
+                            }
+                            CompositeAggregation entities =
+                                    response.getAggregations().get("entities");
+                            long enough = 0;
+                            long largest = 0;
+                            for (CompositeAggregation.Bucket bucket : entities.getBuckets()) {
+                                largest = Math.max(largest, bucket.getDocCount());
+                                if (bucket.getDocCount() >= minRows) {
+                                    enough++;
+                                }
+                            }
+                            return new DetectorValidation.TrainingData(
+                                    documents,
+                                    entities.getBuckets().size(),
+                                    enough,
+                                    minRows,
+                                    largest);
+                        }));
     }
 
     /**
-     * Stops the job, or the training: a training goes back to the state before it (trained when an earlier model exists,
-     * else created), and its run ends at its next progress report.
+     * Starts training; refused up front (429) when the training data's estimated memory exceeds the
+     * model budget.
+     */
+    public void train(String id, ActionListener<DetectorState> listener) {
+        store.get(
+                id,
+                ActionListener.wrap(
+                        stored -> {
+                            Detector detector = stored.detector();
+                            SeriesDetectorType<?> type = seriesType(detector);
+                            trainingData(
+                                    detector,
+                                    minRows(type, detector),
+                                    ActionListener.wrap(
+                                            data -> {
+                                                long rows =
+                                                        Math.min(
+                                                                data.largestEntity(),
+                                                                detector.training().maxSamples());
+                                                cache.checkFits(
+                                                        trainingBytes(
+                                                                type,
+                                                                detector,
+                                                                new DetectorValidation.TrainingData(
+                                                                        0,
+                                                                        0,
+                                                                        0,
+                                                                        minRows(type, detector),
+                                                                        rows)),
+                                                        "training detector [" + id + "]");
+                                                storedStatus(
+                                                        id,
+                                                        ActionListener.wrap(
+                                                                current ->
+                                                                        trainer.start(
+                                                                                stored,
+                                                                                current,
+                                                                                ActionListener.map(
+                                                                                        listener,
+                                                                                        DetectorStatus
+                                                                                                ::state)),
+                                                                listener::onFailure));
+                                            },
+                                            listener::onFailure));
+                        },
+                        listener::onFailure));
+    }
+
+    public void profile(String id, ActionListener<DetectorProfile> listener) {
+        store.get(
+                id,
+                ActionListener.wrap(
+                        stored ->
+                                status(
+                                        id,
+                                        ActionListener.wrap(
+                                                status ->
+                                                        jobs.get(
+                                                                id,
+                                                                ActionListener.map(
+                                                                        listener,
+                                                                        job -> {
+                                                                            Detector detector =
+                                                                                    stored
+                                                                                            .detector();
+                                                                            return new DetectorProfile(
+                                                                                    id,
+                                                                                    detector.name(),
+                                                                                    detector.type(),
+                                                                                    status,
+                                                                                    job == null
+                                                                                            ? null
+                                                                                            : job
+                                                                                                    .isEnabled(),
+                                                                                    job == null
+                                                                                            ? null
+                                                                                            : detector
+                                                                                                    .interval(),
+                                                                                    cache.stats());
+                                                                        })),
+                                                listener::onFailure)),
+                        listener::onFailure));
+    }
+
+    public void start(String id, ActionListener<DetectorState> listener) {
+        store.get(
+                id,
+                ActionListener.wrap(
+                        stored ->
+                                storedStatus(
+                                        id,
+                                        ActionListener.wrap(
+                                                current -> {
+                                                    DetectorState state = current.state();
+                                                    if (state == DetectorState.RUNNING) {
+                                                        listener.onResponse(state);
+                                                        return;
+                                                    }
+                                                    if (state != DetectorState.TRAINED
+                                                            && state != DetectorState.STOPPED) {
+                                                        throw new OpenSearchStatusException(
+                                                                "detector ["
+                                                                        + id
+                                                                        + "] is "
+                                                                        + state.label()
+                                                                        + ": train it first (POST _plugins/_aiops/detectors/"
+                                                                        + id
+                                                                        + "/_train)",
+                                                                RestStatus.CONFLICT);
+                                                    }
+                                                    long now = clock.getAsLong();
+                                                    DetectorStatus running =
+                                                            current.status()
+                                                                    .running(
+                                                                            now
+                                                                                    - stored.detector()
+                                                                                            .interval()
+                                                                                            .millis());
+                                                    store.putStatus(
+                                                            id,
+                                                            running,
+                                                            current,
+                                                            ActionListener.wrap(
+                                                                    r ->
+                                                                            jobs.enable(
+                                                                                    id,
+                                                                                    stored
+                                                                                            .detector(),
+                                                                                    now,
+                                                                                    ActionListener
+                                                                                            .map(
+                                                                                                    listener,
+                                                                                                    enabled ->
+                                                                                                            DetectorState
+                                                                                                                    .RUNNING)),
+                                                                    listener::onFailure));
+                                                },
+                                                listener::onFailure)),
+                        listener::onFailure));
+    }
+
+    /**
+     * Stops the job, or the training: a training goes back to the state before it (trained when an
+     * earlier model exists, else created), and its run ends at its next progress report.
      */
     public void stop(String id, ActionListener<DetectorState> listener) {
-        store.get(id, ActionListener.wrap(stored -> jobs.disable(id, ActionListener.wrap(disabled -> {
-            realtimeCursors.remove(id);
-            trainer.cancel(id);
-            store.updateStatus(id, status -> switch (status.state()) {
-                case RUNNING -> status.withState(DetectorState.STOPPED);
-                case TRAINING -> status.withState(status.model() != null ? DetectorState.TRAINED : DetectorState.CREATED)
-                    .withError("training stopped by _stop at " + (status.training() == null ? 0 : status.training().progress()) + " %");
-                default -> status;
-            }, ActionListener.map(listener, DetectorStatus::state));
-        }, listener::onFailure)), listener::onFailure));
+        store.get(
+                id,
+                ActionListener.wrap(
+                        stored ->
+                                jobs.disable(
+                                        id,
+                                        ActionListener.wrap(
+                                                disabled -> {
+                                                    realtimeCursors.remove(id);
+                                                    trainer.cancel(id);
+                                                    store.updateStatus(
+                                                            id,
+                                                            status ->
+                                                                    switch (status.state()) {
+                                                                        case RUNNING ->
+                                                                                status.withState(
+                                                                                        DetectorState
+                                                                                                .STOPPED);
+                                                                        case TRAINING ->
+                                                                                status.withState(
+                                                                                                status
+                                                                                                                        .model()
+                                                                                                                != null
+                                                                                                        ? DetectorState
+                                                                                                                .TRAINED
+                                                                                                        : DetectorState
+                                                                                                                .CREATED)
+                                                                                        .withError(
+                                                                                                "training stopped by _stop at "
+                                                                                                        + (status
+                                                                                                                                .training()
+                                                                                                                        == null
+                                                                                                                ? 0
+                                                                                                                : status.training()
+                                                                                                                        .progress())
+                                                                                                        + " %");
+                                                                        default -> status;
+                                                                    },
+                                                            ActionListener.map(
+                                                                    listener,
+                                                                    DetectorStatus::state));
+                                                },
+                                                listener::onFailure)),
+                        listener::onFailure));
     }
 
     /** Scores a range now (history) on the scoring pool; the same scoring the job runs. */
     public void run(String id, TimeRange range, ActionListener<RunSummary> listener) {
-        store.get(id, ActionListener.wrap(stored -> status(id, ActionListener.wrap(status -> {
-            if (status.state().hasModel() == false) {
-                throw new OpenSearchStatusException(
-                    "detector [" + id + "] has no trained model (state [" + status.state().label() + "]): call _train first",
-                    RestStatus.CONFLICT
-                );
-            }
-            scoring.execute(() -> {
-                try {
-                    listener.onResponse(scorer.run(stored, status, range, DetectorScorer.Cursor.fresh()));
-                } catch (Exception e) {
-                    listener.onFailure(e);
-                }
-            });
-        }, listener::onFailure)), listener::onFailure));
+        store.get(
+                id,
+                ActionListener.wrap(
+                        stored ->
+                                status(
+                                        id,
+                                        ActionListener.wrap(
+                                                status -> {
+                                                    if (status.state().hasModel() == false) {
+                                                        throw new OpenSearchStatusException(
+                                                                "detector ["
+                                                                        + id
+                                                                        + "] has no trained model (state ["
+                                                                        + status.state().label()
+                                                                        + "]): call _train first",
+                                                                RestStatus.CONFLICT);
+                                                    }
+                                                    scoring.execute(
+                                                            () -> {
+                                                                try {
+                                                                    listener.onResponse(
+                                                                            scorer.run(
+                                                                                    stored,
+                                                                                    status,
+                                                                                    range,
+                                                                                    DetectorScorer
+                                                                                            .Cursor
+                                                                                            .fresh()));
+                                                                } catch (Exception e) {
+                                                                    listener.onFailure(e);
+                                                                }
+                                                            });
+                                                },
+                                                listener::onFailure)),
+                        listener::onFailure));
     }
 
     /** Intervals a real-time run reads back: points indexed up to this late are still scored. */
     static final int LATE_INTERVALS = 10;
 
     /**
-     * The job's work, on the scoring pool: scores the windows that are new since the last run. It reads
-     * {@link #LATE_INTERVALS} back, not from where the last run ended, because a point can be indexed after a run has
-     * passed its timestamp; the cursor keeps each window from being scored twice.
+     * The job's work, on the scoring pool: scores the windows that are new since the last run. It
+     * reads {@link #LATE_INTERVALS} back, not from where the last run ended, because a point can be
+     * indexed after a run has passed its timestamp; the cursor keeps each window from being scored
+     * twice.
      */
     public void runScheduled(String id) {
         DetectorStore.StoredDetector stored = PoolCalls.await(l -> store.get(id, l));
-        DetectorStatus status = PoolCalls.<DetectorStore.StoredStatus>await(l -> store.status(id, l)).status();
+        DetectorStatus status =
+                PoolCalls.<DetectorStore.StoredStatus>await(l -> store.status(id, l)).status();
         if (status.state() != DetectorState.RUNNING) {
             return;
         }
@@ -326,22 +602,42 @@ public final class DetectorService {
         if (from >= now) {
             return;
         }
-        scorer.run(stored, status, new TimeRange(from, now), realtimeCursors.computeIfAbsent(id, k -> DetectorScorer.Cursor.fresh()));
+        scorer.run(
+                stored,
+                status,
+                new TimeRange(from, now),
+                realtimeCursors.computeIfAbsent(id, k -> DetectorScorer.Cursor.fresh()));
     }
 
-    /** The status as stored, except that a training whose run is gone (its node left or restarted) is recorded as failed. */
+    /**
+     * The status as stored, except that a training whose run is gone (its node left or restarted)
+     * is recorded as failed.
+     */
     private void storedStatus(String id, ActionListener<DetectorStore.StoredStatus> listener) {
-        store.status(id, ActionListener.wrap(current -> {
-            if (trainer.orphaned(current.status(), nodes.get(), id) == false) {
-                listener.onResponse(current);
-                return;
-            }
-            TrainingProgress lost = current.status().training();
-            String node = lost == null ? "unknown" : lost.node();
-            DetectorStatus failed = current.status()
-                .failed("training was interrupted: its node [" + node + "] left the cluster or restarted; train it again");
-            store.putStatus(id, failed, current, ActionListener.wrap(r -> store.status(id, listener), listener::onFailure));
-        }, listener::onFailure));
+        store.status(
+                id,
+                ActionListener.wrap(
+                        current -> {
+                            if (trainer.orphaned(current.status(), nodes.get(), id) == false) {
+                                listener.onResponse(current);
+                                return;
+                            }
+                            TrainingProgress lost = current.status().training();
+                            String node = lost == null ? "unknown" : lost.node();
+                            DetectorStatus failed =
+                                    current.status()
+                                            .failed(
+                                                    "training was interrupted: its node ["
+                                                            + node
+                                                            + "] left the cluster or restarted; train it again");
+                            store.putStatus(
+                                    id,
+                                    failed,
+                                    current,
+                                    ActionListener.wrap(
+                                            r -> store.status(id, listener), listener::onFailure));
+                        },
+                        listener::onFailure));
     }
 
     private void status(String id, ActionListener<DetectorStatus> listener) {

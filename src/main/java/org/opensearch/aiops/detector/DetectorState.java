@@ -1,8 +1,17 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.util.Locale;
 
-/** Where a detector is in its life: created → training → trained → running ⇄ stopped; failed keeps the reason. */
+/**
+ * Where a detector is in its life: created → training → trained → running ⇄ stopped; failed keeps
+ * the reason.
+ */
 public enum DetectorState {
     CREATED,
     TRAINING,

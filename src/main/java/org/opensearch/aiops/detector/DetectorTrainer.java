@@ -1,9 +1,11 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
-import org.opensearch.aiops.config.TimeRange;
-import org.opensearch.aiops.detector.input.EntitySeries;
-import org.opensearch.aiops.detector.input.MetricReader;
-import org.opensearch.aiops.detector.input.MetricSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +19,21 @@ import java.util.function.UnaryOperator;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.opensearch.OpenSearchStatusException;
+import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.EntitySeries;
+import org.opensearch.aiops.detector.input.MetricReader;
+import org.opensearch.aiops.detector.input.MetricSource;
 import org.opensearch.cluster.node.DiscoveryNode;
 import org.opensearch.cluster.node.DiscoveryNodes;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
 
 /**
- * Trains detectors on the {@code aiops_train} pool: reads the normal data, trains one model per entity (one entity at a
- * time, within a memory reservation), checkpoints the models and records progress, ETA and the outcome in the state.
- * A run ends early, writing nothing more, when the stored state stops naming it ({@code _stop}, {@code DELETE}); a run
- * whose node left or restarted is reported failed by {@link #orphaned}.
+ * Trains detectors on the {@code aiops_train} pool: reads the normal data, trains one model per
+ * entity (one entity at a time, within a memory reservation), checkpoints the models and records
+ * progress, ETA and the outcome in the state. A run ends early, writing nothing more, when the
+ * stored state stops naming it ({@code _stop}, {@code DELETE}); a run whose node left or restarted
+ * is reported failed by {@link #orphaned}.
  */
 public final class DetectorTrainer {
 
@@ -45,15 +52,14 @@ public final class DetectorTrainer {
     private final Map<String, TrainingTask> running = new ConcurrentHashMap<>();
 
     public DetectorTrainer(
-        DetectorStore store,
-        MetricReader reader,
-        ModelCheckpoints checkpoints,
-        ModelCache cache,
-        DetectorTypes types,
-        LongSupplier clock,
-        Executor executor,
-        Supplier<String> localNode
-    ) {
+            DetectorStore store,
+            MetricReader reader,
+            ModelCheckpoints checkpoints,
+            ModelCache cache,
+            DetectorTypes types,
+            LongSupplier clock,
+            Executor executor,
+            Supplier<String> localNode) {
         this.store = store;
         this.reader = reader;
         this.checkpoints = checkpoints;
@@ -65,47 +71,67 @@ public final class DetectorTrainer {
     }
 
     /**
-     * Moves the detector to {@code training} (409 when it already trains, runs, or another call won the race) and queues
-     * the work (429 when the training queue is full); gives the new status.
+     * Moves the detector to {@code training} (409 when it already trains, runs, or another call won
+     * the race) and queues the work (429 when the training queue is full); gives the new status.
      */
-    public void start(DetectorStore.StoredDetector stored, DetectorStore.StoredStatus current, ActionListener<DetectorStatus> listener) {
+    public void start(
+            DetectorStore.StoredDetector stored,
+            DetectorStore.StoredStatus current,
+            ActionListener<DetectorStatus> listener) {
         String id = stored.id();
         if (current.state() == DetectorState.TRAINING) {
-            listener.onFailure(new OpenSearchStatusException("detector [" + id + "] is already training", RestStatus.CONFLICT));
+            listener.onFailure(
+                    new OpenSearchStatusException(
+                            "detector [" + id + "] is already training", RestStatus.CONFLICT));
             return;
         }
         if (current.state() == DetectorState.RUNNING) {
-            listener.onFailure(new OpenSearchStatusException("detector [" + id + "] is running: stop it before training it again", RestStatus.CONFLICT));
+            listener.onFailure(
+                    new OpenSearchStatusException(
+                            "detector [" + id + "] is running: stop it before training it again",
+                            RestStatus.CONFLICT));
             return;
         }
         TrainingTask task = new TrainingTask(clock.getAsLong(), localNode.get());
         if (running.putIfAbsent(id, task) != null) {
-            listener.onFailure(new OpenSearchStatusException("detector [" + id + "] is already training", RestStatus.CONFLICT));
+            listener.onFailure(
+                    new OpenSearchStatusException(
+                            "detector [" + id + "] is already training", RestStatus.CONFLICT));
             return;
         }
-        DetectorStatus next = current.status().withState(DetectorState.TRAINING).training(TrainingProgress.started(task.startedTime, task.node));
-        store.putStatus(id, next, current, ActionListener.wrap(written -> {
-            try {
-                executor.execute(() -> train(stored, task));
-                listener.onResponse(next);
-            } catch (RejectedExecutionException e) {
-                running.remove(id, task);
-                store.putStatus(
-                    id,
-                    current.status(),
-                    null,
-                    ActionListener.wrap(
-                        r -> listener.onFailure(
-                            new OpenSearchStatusException("the training queue of this node is full: retry later", RestStatus.TOO_MANY_REQUESTS)
-                        ),
-                        listener::onFailure
-                    )
-                );
-            }
-        }, e -> {
-            running.remove(id, task);
-            listener.onFailure(e);
-        }));
+        DetectorStatus next =
+                current.status()
+                        .withState(DetectorState.TRAINING)
+                        .training(TrainingProgress.started(task.startedTime, task.node));
+        store.putStatus(
+                id,
+                next,
+                current,
+                ActionListener.wrap(
+                        written -> {
+                            try {
+                                executor.execute(() -> train(stored, task));
+                                listener.onResponse(next);
+                            } catch (RejectedExecutionException e) {
+                                running.remove(id, task);
+                                store.putStatus(
+                                        id,
+                                        current.status(),
+                                        null,
+                                        ActionListener.wrap(
+                                                r ->
+                                                        listener.onFailure(
+                                                                new OpenSearchStatusException(
+                                                                        "the training queue of this node is full: retry later",
+                                                                        RestStatus
+                                                                                .TOO_MANY_REQUESTS)),
+                                                listener::onFailure));
+                            }
+                        },
+                        e -> {
+                            running.remove(id, task);
+                            listener.onFailure(e);
+                        }));
     }
 
     /** Asks this node's run of the detector, if any, to end at its next progress report. */
@@ -117,8 +143,9 @@ public final class DetectorTrainer {
     }
 
     /**
-     * Whether a stored {@code training} state is left over from a run that no longer exists: its node left the cluster or
-     * restarted (a new ephemeral id), or it is this node's and no such run is going on here.
+     * Whether a stored {@code training} state is left over from a run that no longer exists: its
+     * node left the cluster or restarted (a new ephemeral id), or it is this node's and no such run
+     * is going on here.
      */
     public boolean orphaned(DetectorStatus status, DiscoveryNodes nodes, String id) {
         if (status.state() != DetectorState.TRAINING) {
@@ -143,7 +170,10 @@ public final class DetectorTrainer {
     private void train(DetectorStore.StoredDetector stored, TrainingTask task) {
         String id = stored.id();
         try {
-            trainSeries(stored, task, (SeriesDetectorType<?>) types.get(stored.detector().type(), "type"));
+            trainSeries(
+                    stored,
+                    task,
+                    (SeriesDetectorType<?>) types.get(stored.detector().type(), "type"));
         } catch (TrainingTask.Aborted e) {
             LOG.info("training detector [{}] ended early: {}", id, e.getMessage());
         } catch (Exception e) {
@@ -151,21 +181,27 @@ public final class DetectorTrainer {
             try {
                 update(id, task, s -> s.failed("training failed: " + e.getMessage()));
             } catch (RuntimeException ended) {
-                LOG.info("training detector [{}]: the failure was not recorded ({})", id, ended.getMessage());
+                LOG.info(
+                        "training detector [{}]: the failure was not recorded ({})",
+                        id,
+                        ended.getMessage());
             }
         } finally {
             running.remove(id, task);
         }
     }
 
-    private <P extends DetectorParams> void trainSeries(DetectorStore.StoredDetector stored, TrainingTask task, SeriesDetectorType<P> type) {
+    private <P extends DetectorParams> void trainSeries(
+            DetectorStore.StoredDetector stored, TrainingTask task, SeriesDetectorType<P> type) {
         String id = stored.id();
         Detector detector = stored.detector();
         P params = type.params(detector);
         MetricSource source = (MetricSource) detector.source();
         TrainingSpec training = detector.training();
-        TimeRange range = training.range() != null ? training.range() : new TimeRange(0, task.startedTime);
-        MetricReader.Read read = reader.read(source, range, training.query(), training.maxSamples());
+        TimeRange range =
+                training.range() != null ? training.range() : new TimeRange(0, task.startedTime);
+        MetricReader.Read read =
+                reader.read(source, range, training.query(), training.maxSamples());
         task.checkCancelled();
         int minRows = type.minTrainingRows(params);
         List<EntitySeries> trainable = new ArrayList<>();
@@ -178,22 +214,38 @@ public final class DetectorTrainer {
         }
         if (trainable.isEmpty()) {
             throw new IllegalArgumentException(
-                "not enough training data: [training] matched " + read.documents() + " documents (" + read.skipped()
-                    + " without numeric values for every field of [source.fields]) in " + read.series().size()
-                    + " entities; an entity needs at least " + minRows + " points, the largest has " + largest
-            );
+                    "not enough training data: [training] matched "
+                            + read.documents()
+                            + " documents ("
+                            + read.skipped()
+                            + " without numeric values for every field of [source.fields]) in "
+                            + read.series().size()
+                            + " entities; an entity needs at least "
+                            + minRows
+                            + " points, the largest has "
+                            + largest);
         }
         long estimate = type.estimateTrainingBytes(params, largest, source.fields().size());
         List<ModelCheckpoints.Checkpoint> trained = new ArrayList<>();
         List<DetectorModel> models = new ArrayList<>();
         ProgressReporter reporter = new ProgressReporter(id, task, trainable.size());
-        try (ModelCache.Reservation ignored = cache.reserve(estimate, "training detector [" + id + "]")) {
+        try (ModelCache.Reservation ignored =
+                cache.reserve(estimate, "training detector [" + id + "]")) {
             for (int e = 0; e < trainable.size(); e++) {
                 EntitySeries series = trainable.get(e);
                 int done = e;
-                DetectorModel model = type.train(params, series.rows(0, series.size()), fraction -> reporter.report(done, fraction));
+                DetectorModel model =
+                        type.train(
+                                params,
+                                series.rows(0, series.size()),
+                                fraction -> reporter.report(done, fraction));
                 models.add(model);
-                trained.add(new ModelCheckpoints.Checkpoint(series.key(), series.entity(), FORMAT_PREFIX + type.name(), model.toBytes()));
+                trained.add(
+                        new ModelCheckpoints.Checkpoint(
+                                series.key(),
+                                series.entity(),
+                                FORMAT_PREFIX + type.name(),
+                                model.toBytes()));
                 reporter.report(e + 1, 0);
             }
         }
@@ -205,7 +257,10 @@ public final class DetectorTrainer {
             update(id, task, s -> trainedStatus(s, detector, read, trainable, models, trained));
         } catch (TrainingTask.Aborted e) {
             if (PoolCalls.<DetectorStore.StoredStatus>await(l -> store.status(id, l)).seqNo() < 0) {
-                PoolCalls.<Long>await(l -> checkpoints.deleteAll(id, l)); // deleted meanwhile: leave no orphans behind
+                PoolCalls.<Long>await(
+                        l ->
+                                checkpoints.deleteAll(
+                                        id, l)); // deleted meanwhile: leave no orphans behind
             }
             throw e;
         }
@@ -218,7 +273,10 @@ public final class DetectorTrainer {
         }
     }
 
-    /** Writes progress at most once a second, and ends the run when it was cancelled or its state taken over. */
+    /**
+     * Writes progress at most once a second, and ends the run when it was cancelled or its state
+     * taken over.
+     */
     private final class ProgressReporter {
         private final String id;
         private final TrainingTask task;
@@ -238,7 +296,10 @@ public final class DetectorTrainer {
             if (now - lastReport >= REPORT_EVERY_MS || done == entities) {
                 lastReport = now;
                 double overall = (done + Math.min(1, Math.max(0, fraction))) / entities * 0.95;
-                update(id, task, s -> s.training(s.training().running(overall, now, done, entities)));
+                update(
+                        id,
+                        task,
+                        s -> s.training(s.training().running(overall, now, done, entities)));
             }
         }
 
@@ -247,24 +308,32 @@ public final class DetectorTrainer {
         }
     }
 
-    /** A change to the state that applies only while it still names this run (else the run is aborted). */
+    /**
+     * A change to the state that applies only while it still names this run (else the run is
+     * aborted).
+     */
     private void update(String id, TrainingTask task, UnaryOperator<DetectorStatus> change) {
-        PoolCalls.<DetectorStatus>await(l -> store.updateStatus(id, s -> {
-            if (task.owns(s) == false) {
-                throw new TrainingTask.Aborted("the state no longer names this run (stopped, deleted or taken over)");
-            }
-            return change.apply(s);
-        }, l));
+        PoolCalls.<DetectorStatus>await(
+                l ->
+                        store.updateStatus(
+                                id,
+                                s -> {
+                                    if (task.owns(s) == false) {
+                                        throw new TrainingTask.Aborted(
+                                                "the state no longer names this run (stopped, deleted or taken over)");
+                                    }
+                                    return change.apply(s);
+                                },
+                                l));
     }
 
     private DetectorStatus trainedStatus(
-        DetectorStatus status,
-        Detector detector,
-        MetricReader.Read read,
-        List<EntitySeries> trainable,
-        List<DetectorModel> models,
-        List<ModelCheckpoints.Checkpoint> written
-    ) {
+            DetectorStatus status,
+            Detector detector,
+            MetricReader.Read read,
+            List<EntitySeries> trainable,
+            List<DetectorModel> models,
+            List<ModelCheckpoints.Checkpoint> written) {
         long bytes = 0;
         long maxBytes = 0;
         long serialized = 0;
@@ -281,9 +350,21 @@ public final class DetectorTrainer {
             }
         }
         steps.sort(Long::compare);
-        TrainingProgress progress = status.training()
-            .finished(clock.getAsLong(), read.documents(), read.skipped(), trainable.size(), read.series().size() - trainable.size());
-        ModelSummary model = new ModelSummary(models.size(), bytes / models.size(), maxBytes, serialized, models.get(0).window());
+        TrainingProgress progress =
+                status.training()
+                        .finished(
+                                clock.getAsLong(),
+                                read.documents(),
+                                read.skipped(),
+                                trainable.size(),
+                                read.series().size() - trainable.size());
+        ModelSummary model =
+                new ModelSummary(
+                        models.size(),
+                        bytes / models.size(),
+                        maxBytes,
+                        serialized,
+                        models.get(0).window());
         // each entity has its own distribution; the first stands for them
         ScoreSummary scores = models.get(0).trainingScores().withEntityKey(trainable.get(0).key());
         long step = steps.isEmpty() ? detector.interval().millis() : steps.get(steps.size() / 2);

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.util.LinkedHashMap;
@@ -19,7 +25,13 @@ public final class DetectorTypes {
     public DetectorType<?> get(String name, String field) {
         DetectorType<?> type = types.get(name);
         if (type == null) {
-            throw new IllegalArgumentException("[" + field + "] unknown detector type [" + name + "]; known types are " + types.keySet());
+            throw new IllegalArgumentException(
+                    "["
+                            + field
+                            + "] unknown detector type ["
+                            + name
+                            + "]; known types are "
+                            + types.keySet());
         }
         return type;
     }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
@@ -10,18 +16,28 @@ import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 
 /**
- * What {@code _validate} found: the issues that stop training, the training data it would read, the memory training
- * would take and the node's model memory (the last three absent when the mappings already fail).
+ * What {@code _validate} found: the issues that stop training, the training data it would read, the
+ * memory training would take and the node's model memory (the last three absent when the mappings
+ * already fail).
  */
-public record DetectorValidation(List<String> issues, TrainingData training, Long estimatedTrainingBytes, ModelMemory modelMemory)
-    implements
-        Writeable,
-        ToXContentObject {
+public record DetectorValidation(
+        List<String> issues,
+        TrainingData training,
+        Long estimatedTrainingBytes,
+        ModelMemory modelMemory)
+        implements Writeable, ToXContentObject {
 
-    /** Documents, entities, entities with enough points, the fewest points an entity needs and the largest entity's points. */
-    public record TrainingData(long documents, long entities, long entitiesWithEnoughData, int minPointsPerEntity, long largestEntity)
-        implements
-            Writeable {
+    /**
+     * Documents, entities, entities with enough points, the fewest points an entity needs and the
+     * largest entity's points.
+     */
+    public record TrainingData(
+            long documents,
+            long entities,
+            long entitiesWithEnoughData,
+            int minPointsPerEntity,
+            long largestEntity)
+            implements Writeable {
 
         public TrainingData(StreamInput in) throws IOException {
             this(in.readVLong(), in.readVLong(), in.readVLong(), in.readVInt(), in.readVLong());
@@ -46,7 +62,11 @@ public record DetectorValidation(List<String> issues, TrainingData training, Lon
     }
 
     public DetectorValidation(StreamInput in) throws IOException {
-        this(in.readStringList(), in.readOptionalWriteable(TrainingData::new), in.readOptionalLong(), in.readOptionalWriteable(ModelMemory::new));
+        this(
+                in.readStringList(),
+                in.readOptionalWriteable(TrainingData::new),
+                in.readOptionalLong(),
+                in.readOptionalWriteable(ModelMemory::new));
     }
 
     @Override
@@ -66,9 +86,9 @@ public record DetectorValidation(List<String> issues, TrainingData training, Lon
         builder.startObject("training");
         if (training != null) {
             builder.field("documents", training.documents())
-                .field("entities", training.entities())
-                .field("entities_with_enough_data", training.entitiesWithEnoughData())
-                .field("min_points_per_entity", training.minPointsPerEntity());
+                    .field("entities", training.entities())
+                    .field("entities_with_enough_data", training.entitiesWithEnoughData())
+                    .field("min_points_per_entity", training.minPointsPerEntity());
         }
         builder.endObject();
         return builder.endObject();

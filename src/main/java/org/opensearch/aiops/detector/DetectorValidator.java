@@ -1,6 +1,11 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
-import org.opensearch.aiops.detector.input.DetectorSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,23 +16,27 @@ import java.util.TreeSet;
 import org.opensearch.action.admin.indices.mapping.get.GetFieldMappingsRequest;
 import org.opensearch.action.admin.indices.mapping.get.GetFieldMappingsResponse;
 import org.opensearch.action.support.IndicesOptions;
+import org.opensearch.aiops.detector.input.DetectorSource;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.transport.client.Client;
 
-/** Checks a detector against the data it will read: the fields' mapped types, and (for _validate) the training data. */
+/**
+ * Checks a detector against the data it will read: the fields' mapped types, and (for _validate)
+ * the training data.
+ */
 public final class DetectorValidator {
 
-    static final Set<String> NUMERIC = Set.of(
-        "long",
-        "integer",
-        "short",
-        "byte",
-        "double",
-        "float",
-        "half_float",
-        "scaled_float",
-        "unsigned_long"
-    );
+    static final Set<String> NUMERIC =
+            Set.of(
+                    "long",
+                    "integer",
+                    "short",
+                    "byte",
+                    "double",
+                    "float",
+                    "half_float",
+                    "scaled_float",
+                    "unsigned_long");
     static final Set<String> DATES = Set.of("date", "date_nanos");
 
     private final Client client;
@@ -41,34 +50,56 @@ public final class DetectorValidator {
         List<String> fields = new ArrayList<>(source.numericFields());
         fields.add(source.timeField());
         fields.addAll(source.entityFields());
-        GetFieldMappingsRequest request = new GetFieldMappingsRequest().indices(source.indices().toArray(new String[0]))
-            .fields(fields.toArray(new String[0]))
-            .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
-        client.admin().indices().getFieldMappings(request, ActionListener.map(listener, DetectorValidator::typesByField));
+        GetFieldMappingsRequest request =
+                new GetFieldMappingsRequest()
+                        .indices(source.indices().toArray(new String[0]))
+                        .fields(fields.toArray(new String[0]))
+                        .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
+        client.admin()
+                .indices()
+                .getFieldMappings(
+                        request, ActionListener.map(listener, DetectorValidator::typesByField));
     }
 
     private static Map<String, Set<String>> typesByField(GetFieldMappingsResponse response) {
         Map<String, Set<String>> types = new LinkedHashMap<>();
-        response.mappings().values().forEach(byField -> byField.forEach((field, metadata) -> {
-            Map<String, Object> mapping = metadata.sourceAsMap();
-            for (Object leaf : mapping.values()) {
-                if (leaf instanceof Map<?, ?> leafMap && leafMap.get("type") != null) {
-                    types.computeIfAbsent(field, f -> new TreeSet<>()).add(String.valueOf(leafMap.get("type")));
-                }
-            }
-        }));
+        response.mappings()
+                .values()
+                .forEach(
+                        byField ->
+                                byField.forEach(
+                                        (field, metadata) -> {
+                                            Map<String, Object> mapping = metadata.sourceAsMap();
+                                            for (Object leaf : mapping.values()) {
+                                                if (leaf instanceof Map<?, ?> leafMap
+                                                        && leafMap.get("type") != null) {
+                                                    types.computeIfAbsent(
+                                                                    field, f -> new TreeSet<>())
+                                                            .add(
+                                                                    String.valueOf(
+                                                                            leafMap.get("type")));
+                                                }
+                                            }
+                                        }));
         return types;
     }
 
-    /** Fails when a field is mapped with a type the detector cannot use (unmapped fields are allowed: data may come later). */
+    /**
+     * Fails when a field is mapped with a type the detector cannot use (unmapped fields are
+     * allowed: data may come later).
+     */
     public void checkMappedTypes(DetectorSource source, ActionListener<Void> listener) {
-        mappedTypes(source, ActionListener.wrap(types -> {
-            List<String> problems = typeProblems(source, types);
-            if (problems.isEmpty() == false) {
-                throw new IllegalArgumentException(String.join("; ", problems));
-            }
-            listener.onResponse(null);
-        }, listener::onFailure));
+        mappedTypes(
+                source,
+                ActionListener.wrap(
+                        types -> {
+                            List<String> problems = typeProblems(source, types);
+                            if (problems.isEmpty() == false) {
+                                throw new IllegalArgumentException(String.join("; ", problems));
+                            }
+                            listener.onResponse(null);
+                        },
+                        listener::onFailure));
     }
 
     static List<String> typeProblems(DetectorSource source, Map<String, Set<String>> types) {
@@ -77,13 +108,23 @@ public final class DetectorValidator {
             Set<String> mapped = types.getOrDefault(field, Set.of());
             for (String type : mapped) {
                 if (NUMERIC.contains(type) == false) {
-                    problems.add("[source.fields] field [" + field + "] is mapped as [" + type + "], not as a number");
+                    problems.add(
+                            "[source.fields] field ["
+                                    + field
+                                    + "] is mapped as ["
+                                    + type
+                                    + "], not as a number");
                 }
             }
         }
         for (String type : types.getOrDefault(source.timeField(), Set.of())) {
             if (DATES.contains(type) == false) {
-                problems.add("[source.time_field] field [" + source.timeField() + "] is mapped as [" + type + "], not as a date");
+                problems.add(
+                        "[source.time_field] field ["
+                                + source.timeField()
+                                + "] is mapped as ["
+                                + type
+                                + "], not as a date");
             }
         }
         return problems;
@@ -94,11 +135,19 @@ public final class DetectorValidator {
         List<String> issues = new ArrayList<>();
         for (String field : source.numericFields()) {
             if (types.containsKey(field) == false) {
-                issues.add("[source.fields] field [" + field + "] is not mapped in any index of " + source.indices());
+                issues.add(
+                        "[source.fields] field ["
+                                + field
+                                + "] is not mapped in any index of "
+                                + source.indices());
             }
         }
         if (types.containsKey(source.timeField()) == false) {
-            issues.add("[source.time_field] field [" + source.timeField() + "] is not mapped in any index of " + source.indices());
+            issues.add(
+                    "[source.time_field] field ["
+                            + source.timeField()
+                            + "] is not mapped in any index of "
+                            + source.indices());
         }
         return issues;
     }

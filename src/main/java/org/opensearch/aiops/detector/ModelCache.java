@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.util.Iterator;
@@ -9,13 +15,15 @@ import org.opensearch.core.common.unit.ByteSizeValue;
 import org.opensearch.core.rest.RestStatus;
 
 /**
- * The node's loaded detector models within one memory budget ({@code plugins.aiops.models.max_memory}): least recently
- * used models leave memory first (they are reloaded from checkpoints when needed again), and training reserves its
- * estimated memory up front, so that work the budget cannot hold is refused with 429 rather than running out of heap.
+ * The node's loaded detector models within one memory budget ({@code
+ * plugins.aiops.models.max_memory}): least recently used models leave memory first (they are
+ * reloaded from checkpoints when needed again), and training reserves its estimated memory up
+ * front, so that work the budget cannot hold is refused with 429 rather than running out of heap.
  */
 public final class ModelCache {
 
-    private final LinkedHashMap<String, DetectorModel> models = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<String, DetectorModel> models =
+            new LinkedHashMap<>(16, 0.75f, true);
     private long used;
     private long reserved;
     private long budget;
@@ -38,11 +46,16 @@ public final class ModelCache {
         return models.get(key(detectorId, entityKey));
     }
 
-    /** Keeps the model when it fits the budget after evicting older ones; a model larger than the budget is refused. */
+    /**
+     * Keeps the model when it fits the budget after evicting older ones; a model larger than the
+     * budget is refused.
+     */
     public synchronized void put(String detectorId, String entityKey, DetectorModel model) {
         long size = model.ramBytes();
         if (size > budget - reserved) {
-            throw refused("a model of " + new ByteSizeValue(size) + " for entity [" + entityKey + "]", size);
+            throw refused(
+                    "a model of " + new ByteSizeValue(size) + " for entity [" + entityKey + "]",
+                    size);
         }
         DetectorModel previous = models.remove(key(detectorId, entityKey));
         if (previous != null) {
@@ -84,11 +97,16 @@ public final class ModelCache {
 
     private OpenSearchStatusException refused(String what, long bytes) {
         return new OpenSearchStatusException(
-            what + " needs about " + new ByteSizeValue(bytes) + " of model memory, but plugins.aiops.models.max_memory is "
-                + new ByteSizeValue(budget) + " with " + new ByteSizeValue(reserved) + " reserved by running training; "
-                + "lower [training.max_samples], train fewer entities at once or raise the setting",
-            RestStatus.TOO_MANY_REQUESTS
-        );
+                what
+                        + " needs about "
+                        + new ByteSizeValue(bytes)
+                        + " of model memory, but plugins.aiops.models.max_memory is "
+                        + new ByteSizeValue(budget)
+                        + " with "
+                        + new ByteSizeValue(reserved)
+                        + " reserved by running training; "
+                        + "lower [training.max_samples], train fewer entities at once or raise the setting",
+                RestStatus.TOO_MANY_REQUESTS);
     }
 
     private void evictUntilFree(long needed) {

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.nio.charset.StandardCharsets;
@@ -31,9 +37,10 @@ import org.opensearch.search.builder.SearchSourceBuilder;
 import org.opensearch.search.sort.SortOrder;
 
 /**
- * Trained models in {@code .plugins-aiops-checkpoints}: each model's bytes split into chunks of at most
- * {@link #CHUNK_BYTES}, one document per chunk, so that large models stay under the request size limits.
- * Saving and loading wait for the cluster: training and scoring call them from their own pools.
+ * Trained models in {@code .plugins-aiops-checkpoints}: each model's bytes split into chunks of at
+ * most {@link #CHUNK_BYTES}, one document per chunk, so that large models stay under the request
+ * size limits. Saving and loading wait for the cluster: training and scoring call them from their
+ * own pools.
  */
 public final class ModelCheckpoints {
 
@@ -47,9 +54,13 @@ public final class ModelCheckpoints {
     }
 
     /** A model read back: its entity and bytes. */
-    public record Checkpoint(String entityKey, Map<String, Object> entity, String format, byte[] bytes) {}
+    public record Checkpoint(
+            String entityKey, Map<String, Object> entity, String format, byte[] bytes) {}
 
-    /** Writes the models of one training run (entity key → checkpoint) in bulk requests of bounded size. */
+    /**
+     * Writes the models of one training run (entity key → checkpoint) in bulk requests of bounded
+     * size.
+     */
     public void save(String detectorId, Collection<Checkpoint> checkpoints, long now) {
         PoolCalls.<Void>await(l -> access.ensure(AiopsIndices.CHECKPOINTS, l));
         BulkRequest bulk = new BulkRequest().setRefreshPolicy(WriteRequest.RefreshPolicy.NONE);
@@ -66,9 +77,17 @@ public final class ModelCheckpoints {
                 doc.put("chunk", chunk);
                 doc.put("chunks", chunks);
                 doc.put("bytes", bytes.length);
-                doc.put("model", Arrays.copyOfRange(bytes, chunk * CHUNK_BYTES, Math.min(bytes.length, (chunk + 1) * CHUNK_BYTES)));
+                doc.put(
+                        "model",
+                        Arrays.copyOfRange(
+                                bytes,
+                                chunk * CHUNK_BYTES,
+                                Math.min(bytes.length, (chunk + 1) * CHUNK_BYTES)));
                 doc.put("created_time", now);
-                bulk.add(new IndexRequest(AiopsIndices.CHECKPOINTS).id(id(detectorId, checkpoint.entityKey(), chunk)).source(doc));
+                bulk.add(
+                        new IndexRequest(AiopsIndices.CHECKPOINTS)
+                                .id(id(detectorId, checkpoint.entityKey(), chunk))
+                                .source(doc));
                 pending += Math.min(CHUNK_BYTES, bytes.length);
                 if (pending >= 8L * CHUNK_BYTES) {
                     flush(bulk);
@@ -81,24 +100,41 @@ public final class ModelCheckpoints {
         if (bulk.numberOfActions() > 0) {
             flush(bulk);
         } else {
-            PoolCalls.<RefreshResponse>await(l -> access.run(c -> access.client().admin().indices().prepareRefresh(AiopsIndices.CHECKPOINTS).execute(c), l));
+            PoolCalls.<RefreshResponse>await(
+                    l ->
+                            access.run(
+                                    c ->
+                                            access.client()
+                                                    .admin()
+                                                    .indices()
+                                                    .prepareRefresh(AiopsIndices.CHECKPOINTS)
+                                                    .execute(c),
+                                    l));
         }
     }
 
     private void flush(BulkRequest bulk) {
-        BulkResponse response = PoolCalls.<BulkResponse>await(l -> access.run(c -> access.client().bulk(bulk, c), l));
+        BulkResponse response =
+                PoolCalls.<BulkResponse>await(
+                        l -> access.run(c -> access.client().bulk(bulk, c), l));
         if (response.hasFailures()) {
-            throw new IllegalStateException("writing model checkpoints failed: " + response.buildFailureMessage());
+            throw new IllegalStateException(
+                    "writing model checkpoints failed: " + response.buildFailureMessage());
         }
     }
 
-    /** Every model of the detector, or of the given entities only when {@code entityKeys} is not null. */
+    /**
+     * Every model of the detector, or of the given entities only when {@code entityKeys} is not
+     * null.
+     */
     public List<Checkpoint> load(String detectorId, Collection<String> entityKeys) {
         List<Checkpoint> result = new ArrayList<>();
         if (access.exists(AiopsIndices.CHECKPOINTS) == false) {
             return result;
         }
-        var query = QueryBuilders.boolQuery().filter(QueryBuilders.termQuery("detector_id", detectorId));
+        var query =
+                QueryBuilders.boolQuery()
+                        .filter(QueryBuilders.termQuery("detector_id", detectorId));
         if (entityKeys != null) {
             query.filter(QueryBuilders.termsQuery("entity_key", entityKeys));
         }
@@ -109,21 +145,26 @@ public final class ModelCheckpoints {
         List<byte[]> parts = new ArrayList<>();
         int expected = 0;
         while (true) {
-            SearchSourceBuilder source = new SearchSourceBuilder().query(query)
-                .size(PAGE)
-                .sort("entity_key", SortOrder.ASC)
-                .sort("chunk", SortOrder.ASC);
+            SearchSourceBuilder source =
+                    new SearchSourceBuilder()
+                            .query(query)
+                            .size(PAGE)
+                            .sort("entity_key", SortOrder.ASC)
+                            .sort("chunk", SortOrder.ASC);
             if (after != null) {
                 source.searchAfter(after);
             }
             SearchRequest request = new SearchRequest(AiopsIndices.CHECKPOINTS).source(source);
-            SearchResponse response = PoolCalls.<SearchResponse>await(l -> access.run(c -> access.client().search(request, c), l));
+            SearchResponse response =
+                    PoolCalls.<SearchResponse>await(
+                            l -> access.run(c -> access.client().search(request, c), l));
             SearchHit[] hits = response.getHits().getHits();
             for (SearchHit hit : hits) {
                 Map<String, Object> doc = hit.getSourceAsMap();
                 String key = (String) doc.get("entity_key");
                 if (key.equals(currentKey) == false) {
-                    addIfComplete(result, currentKey, currentEntity, currentFormat, parts, expected);
+                    addIfComplete(
+                            result, currentKey, currentEntity, currentFormat, parts, expected);
                     currentKey = key;
                     @SuppressWarnings("unchecked")
                     Map<String, Object> entity = (Map<String, Object>) doc.get("entity");
@@ -145,12 +186,20 @@ public final class ModelCheckpoints {
         return result;
     }
 
-    /** A binary field reads as base64 text from a JSON source and as bytes from a CBOR or SMILE one. */
+    /**
+     * A binary field reads as base64 text from a JSON source and as bytes from a CBOR or SMILE one.
+     */
     private static byte[] modelBytes(Object value) {
         return value instanceof byte[] bytes ? bytes : Base64.getDecoder().decode((String) value);
     }
 
-    private static void addIfComplete(List<Checkpoint> result, String key, Map<String, Object> entity, String format, List<byte[]> parts, int expected) {
+    private static void addIfComplete(
+            List<Checkpoint> result,
+            String key,
+            Map<String, Object> entity,
+            String format,
+            List<byte[]> parts,
+            int expected) {
         if (key == null || parts.size() != expected) {
             return; // an incomplete set (a training run cut off while writing) is not a model
         }
@@ -170,14 +219,20 @@ public final class ModelCheckpoints {
             listener.onResponse(0L);
             return;
         }
-        DeleteByQueryRequest delete = new DeleteByQueryRequest(AiopsIndices.CHECKPOINTS).setQuery(QueryBuilders.termQuery("detector_id", detectorId))
-            .setRefresh(true);
-        access.<BulkByScrollResponse>run(l -> access.client().execute(DeleteByQueryAction.INSTANCE, delete, l), ActionListener.map(listener, BulkByScrollResponse::getDeleted));
+        DeleteByQueryRequest delete =
+                new DeleteByQueryRequest(AiopsIndices.CHECKPOINTS)
+                        .setQuery(QueryBuilders.termQuery("detector_id", detectorId))
+                        .setRefresh(true);
+        access.<BulkByScrollResponse>run(
+                l -> access.client().execute(DeleteByQueryAction.INSTANCE, delete, l),
+                ActionListener.map(listener, BulkByScrollResponse::getDeleted));
     }
 
     static String id(String detectorId, String entityKey, int chunk) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(entityKey.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-1")
+                            .digest(entityKey.getBytes(StandardCharsets.UTF_8));
             return detectorId + "_" + HexFormat.of().formatHex(digest, 0, 8) + "_" + chunk;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

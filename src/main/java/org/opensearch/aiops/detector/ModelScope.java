@@ -1,10 +1,16 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.util.Locale;
 
 /**
- * Whether a type learns one model per entity or one shared model. A trace model must not depend on pod names, which
- * change when containers move, so it is shared.
+ * Whether a type learns one model per entity or one shared model. A trace model must not depend on
+ * pod names, which change when containers move, so it is shared.
  */
 public enum ModelScope {
     ENTITY,

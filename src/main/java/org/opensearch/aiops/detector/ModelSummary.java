@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
@@ -8,20 +14,25 @@ import org.opensearch.core.common.io.stream.Writeable;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 
-/** What a training produced: models, their memory and checkpoint sizes, and the rows one score needs. */
-public record ModelSummary(int entities, long memoryBytesPerEntity, long maxMemoryBytesPerEntity, long checkpointBytes, int window)
-    implements
-        Writeable,
-        ToXContentObject {
+/**
+ * What a training produced: models, their memory and checkpoint sizes, and the rows one score
+ * needs.
+ */
+public record ModelSummary(
+        int entities,
+        long memoryBytesPerEntity,
+        long maxMemoryBytesPerEntity,
+        long checkpointBytes,
+        int window)
+        implements Writeable, ToXContentObject {
 
     static ModelSummary fromStored(StoredValues v) {
         return new ModelSummary(
-            v.intValue("entities") == null ? 0 : v.intValue("entities"),
-            v.longValue("memory_bytes_per_entity", 0),
-            v.longValue("max_memory_bytes_per_entity", 0),
-            v.longValue("checkpoint_bytes", 0),
-            v.intValue("window") == null ? 0 : v.intValue("window")
-        );
+                v.intValue("entities") == null ? 0 : v.intValue("entities"),
+                v.longValue("memory_bytes_per_entity", 0),
+                v.longValue("max_memory_bytes_per_entity", 0),
+                v.longValue("checkpoint_bytes", 0),
+                v.intValue("window") == null ? 0 : v.intValue("window"));
     }
 
     public ModelSummary(StreamInput in) throws IOException {
@@ -40,11 +51,11 @@ public record ModelSummary(int entities, long memoryBytesPerEntity, long maxMemo
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
         return builder.startObject()
-            .field("entities", entities)
-            .field("memory_bytes_per_entity", memoryBytesPerEntity)
-            .field("max_memory_bytes_per_entity", maxMemoryBytesPerEntity)
-            .field("checkpoint_bytes", checkpointBytes)
-            .field("window", window)
-            .endObject();
+                .field("entities", entities)
+                .field("memory_bytes_per_entity", memoryBytesPerEntity)
+                .field("max_memory_bytes_per_entity", maxMemoryBytesPerEntity)
+                .field("checkpoint_bytes", checkpointBytes)
+                .field("window", window)
+                .endObject();
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
@@ -24,14 +30,17 @@ import org.opensearch.core.xcontent.ToXContent;
 import org.opensearch.transport.client.Client;
 
 /**
- * Result indices: an index template for {@code aiops-results*} carries the mapping, and each result index name is an
- * alias whose write index is {@code <name>-000001}, so that the results can be rolled over like any time-based index.
- * Waits for the cluster: scoring calls it on its pool.
+ * Result indices: an index template for {@code aiops-results*} carries the mapping, and each result
+ * index name is an alias whose write index is {@code <name>-000001}, so that the results can be
+ * rolled over like any time-based index. Waits for the cluster: scoring calls it on its pool.
  */
 public final class ResultIndex {
 
     static final String TEMPLATE = "aiops-results";
-    /** Raised when the mapping changes, so that a cluster with an older template gets the new one. */
+
+    /**
+     * Raised when the mapping changes, so that a cluster with an older template gets the new one.
+     */
     static final long TEMPLATE_VERSION = 2L;
 
     private final Client client;
@@ -44,54 +53,84 @@ public final class ResultIndex {
 
     /** Creates the template and the alias with its first index unless they exist. */
     public void ensure(String alias) {
-        ComposableIndexTemplate existing = clusterService.state().metadata().templatesV2().get(TEMPLATE);
-        if (existing == null || existing.version() == null || existing.version() < TEMPLATE_VERSION) {
+        ComposableIndexTemplate existing =
+                clusterService.state().metadata().templatesV2().get(TEMPLATE);
+        if (existing == null
+                || existing.version() == null
+                || existing.version() < TEMPLATE_VERSION) {
             try {
-                Template template = new Template(
-                    Settings.builder().put("index.number_of_shards", 1).put("index.auto_expand_replicas", "0-1").build(),
-                    new CompressedXContent(AiopsIndices.mapping(AiopsIndices.RESULTS)),
-                    null
-                );
-                ComposableIndexTemplate composable = new ComposableIndexTemplate(
-                    List.of(AiopsIndices.RESULTS + "*"),
-                    template,
-                    null,
-                    100L,
-                    TEMPLATE_VERSION,
-                    Map.of("managed_by", "aiops")
-                );
+                Template template =
+                        new Template(
+                                Settings.builder()
+                                        .put("index.number_of_shards", 1)
+                                        .put("index.auto_expand_replicas", "0-1")
+                                        .build(),
+                                new CompressedXContent(AiopsIndices.mapping(AiopsIndices.RESULTS)),
+                                null);
+                ComposableIndexTemplate composable =
+                        new ComposableIndexTemplate(
+                                List.of(AiopsIndices.RESULTS + "*"),
+                                template,
+                                null,
+                                100L,
+                                TEMPLATE_VERSION,
+                                Map.of("managed_by", "aiops"));
                 client.execute(
-                    PutComposableIndexTemplateAction.INSTANCE,
-                    new PutComposableIndexTemplateAction.Request(TEMPLATE).indexTemplate(composable).create(false)
-                ).actionGet();
+                                PutComposableIndexTemplateAction.INSTANCE,
+                                new PutComposableIndexTemplateAction.Request(TEMPLATE)
+                                        .indexTemplate(composable)
+                                        .create(false))
+                        .actionGet();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        if (clusterService.state().metadata().hasAlias(alias) || clusterService.state().metadata().hasIndex(alias)) {
+        if (clusterService.state().metadata().hasAlias(alias)
+                || clusterService.state().metadata().hasIndex(alias)) {
             return;
         }
         try {
-            client.admin().indices().create(new CreateIndexRequest(alias + "-000001").alias(new Alias(alias).writeIndex(true))).actionGet();
+            client.admin()
+                    .indices()
+                    .create(
+                            new CreateIndexRequest(alias + "-000001")
+                                    .alias(new Alias(alias).writeIndex(true)))
+                    .actionGet();
         } catch (ResourceAlreadyExistsException e) {
             // created by a concurrent run
         }
     }
 
-    /** Writes result documents; ids are deterministic so that scoring a range again replaces its results. */
-    public void write(String alias, List<DetectorResult> results, List<String> ids) throws IOException {
+    /**
+     * Writes result documents; ids are deterministic so that scoring a range again replaces its
+     * results.
+     */
+    public void write(String alias, List<DetectorResult> results, List<String> ids)
+            throws IOException {
         if (results.isEmpty()) {
             return;
         }
         ensure(alias);
         for (int start = 0; start < results.size(); start += 2_000) {
-            BulkRequest bulk = new BulkRequest().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+            BulkRequest bulk =
+                    new BulkRequest().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
             for (int i = start; i < Math.min(results.size(), start + 2_000); i++) {
-                bulk.add(new IndexRequest(alias).id(ids.get(i)).source(results.get(i).toXContent(XContentFactory.jsonBuilder(), ToXContent.EMPTY_PARAMS)));
+                bulk.add(
+                        new IndexRequest(alias)
+                                .id(ids.get(i))
+                                .source(
+                                        results.get(i)
+                                                .toXContent(
+                                                        XContentFactory.jsonBuilder(),
+                                                        ToXContent.EMPTY_PARAMS)));
             }
             BulkResponse response = client.bulk(bulk).actionGet();
             if (response.hasFailures()) {
-                throw new IllegalStateException("writing results to [" + alias + "] failed: " + response.buildFailureMessage());
+                throw new IllegalStateException(
+                        "writing results to ["
+                                + alias
+                                + "] failed: "
+                                + response.buildFailureMessage());
             }
         }
     }

@@ -1,10 +1,17 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.util.Map;
 
 /**
- * Typed reads of a stored document's source. The plugin's system indices can be written by anyone with index rights, so
- * a value of the wrong type reads as absent instead of failing every request on that detector.
+ * Typed reads of a stored document's source. The plugin's system indices can be written by anyone
+ * with index rights, so a value of the wrong type reads as absent instead of failing every request
+ * on that detector.
  */
 final class StoredValues {
 

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
@@ -11,7 +17,10 @@ import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 
-/** How a score becomes an anomaly: above mean + n·σ of the training scores (default n = 3) or above a quantile of them. */
+/**
+ * How a score becomes an anomaly: above mean + n·σ of the training scores (default n = 3) or above
+ * a quantile of them.
+ */
 public record ThresholdSpec(String type, double value) implements Writeable, ToXContentObject {
 
     public static final ThresholdSpec DEFAULT = new ThresholdSpec("sigma", 3);
@@ -33,20 +42,34 @@ public record ThresholdSpec(String type, double value) implements Writeable, ToX
             case "sigma" -> {
                 double n = value == null ? 3 : value;
                 if (n <= 0 || n > 20) {
-                    throw new IllegalArgumentException("[" + valueName + "] for a sigma threshold must be in (0, 20], got [" + n + "]");
+                    throw new IllegalArgumentException(
+                            "["
+                                    + valueName
+                                    + "] for a sigma threshold must be in (0, 20], got ["
+                                    + n
+                                    + "]");
                 }
                 return new ThresholdSpec(type, n);
             }
             case "quantile" -> {
                 double q = value == null ? 0.99 : value;
                 if (q <= 0 || q >= 1) {
-                    throw new IllegalArgumentException("[" + valueName + "] for a quantile threshold must be in (0, 1), got [" + q + "]");
+                    throw new IllegalArgumentException(
+                            "["
+                                    + valueName
+                                    + "] for a quantile threshold must be in (0, 1), got ["
+                                    + q
+                                    + "]");
                 }
                 return new ThresholdSpec(type, q);
             }
-            default -> throw new IllegalArgumentException(
-                "[" + in.name("type") + "] must be one of [sigma, quantile], got [" + type + "]"
-            );
+            default ->
+                    throw new IllegalArgumentException(
+                            "["
+                                    + in.name("type")
+                                    + "] must be one of [sigma, quantile], got ["
+                                    + type
+                                    + "]");
         }
     }
 

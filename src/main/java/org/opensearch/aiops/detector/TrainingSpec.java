@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
@@ -14,12 +20,14 @@ import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.index.query.QueryBuilder;
 
 /**
- * The normal data a detector learns from: a time range and/or a query, and at most {@code maxSamples} points.
+ * The normal data a detector learns from: a time range and/or a query, and at most {@code
+ * maxSamples} points.
  *
  * @param range null for all time up to the training's start
  * @param query null when the range alone selects the data
  */
-public record TrainingSpec(TimeRange range, QueryBuilder query, int maxSamples) implements Writeable, ToXContentObject {
+public record TrainingSpec(TimeRange range, QueryBuilder query, int maxSamples)
+        implements Writeable, ToXContentObject {
 
     public static final int DEFAULT_MAX_SAMPLES = 100_000;
     public static final int MAX_MAX_SAMPLES = 10_000_000;
@@ -43,13 +51,24 @@ public record TrainingSpec(TimeRange range, QueryBuilder query, int maxSamples) 
         TimeRange range = from != null || to != null ? TimeRange.of(from, to, path) : null;
         if (range == null && query == null) {
             throw new IllegalArgumentException(
-                "[" + path + "] needs a time range ([" + path + ".from], [" + path + ".to]) and/or a [" + path + ".query] selecting normal data"
-            );
+                    "["
+                            + path
+                            + "] needs a time range (["
+                            + path
+                            + ".from], ["
+                            + path
+                            + ".to]) and/or a ["
+                            + path
+                            + ".query] selecting normal data");
         }
         return new TrainingSpec(range, query, maxSamples);
     }
+
     public TrainingSpec(StreamInput in) throws IOException {
-        this(in.readOptionalWriteable(TimeRange::new), in.readOptionalNamedWriteable(QueryBuilder.class), in.readVInt());
+        this(
+                in.readOptionalWriteable(TimeRange::new),
+                in.readOptionalNamedWriteable(QueryBuilder.class),
+                in.readVInt());
     }
 
     @Override

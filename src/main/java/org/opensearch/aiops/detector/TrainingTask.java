@@ -1,8 +1,15 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 /**
- * One training run of a detector on this node. The run is known by its start time and node in the stored state: when
- * the stored state no longer names this run (stopped, deleted, or retrained), the run ends without writing anything.
+ * One training run of a detector on this node. The run is known by its start time and node in the
+ * stored state: when the stored state no longer names this run (stopped, deleted, or retrained),
+ * the run ends without writing anything.
  */
 final class TrainingTask {
 
@@ -36,8 +43,8 @@ final class TrainingTask {
     boolean owns(DetectorStatus status) {
         TrainingProgress training = status.training();
         return status.state() == DetectorState.TRAINING
-            && training != null
-            && training.startedTime() == startedTime
-            && node.equals(training.node());
+                && training != null
+                && training.startedTime() == startedTime
+                && node.equals(training.node());
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.engine;
 
 import java.util.LinkedHashMap;
@@ -24,13 +30,14 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 
 /**
- * Proves the neural runtime works inside the node, as the detectors will use it: trains a tiny autoencoder and a
- * tiny LSTM forecaster on PyTorch and embeds one sentence on ONNX Runtime. Used by the engine check endpoint, which
- * is also the air-gapped install's smoke test.
+ * Proves the neural runtime works inside the node, as the detectors will use it: trains a tiny
+ * autoencoder and a tiny LSTM forecaster on PyTorch and embeds one sentence on ONNX Runtime. Used
+ * by the engine check endpoint, which is also the air-gapped install's smoke test.
  */
 public final class EngineSelfCheck {
 
-    static final String PROBE_SENTENCE = "FilteringWebHandler.handle(ServerWebExchange) returns Mono<Void>";
+    static final String PROBE_SENTENCE =
+            "FilteringWebHandler.handle(ServerWebExchange) returns Mono<Void>";
     private static final int EPOCHS = 60;
 
     private final DjlEngine engine;
@@ -53,9 +60,16 @@ public final class EngineSelfCheck {
             norm += v * v;
         }
         report.put(
-            "embedding",
-            Map.of("text", PROBE_SENTENCE, "dimension", vector.length, "norm", Math.sqrt(norm), "millis", millisSince(start))
-        );
+                "embedding",
+                Map.of(
+                        "text",
+                        PROBE_SENTENCE,
+                        "dimension",
+                        vector.length,
+                        "norm",
+                        Math.sqrt(norm),
+                        "millis",
+                        millisSince(start)));
         report.put("engine", engine.status());
         return report;
     }
@@ -72,17 +86,24 @@ public final class EngineSelfCheck {
         }
         float[] data = new float[rows * 8];
         for (int i = 0; i < rows; i++) {
-            double[] z = { random.nextGaussian(), random.nextGaussian(), random.nextGaussian() };
+            double[] z = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
             for (int j = 0; j < 8; j++) {
-                data[i * 8 + j] = (float) (z[0] * mixing[0][j] + z[1] * mixing[1][j] + z[2] * mixing[2][j] + 0.05 * random.nextGaussian());
+                data[i * 8 + j] =
+                        (float)
+                                (z[0] * mixing[0][j]
+                                        + z[1] * mixing[1][j]
+                                        + z[2] * mixing[2][j]
+                                        + 0.05 * random.nextGaussian());
             }
         }
-        Block block = new SequentialBlock().add(Linear.builder().setUnits(16).build())
-            .add(Activation.reluBlock())
-            .add(Linear.builder().setUnits(3).build())
-            .add(Linear.builder().setUnits(16).build())
-            .add(Activation.reluBlock())
-            .add(Linear.builder().setUnits(8).build());
+        Block block =
+                new SequentialBlock()
+                        .add(Linear.builder().setUnits(16).build())
+                        .add(Activation.reluBlock())
+                        .add(Linear.builder().setUnits(3).build())
+                        .add(Linear.builder().setUnits(16).build())
+                        .add(Activation.reluBlock())
+                        .add(Linear.builder().setUnits(8).build());
         return train("autoencoder", block, data, new Shape(rows, 8), data, new Shape(rows, 8));
     }
 
@@ -104,30 +125,51 @@ public final class EngineSelfCheck {
                 }
             }
         }
-        Block block = new SequentialBlock().add(LSTM.builder().setStateSize(16).setNumLayers(1).optBatchFirst(true).build())
-            .add(new LambdaBlock(list -> new NDList(list.head().get(":, -1, :"))))
-            .add(Linear.builder().setUnits(1).build());
-        return train("lstm", block, inputs, new Shape(windows, steps, 1), targets, new Shape(windows, 1));
+        Block block =
+                new SequentialBlock()
+                        .add(
+                                LSTM.builder()
+                                        .setStateSize(16)
+                                        .setNumLayers(1)
+                                        .optBatchFirst(true)
+                                        .build())
+                        .add(new LambdaBlock(list -> new NDList(list.head().get(":, -1, :"))))
+                        .add(Linear.builder().setUnits(1).build());
+        return train(
+                "lstm",
+                block,
+                inputs,
+                new Shape(windows, steps, 1),
+                targets,
+                new Shape(windows, 1));
     }
 
-    private Map<String, Object> train(String name, Block block, float[] x, Shape xShape, float[] y, Shape yShape) {
+    private Map<String, Object> train(
+            String name, Block block, float[] x, Shape xShape, float[] y, Shape yShape) {
         long start = System.nanoTime();
         try (Model model = Model.newInstance(name, DjlEngine.PYTORCH)) {
             model.setBlock(block);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(
-                Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build()
-            );
-            try (Trainer trainer = model.newTrainer(config); NDManager manager = model.getNDManager().newSubManager()) {
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(Loss.l2Loss())
+                            .optOptimizer(
+                                    Optimizer.adam()
+                                            .optLearningRateTracker(Tracker.fixed(0.01f))
+                                            .build());
+            try (Trainer trainer = model.newTrainer(config);
+                    NDManager manager = model.getNDManager().newSubManager()) {
                 trainer.initialize(xShape);
                 NDArray input = manager.create(x, xShape);
                 NDArray target = manager.create(y, yShape);
                 float first = Float.NaN;
                 float last = Float.NaN;
                 for (int epoch = 0; epoch < EPOCHS; epoch++) {
-                    try (NDManager step = manager.newSubManager(); GradientCollector collector = trainer.newGradientCollector()) {
+                    try (NDManager step = manager.newSubManager();
+                            GradientCollector collector = trainer.newGradientCollector()) {
                         input.tempAttach(step);
                         NDArray prediction = trainer.forward(new NDList(input)).singletonOrThrow();
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(target), new NDList(prediction));
+                        NDArray loss =
+                                trainer.getLoss()
+                                        .evaluate(new NDList(target), new NDList(prediction));
                         collector.backward(loss);
                         last = loss.getFloat();
                         if (epoch == 0) {
@@ -142,7 +184,11 @@ public final class EngineSelfCheck {
                 result.put("epochs", EPOCHS);
                 result.put("first_loss", first);
                 result.put("last_loss", last);
-                result.put("parameters", block.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum());
+                result.put(
+                        "parameters",
+                        block.getParameters().values().stream()
+                                .mapToLong(p -> p.getArray().size())
+                                .sum());
                 result.put("millis", millisSince(start));
                 return result;
             }

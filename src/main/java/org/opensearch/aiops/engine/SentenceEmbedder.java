@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.engine;
 
 import java.io.Closeable;
@@ -17,14 +23,15 @@ import ai.djl.training.ParameterStore;
 import ai.djl.translate.NoopTranslator;
 
 /**
- * all-MiniLM-L6-v2 (quantised ONNX, bundled in the plugin zip) on ML Commons' ONNX Runtime engine and HuggingFace
- * tokenizer: token embeddings mean-pooled over the attention mask and L2-normalised, as sentence-transformers does.
- * Loaded on first use; thread-safe.
+ * all-MiniLM-L6-v2 (quantised ONNX, bundled in the plugin zip) on ML Commons' ONNX Runtime engine
+ * and HuggingFace tokenizer: token embeddings mean-pooled over the attention mask and
+ * L2-normalised, as sentence-transformers does. Loaded on first use; thread-safe.
  */
 public final class SentenceEmbedder implements Closeable {
 
     public static final int DIMENSION = 384;
     public static final String MODEL_NAME = "all-minilm-l6-v2-q";
+
     /** sentence-transformers' max_seq_length for this model. */
     private static final int MAX_TOKENS = 256;
 
@@ -39,30 +46,35 @@ public final class SentenceEmbedder implements Closeable {
     }
 
     /**
-     * One L2-normalised {@link #DIMENSION}-float vector per text, in input order. Each text runs alone through the
-     * model: the quantised model computes activation ranges over the whole input tensor, so batching (and padding)
-     * would make a text's vector depend on its neighbours (cosine 0.993 measured); alone it equals ML Commons' result.
+     * One L2-normalised {@link #DIMENSION}-float vector per text, in input order. Each text runs
+     * alone through the model: the quantised model computes activation ranges over the whole input
+     * tensor, so batching (and padding) would make a text's vector depend on its neighbours (cosine
+     * 0.993 measured); alone it equals ML Commons' result.
      */
     public float[][] embed(List<String> texts) throws Exception {
-        return engine.call(() -> {
-            ensureLoaded();
-            float[][] result = new float[texts.size()][];
-            for (int i = 0; i < result.length; i++) {
-                result[i] = forward(tokenizer.encode(texts.get(i)));
-            }
-            return result;
-        });
+        return engine.call(
+                () -> {
+                    ensureLoaded();
+                    float[][] result = new float[texts.size()][];
+                    for (int i = 0; i < result.length; i++) {
+                        result[i] = forward(tokenizer.encode(texts.get(i)));
+                    }
+                    return result;
+                });
     }
 
     private float[] forward(Encoding encoding) {
-        long[][] mask = { encoding.getAttentionMask() };
+        long[][] mask = {encoding.getAttentionMask()};
         try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDList input = new NDList(
-                named(manager.create(new long[][] { encoding.getIds() }), "input_ids"),
-                named(manager.create(mask), "attention_mask"),
-                named(manager.create(new long[][] { encoding.getTypeIds() }), "token_type_ids")
-            );
-            NDList output = model.getBlock().forward(new ParameterStore(manager, false), input, false);
+            NDList input =
+                    new NDList(
+                            named(manager.create(new long[][] {encoding.getIds()}), "input_ids"),
+                            named(manager.create(mask), "attention_mask"),
+                            named(
+                                    manager.create(new long[][] {encoding.getTypeIds()}),
+                                    "token_type_ids"));
+            NDList output =
+                    model.getBlock().forward(new ParameterStore(manager, false), input, false);
             return meanPoolNormalised(output.get(0).toFloatArray(), mask, 1, mask[0].length)[0];
         }
     }
@@ -74,21 +86,31 @@ public final class SentenceEmbedder implements Closeable {
         Path onnx = modelDir.resolve(MODEL_NAME + ".onnx");
         Path tokenizerJson = modelDir.resolve(MODEL_NAME + "-tokenizer.json");
         if (Files.isRegularFile(onnx) == false || Files.isRegularFile(tokenizerJson) == false) {
-            throw new IllegalStateException("bundled sentence model missing under [" + modelDir + "]: reinstall the aiops plugin");
+            throw new IllegalStateException(
+                    "bundled sentence model missing under ["
+                            + modelDir
+                            + "]: reinstall the aiops plugin");
         }
-        tokenizer = HuggingFaceTokenizer.newInstance(
-            tokenizerJson,
-            Map.of("padding", "false", "truncation", "true", "maxLength", Integer.toString(MAX_TOKENS))
-        );
-        model = Criteria.builder()
-            .setTypes(NDList.class, NDList.class)
-            .optModelPath(onnx)
-            .optEngine(DjlEngine.ONNX_RUNTIME)
-            .optTranslator(new NoopTranslator())
-            .optOption("interOpNumThreads", Integer.toString(engine.interOpThreads()))
-            .optOption("intraOpNumThreads", Integer.toString(engine.intraOpThreads()))
-            .build()
-            .loadModel();
+        tokenizer =
+                HuggingFaceTokenizer.newInstance(
+                        tokenizerJson,
+                        Map.of(
+                                "padding",
+                                "false",
+                                "truncation",
+                                "true",
+                                "maxLength",
+                                Integer.toString(MAX_TOKENS)));
+        model =
+                Criteria.builder()
+                        .setTypes(NDList.class, NDList.class)
+                        .optModelPath(onnx)
+                        .optEngine(DjlEngine.ONNX_RUNTIME)
+                        .optTranslator(new NoopTranslator())
+                        .optOption("interOpNumThreads", Integer.toString(engine.interOpThreads()))
+                        .optOption("intraOpNumThreads", Integer.toString(engine.intraOpThreads()))
+                        .build()
+                        .loadModel();
     }
 
     private static NDArray named(NDArray array, String name) {

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.index;
 
 import java.util.function.Consumer;
@@ -5,8 +11,8 @@ import java.util.function.Consumer;
 import org.opensearch.ResourceAlreadyExistsException;
 import org.opensearch.action.admin.indices.create.CreateIndexRequest;
 import org.opensearch.action.admin.indices.create.CreateIndexResponse;
-import org.opensearch.action.support.PlainActionFuture;
 import org.opensearch.action.support.ContextPreservingActionListener;
+import org.opensearch.action.support.PlainActionFuture;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.util.concurrent.ThreadContext;
@@ -14,7 +20,10 @@ import org.opensearch.core.action.ActionListener;
 import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.client.Client;
 
-/** How the plugin reaches its system indices: as itself (not the user whose request triggered it), created on demand. */
+/**
+ * How the plugin reaches its system indices: as itself (not the user whose request triggered it),
+ * created on demand.
+ */
 public final class SystemIndexAccess {
 
     private final Client client;
@@ -35,26 +44,39 @@ public final class SystemIndexAccess {
         return clusterService.state().metadata().hasIndex(index);
     }
 
-    /** Creates the index with its JSON mapping (one shard, a replica where there is a node for it) unless it exists. */
+    /**
+     * Creates the index with its JSON mapping (one shard, a replica where there is a node for it)
+     * unless it exists.
+     */
     public void ensure(String index, ActionListener<Void> listener) {
         if (exists(index)) {
             listener.onResponse(null);
             return;
         }
-        CreateIndexRequest create = new CreateIndexRequest(index).mapping(AiopsIndices.mapping(index))
-            .settings(Settings.builder().put("index.number_of_shards", 1).put("index.auto_expand_replicas", "0-1").put("index.hidden", true));
-        this.<CreateIndexResponse>run(l -> client.admin().indices().create(create, l), ActionListener.wrap(r -> listener.onResponse(null), e -> {
-            if (e instanceof ResourceAlreadyExistsException) {
-                listener.onResponse(null);
-            } else {
-                listener.onFailure(e);
-            }
-        }));
+        CreateIndexRequest create =
+                new CreateIndexRequest(index)
+                        .mapping(AiopsIndices.mapping(index))
+                        .settings(
+                                Settings.builder()
+                                        .put("index.number_of_shards", 1)
+                                        .put("index.auto_expand_replicas", "0-1")
+                                        .put("index.hidden", true));
+        this.<CreateIndexResponse>run(
+                l -> client.admin().indices().create(create, l),
+                ActionListener.wrap(
+                        r -> listener.onResponse(null),
+                        e -> {
+                            if (e instanceof ResourceAlreadyExistsException) {
+                                listener.onResponse(null);
+                            } else {
+                                listener.onFailure(e);
+                            }
+                        }));
     }
 
     /**
-     * A client call as the plugin, waiting for its answer: for background work (training, scoring) that runs on the
-     * plugin's own pool, never on transport threads.
+     * A client call as the plugin, waiting for its answer: for background work (training, scoring)
+     * that runs on the plugin's own pool, never on transport threads.
      */
     public <T> T sync(Consumer<ActionListener<T>> call) {
         PlainActionFuture<T> future = PlainActionFuture.newFuture();
@@ -69,10 +91,15 @@ public final class SystemIndexAccess {
         future.actionGet();
     }
 
-    /** Runs a client call with a stashed thread context; the listener runs in the caller's restored context. */
+    /**
+     * Runs a client call with a stashed thread context; the listener runs in the caller's restored
+     * context.
+     */
     public <T> void run(Consumer<ActionListener<T>> call, ActionListener<T> listener) {
         ThreadContext context = threadPool.getThreadContext();
-        ActionListener<T> restoring = new ContextPreservingActionListener<>(context.newRestorableContext(false), listener);
+        ActionListener<T> restoring =
+                new ContextPreservingActionListener<>(
+                        context.newRestorableContext(false), listener);
         try (ThreadContext.StoredContext ignored = context.stashContext()) {
             call.accept(restoring);
         }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.job;
 
 import java.io.IOException;
@@ -9,8 +15,8 @@ import org.opensearch.jobscheduler.spi.ScheduledJobParameter;
 import org.opensearch.jobscheduler.spi.schedule.Schedule;
 
 /**
- * A scheduled job of this plugin as Job Scheduler sees it: {@code kind} says which task runs (for example real-time
- * scoring of a detector) and {@code target_id} on what.
+ * A scheduled job of this plugin as Job Scheduler sees it: {@code kind} says which task runs (for
+ * example real-time scoring of a detector) and {@code target_id} on what.
  */
 public final class AiopsJobParameter implements ScheduledJobParameter {
 
@@ -33,15 +39,14 @@ public final class AiopsJobParameter implements ScheduledJobParameter {
     private final Long lockDurationSeconds;
 
     public AiopsJobParameter(
-        String name,
-        String kind,
-        String targetId,
-        Schedule schedule,
-        boolean enabled,
-        Instant enabledTime,
-        Instant lastUpdateTime,
-        Long lockDurationSeconds
-    ) {
+            String name,
+            String kind,
+            String targetId,
+            Schedule schedule,
+            boolean enabled,
+            Instant enabledTime,
+            Instant lastUpdateTime,
+            Long lockDurationSeconds) {
         this.name = Objects.requireNonNull(name, NAME);
         this.kind = Objects.requireNonNull(kind, KIND);
         this.targetId = targetId;
@@ -117,17 +122,25 @@ public final class AiopsJobParameter implements ScheduledJobParameter {
         }
         AiopsJobParameter that = (AiopsJobParameter) o;
         return enabled == that.enabled
-            && name.equals(that.name)
-            && kind.equals(that.kind)
-            && Objects.equals(targetId, that.targetId)
-            && schedule.equals(that.schedule)
-            && Objects.equals(enabledTime, that.enabledTime)
-            && lastUpdateTime.equals(that.lastUpdateTime)
-            && Objects.equals(lockDurationSeconds, that.lockDurationSeconds);
+                && name.equals(that.name)
+                && kind.equals(that.kind)
+                && Objects.equals(targetId, that.targetId)
+                && schedule.equals(that.schedule)
+                && Objects.equals(enabledTime, that.enabledTime)
+                && lastUpdateTime.equals(that.lastUpdateTime)
+                && Objects.equals(lockDurationSeconds, that.lockDurationSeconds);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, kind, targetId, schedule, enabled, enabledTime, lastUpdateTime, lockDurationSeconds);
+        return Objects.hash(
+                name,
+                kind,
+                targetId,
+                schedule,
+                enabled,
+                enabledTime,
+                lastUpdateTime,
+                lockDurationSeconds);
     }
 }

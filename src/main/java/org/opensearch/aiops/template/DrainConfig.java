@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template;
 
 import java.util.ArrayList;
@@ -8,8 +14,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Options of the Drain parser, immutable, with explicit defaults. {@code masking} replaces the default rules
- * (as in Drain3); pass {@link DefaultMaskRules#RULES} plus your own to extend them.
+ * Options of the Drain parser, immutable, with explicit defaults. {@code masking} replaces the
+ * default rules (as in Drain3); pass {@link DefaultMaskRules#RULES} plus your own to extend them.
  */
 public final class DrainConfig {
     public static final double DEFAULT_SIMILARITY_THRESHOLD = 0.4;
@@ -24,16 +30,23 @@ public final class DrainConfig {
     public static final String MAX_TEMPLATES = "max_templates";
     public static final String MASKING = "masking";
     public static final String EXTRACT_PARAMETERS = "extract_parameters";
-    public static final Set<String> OPTIONS = Set.of(SIMILARITY_THRESHOLD, DEPTH, MAX_CHILDREN, MAX_TEMPLATES, MASKING, EXTRACT_PARAMETERS);
+    public static final Set<String> OPTIONS =
+            Set.of(
+                    SIMILARITY_THRESHOLD,
+                    DEPTH,
+                    MAX_CHILDREN,
+                    MAX_TEMPLATES,
+                    MASKING,
+                    EXTRACT_PARAMETERS);
 
-    private static final DrainConfig DEFAULTS = new DrainConfig(
-        DEFAULT_SIMILARITY_THRESHOLD,
-        DEFAULT_DEPTH,
-        DEFAULT_MAX_CHILDREN,
-        DEFAULT_MAX_TEMPLATES,
-        DefaultMaskRules.RULES,
-        DEFAULT_EXTRACT_PARAMETERS
-    );
+    private static final DrainConfig DEFAULTS =
+            new DrainConfig(
+                    DEFAULT_SIMILARITY_THRESHOLD,
+                    DEFAULT_DEPTH,
+                    DEFAULT_MAX_CHILDREN,
+                    DEFAULT_MAX_TEMPLATES,
+                    DefaultMaskRules.RULES,
+                    DEFAULT_EXTRACT_PARAMETERS);
 
     private final double similarityThreshold;
     private final int depth;
@@ -43,18 +56,31 @@ public final class DrainConfig {
     private final boolean extractParameters;
     private final int hash;
 
-    private DrainConfig(double similarityThreshold, int depth, int maxChildren, int maxTemplates, List<MaskRule> masking, boolean extract) {
+    private DrainConfig(
+            double similarityThreshold,
+            int depth,
+            int maxChildren,
+            int maxTemplates,
+            List<MaskRule> masking,
+            boolean extract) {
         if (!(similarityThreshold >= 0 && similarityThreshold <= 1)) {
-            throw new IllegalArgumentException("[" + SIMILARITY_THRESHOLD + "] must be between 0 and 1, got " + similarityThreshold);
+            throw new IllegalArgumentException(
+                    "["
+                            + SIMILARITY_THRESHOLD
+                            + "] must be between 0 and 1, got "
+                            + similarityThreshold);
         }
         if (depth < 3 || depth > 16) {
-            throw new IllegalArgumentException("[" + DEPTH + "] must be between 3 and 16, got " + depth);
+            throw new IllegalArgumentException(
+                    "[" + DEPTH + "] must be between 3 and 16, got " + depth);
         }
         if (maxChildren < 1) {
-            throw new IllegalArgumentException("[" + MAX_CHILDREN + "] must be at least 1, got " + maxChildren);
+            throw new IllegalArgumentException(
+                    "[" + MAX_CHILDREN + "] must be at least 1, got " + maxChildren);
         }
         if (maxTemplates < 1) {
-            throw new IllegalArgumentException("[" + MAX_TEMPLATES + "] must be at least 1, got " + maxTemplates);
+            throw new IllegalArgumentException(
+                    "[" + MAX_TEMPLATES + "] must be at least 1, got " + maxTemplates);
         }
         for (int i = 0; i < masking.size(); i++) {
             validateRule(i, masking.get(i));
@@ -66,7 +92,14 @@ public final class DrainConfig {
         this.masking = List.copyOf(masking);
         this.extractParameters = extract;
         // A map key looked up for every parsed line: hashed once.
-        this.hash = java.util.Objects.hash(similarityThreshold, depth, maxChildren, maxTemplates, this.masking, extract);
+        this.hash =
+                java.util.Objects.hash(
+                        similarityThreshold,
+                        depth,
+                        maxChildren,
+                        maxTemplates,
+                        this.masking,
+                        extract);
     }
 
     public static DrainConfig defaults() {
@@ -78,23 +111,28 @@ public final class DrainConfig {
     }
 
     public DrainConfig depth(int value) {
-        return new DrainConfig(similarityThreshold, value, maxChildren, maxTemplates, masking, extractParameters);
+        return new DrainConfig(
+                similarityThreshold, value, maxChildren, maxTemplates, masking, extractParameters);
     }
 
     public DrainConfig maxChildren(int value) {
-        return new DrainConfig(similarityThreshold, depth, value, maxTemplates, masking, extractParameters);
+        return new DrainConfig(
+                similarityThreshold, depth, value, maxTemplates, masking, extractParameters);
     }
 
     public DrainConfig maxTemplates(int value) {
-        return new DrainConfig(similarityThreshold, depth, maxChildren, value, masking, extractParameters);
+        return new DrainConfig(
+                similarityThreshold, depth, maxChildren, value, masking, extractParameters);
     }
 
     public DrainConfig masking(List<MaskRule> value) {
-        return new DrainConfig(similarityThreshold, depth, maxChildren, maxTemplates, value, extractParameters);
+        return new DrainConfig(
+                similarityThreshold, depth, maxChildren, maxTemplates, value, extractParameters);
     }
 
     public DrainConfig extractParameters(boolean value) {
-        return new DrainConfig(similarityThreshold, depth, maxChildren, maxTemplates, masking, value);
+        return new DrainConfig(
+                similarityThreshold, depth, maxChildren, maxTemplates, masking, value);
     }
 
     public double similarityThreshold() {
@@ -122,9 +160,10 @@ public final class DrainConfig {
     }
 
     /**
-     * Reads processor-style options ({@code similarity_threshold}, {@code depth}, {@code max_children},
-     * {@code max_templates}, {@code masking}: list of {regex, mask}, {@code extract_parameters}); missing ones keep
-     * their defaults. Throws {@link IllegalArgumentException} naming the offending option.
+     * Reads processor-style options ({@code similarity_threshold}, {@code depth}, {@code
+     * max_children}, {@code max_templates}, {@code masking}: list of {regex, mask}, {@code
+     * extract_parameters}); missing ones keep their defaults. Throws {@link
+     * IllegalArgumentException} naming the offending option.
      */
     public static DrainConfig fromMap(Map<String, Object> options) {
         DrainConfig config = defaults();
@@ -133,11 +172,16 @@ public final class DrainConfig {
         }
         for (String key : options.keySet()) {
             if (!OPTIONS.contains(key)) {
-                throw new IllegalArgumentException("unknown option [" + key + "], expected one of " + new java.util.TreeSet<>(OPTIONS));
+                throw new IllegalArgumentException(
+                        "unknown option ["
+                                + key
+                                + "], expected one of "
+                                + new java.util.TreeSet<>(OPTIONS));
             }
         }
         if (options.containsKey(SIMILARITY_THRESHOLD)) {
-            config = config.similarityThreshold(number(options, SIMILARITY_THRESHOLD).doubleValue());
+            config =
+                    config.similarityThreshold(number(options, SIMILARITY_THRESHOLD).doubleValue());
         }
         if (options.containsKey(DEPTH)) {
             config = config.depth(integer(options, DEPTH));
@@ -158,7 +202,8 @@ public final class DrainConfig {
             } else if (value instanceof String s && (s.equals("true") || s.equals("false"))) {
                 config = config.extractParameters(Boolean.parseBoolean(s));
             } else {
-                throw new IllegalArgumentException("[" + EXTRACT_PARAMETERS + "] must be a boolean, got [" + value + "]");
+                throw new IllegalArgumentException(
+                        "[" + EXTRACT_PARAMETERS + "] must be a boolean, got [" + value + "]");
             }
         }
         return config;
@@ -183,24 +228,35 @@ public final class DrainConfig {
         Number n = number(options, key);
         double d = n.doubleValue();
         if (d != Math.rint(d) || d > Integer.MAX_VALUE || d < Integer.MIN_VALUE) {
-            throw new IllegalArgumentException("[" + key + "] must be an integer, got [" + options.get(key) + "]");
+            throw new IllegalArgumentException(
+                    "[" + key + "] must be an integer, got [" + options.get(key) + "]");
         }
         return (int) d;
     }
 
     private static List<MaskRule> maskRules(Object value) {
         if (!(value instanceof List<?> list)) {
-            throw new IllegalArgumentException("[" + MASKING + "] must be a list of {regex, mask} objects, got [" + value + "]");
+            throw new IllegalArgumentException(
+                    "["
+                            + MASKING
+                            + "] must be a list of {regex, mask} objects, got ["
+                            + value
+                            + "]");
         }
         List<MaskRule> rules = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             String where = "[" + MASKING + "][" + i + "]";
             if (!(list.get(i) instanceof Map<?, ?> entry)) {
-                throw new IllegalArgumentException(where + " must be an object with [regex] and [mask], got [" + list.get(i) + "]");
+                throw new IllegalArgumentException(
+                        where
+                                + " must be an object with [regex] and [mask], got ["
+                                + list.get(i)
+                                + "]");
             }
             for (Object k : entry.keySet()) {
                 if (!"regex".equals(k) && !"mask".equals(k)) {
-                    throw new IllegalArgumentException(where + " has unknown field [" + k + "], expected [regex] and [mask]");
+                    throw new IllegalArgumentException(
+                            where + " has unknown field [" + k + "], expected [regex] and [mask]");
                 }
             }
             if (!(entry.get("regex") instanceof String regex) || regex.isEmpty()) {
@@ -221,25 +277,31 @@ public final class DrainConfig {
         try {
             Pattern.compile(rule.regex());
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(where + ".regex is not a valid regex: " + e.getDescription(), e);
+            throw new IllegalArgumentException(
+                    where + ".regex is not a valid regex: " + e.getDescription(), e);
         }
         if (!rule.mask().matches("[A-Za-z0-9_*]{1,32}")) {
             throw new IllegalArgumentException(
-                where + ".mask must be 1 to 32 letters, digits, '_' or '*', got [" + rule.mask() + "]"
-            );
+                    where
+                            + ".mask must be 1 to 32 letters, digits, '_' or '*', got ["
+                            + rule.mask()
+                            + "]");
         }
     }
 
-    /** Equal when every option is: the template service keeps one parser per namespace and distinct configuration. */
+    /**
+     * Equal when every option is: the template service keeps one parser per namespace and distinct
+     * configuration.
+     */
     @Override
     public boolean equals(Object other) {
         return other instanceof DrainConfig that
-            && Double.compare(similarityThreshold, that.similarityThreshold) == 0
-            && depth == that.depth
-            && maxChildren == that.maxChildren
-            && maxTemplates == that.maxTemplates
-            && masking.equals(that.masking)
-            && extractParameters == that.extractParameters;
+                && Double.compare(similarityThreshold, that.similarityThreshold) == 0
+                && depth == that.depth
+                && maxChildren == that.maxChildren
+                && maxTemplates == that.maxTemplates
+                && masking.equals(that.masking)
+                && extractParameters == that.extractParameters;
     }
 
     @Override
@@ -249,7 +311,18 @@ public final class DrainConfig {
 
     @Override
     public String toString() {
-        return "DrainConfig{similarity_threshold=" + similarityThreshold + ", depth=" + depth + ", max_children=" + maxChildren
-            + ", max_templates=" + maxTemplates + ", masking=" + masking.size() + " rules, extract_parameters=" + extractParameters + "}";
+        return "DrainConfig{similarity_threshold="
+                + similarityThreshold
+                + ", depth="
+                + depth
+                + ", max_children="
+                + maxChildren
+                + ", max_templates="
+                + maxTemplates
+                + ", masking="
+                + masking.size()
+                + " rules, extract_parameters="
+                + extractParameters
+                + "}";
     }
 }

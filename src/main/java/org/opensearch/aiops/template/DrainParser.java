@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template;
 
 import java.util.ArrayList;
@@ -9,20 +15,28 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Online Drain log parser for one namespace: masks each line, finds the most similar template in a fixed-depth
- * prefix tree, generalises it or creates a new one. Template ids are stable (see {@link TemplateIds}) and survive
- * generalisation; templates whose text becomes equal merge, the smaller id winning and the other becoming an alias.
- * Bounded: the least recently matched template is evicted beyond {@code maxTemplates}. Thread-safe.
+ * Online Drain log parser for one namespace: masks each line, finds the most similar template in a
+ * fixed-depth prefix tree, generalises it or creates a new one. Template ids are stable (see {@link
+ * TemplateIds}) and survive generalisation; templates whose text becomes equal merge, the smaller
+ * id winning and the other becoming an alias. Bounded: the least recently matched template is
+ * evicted beyond {@code maxTemplates}. Thread-safe.
  */
 public final class DrainParser {
-    /** Distinct words at one position after which it counts as a variable (see {@link #mergeWordVariants}). */
+    /**
+     * Distinct words at one position after which it counts as a variable (see {@link
+     * #mergeWordVariants}).
+     */
     static final int WORD_VARIANTS_TO_MERGE = 3;
+
     private final String namespace;
     private final DrainConfig config;
     private final Masker masker;
     private final PrefixTree tree;
+
     /** Access-ordered, so the eldest entry is the least recently matched template. */
-    private final LinkedHashMap<String, TemplateCluster> byId = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<String, TemplateCluster> byId =
+            new LinkedHashMap<>(64, 0.75f, true);
+
     private final Map<String, TemplateCluster> byText = new HashMap<>();
     private final Map<String, String> aliases = new HashMap<>();
 
@@ -41,7 +55,10 @@ public final class DrainParser {
         return config;
     }
 
-    /** Parses one line and learns from it. Never throws on any input; {@code null} is parsed as an empty line. */
+    /**
+     * Parses one line and learns from it. Never throws on any input; {@code null} is parsed as an
+     * empty line.
+     */
     public synchronized ParseResult parse(String line) {
         LineTokens tokens = LineTokens.of(line, masker);
         int lineConstants = 0;
@@ -76,7 +93,10 @@ public final class DrainParser {
         }
         cluster.count++;
         byId.get(cluster.id); // marks it most recently used
-        List<String> parameters = config.extractParameters() ? TemplateParameters.extract(cluster.tokens, tokens) : List.of();
+        List<String> parameters =
+                config.extractParameters()
+                        ? TemplateParameters.extract(cluster.tokens, tokens)
+                        : List.of();
         ParseResult result = new ParseResult(cluster.id, cluster.text, parameters, change);
         evictBeyondLimit();
         return result;
@@ -92,20 +112,23 @@ public final class DrainParser {
     }
 
     /**
-     * Puts a persisted or remote template into the tree under its own id. An existing id takes the new count and
-     * generalises to cover the new text (never back to a more specific one); an id merged here as an alias is
-     * ignored; if another id already has the same text, the smaller id wins and the other becomes its alias.
+     * Puts a persisted or remote template into the tree under its own id. An existing id takes the
+     * new count and generalises to cover the new text (never back to a more specific one); an id
+     * merged here as an alias is ignored; if another id already has the same text, the smaller id
+     * wins and the other becomes its alias.
      */
     public synchronized void restore(String id, String template, long count) {
         Objects.requireNonNull(id, "id");
-        String[] templateTokens = LineTokens.split(template == null ? "" : template).toArray(new String[0]);
+        String[] templateTokens =
+                LineTokens.split(template == null ? "" : template).toArray(new String[0]);
         if (aliases.containsKey(id)) {
             return; // merged into another template here; the winner already stands for it
         }
         TemplateCluster cluster = byId.get(id);
         if (cluster != null) {
             cluster.count = count;
-            // Versions of one template only generalise: another node's older, more specific text must not undo ours.
+            // Versions of one template only generalise: another node's older, more specific text
+            // must not undo ours.
             String[] merged = generalised(cluster.tokens, templateTokens);
             if (String.join(" ", merged).equals(cluster.text) == false) {
                 retokenise(cluster, merged);
@@ -124,14 +147,19 @@ public final class DrainParser {
 
     /** Ids that were merged into another template, mapped to the id that won. */
     /**
-     * The more general of two versions of one template (as stored by different nodes): position by position, tokens
-     * generalise to cover both. Versions of different lengths cannot be of one template; {@code ours} is kept.
+     * The more general of two versions of one template (as stored by different nodes): position by
+     * position, tokens generalise to cover both. Versions of different lengths cannot be of one
+     * template; {@code ours} is kept.
      */
     public static String generalise(String ours, String theirs) {
         if (theirs == null || ours.equals(theirs)) {
             return ours;
         }
-        return String.join(" ", generalised(LineTokens.split(ours).toArray(new String[0]), LineTokens.split(theirs).toArray(new String[0])));
+        return String.join(
+                " ",
+                generalised(
+                        LineTokens.split(ours).toArray(new String[0]),
+                        LineTokens.split(theirs).toArray(new String[0])));
     }
 
     private static String[] generalised(String[] ours, String[] theirs) {
@@ -159,8 +187,9 @@ public final class DrainParser {
     }
 
     /**
-     * The most similar template that differs from the line only where either side is a value, or null. Templates
-     * that differ by one plain word are not matched here: see {@link #mergeWordVariants}.
+     * The most similar template that differs from the line only where either side is a value, or
+     * null. Templates that differ by one plain word are not matched here: see {@link
+     * #mergeWordVariants}.
      */
     private TemplateCluster bestMatch(String[] line, int lineConstants) {
         TemplateCluster best = null;
@@ -172,7 +201,8 @@ public final class DrainParser {
                 continue;
             }
             int wildcards = c.tokens.length - c.constants;
-            if (similarity > bestSimilarity || (similarity == bestSimilarity && wildcards > bestWildcards)) {
+            if (similarity > bestSimilarity
+                    || (similarity == bestSimilarity && wildcards > bestWildcards)) {
                 best = c;
                 bestSimilarity = similarity;
                 bestWildcards = wildcards;
@@ -182,13 +212,15 @@ public final class DrainParser {
     }
 
     /**
-     * A differing plain word ("VM Paused" / "VM Resumed") more often names another event than a value, unless the
-     * position keeps taking new words: once {@link #WORD_VARIANTS_TO_MERGE} similar templates differ only by the word
-     * at one position, they and the line merge into one template with {@code <*>} there. Returns null if not yet.
+     * A differing plain word ("VM Paused" / "VM Resumed") more often names another event than a
+     * value, unless the position keeps taking new words: once {@link #WORD_VARIANTS_TO_MERGE}
+     * similar templates differ only by the word at one position, they and the line merge into one
+     * template with {@code <*>} there. Returns null if not yet.
      */
     private TemplateCluster mergeWordVariants(String[] line, int lineConstants) {
         List<TemplateCluster> candidates = tree.candidates(line);
-        // one pass: each similar template's single differing word position (linear in the leaf size)
+        // one pass: each similar template's single differing word position (linear in the leaf
+        // size)
         Map<Integer, List<TemplateCluster>> byPosition = new HashMap<>();
         int position = -1;
         for (TemplateCluster c : candidates) {
@@ -223,7 +255,10 @@ public final class DrainParser {
         return retokenise(winner, merged);
     }
 
-    /** Gives the cluster new tokens; returns the cluster that carries them afterwards (another one if texts merged). */
+    /**
+     * Gives the cluster new tokens; returns the cluster that carries them afterwards (another one
+     * if texts merged).
+     */
     private TemplateCluster retokenise(TemplateCluster cluster, String[] newTokens) {
         tree.remove(cluster);
         byText.remove(cluster.text, cluster);
@@ -238,8 +273,12 @@ public final class DrainParser {
         return cluster;
     }
 
-    /** Two templates with one text: keep the smaller id, with both counts; the other id becomes an alias. */
-    private TemplateCluster mergeEqualTexts(TemplateCluster existing, TemplateCluster incoming, boolean sumCounts) {
+    /**
+     * Two templates with one text: keep the smaller id, with both counts; the other id becomes an
+     * alias.
+     */
+    private TemplateCluster mergeEqualTexts(
+            TemplateCluster existing, TemplateCluster incoming, boolean sumCounts) {
         if (incoming.id.compareTo(existing.id) < 0) {
             byId.remove(existing.id);
             addAlias(existing.id, incoming.id);
@@ -248,7 +287,10 @@ public final class DrainParser {
         } else {
             addAlias(incoming.id, existing.id);
         }
-        existing.count = sumCounts ? existing.count + incoming.count : Math.max(existing.count, incoming.count);
+        existing.count =
+                sumCounts
+                        ? existing.count + incoming.count
+                        : Math.max(existing.count, incoming.count);
         return existing;
     }
 
@@ -276,7 +318,10 @@ public final class DrainParser {
         byId.put(cluster.id, cluster);
     }
 
-    /** The creation id, salted in the rare case that it is taken (hash collision or a merged template's old id). */
+    /**
+     * The creation id, salted in the rare case that it is taken (hash collision or a merged
+     * template's old id).
+     */
     private String freshId(String text) {
         String id = TemplateIds.of(namespace, text);
         for (int salt = 1; byId.containsKey(id) || aliases.containsKey(id); salt++) {

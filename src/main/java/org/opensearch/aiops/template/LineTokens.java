@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template;
 
 import java.util.ArrayList;
@@ -5,7 +11,10 @@ import java.util.List;
 
 /** A line split on whitespace and control characters, each token with its masked form. */
 final class LineTokens {
-    /** Tokens beyond this count are kept as one last token, so a huge line cannot make a huge template. */
+    /**
+     * Tokens beyond this count are kept as one last token, so a huge line cannot make a huge
+     * template.
+     */
     static final int MAX_TOKENS = 1000;
 
     final String[] originals;
@@ -64,6 +73,8 @@ final class LineTokens {
     }
 
     static boolean isSeparator(char c) {
-        return c <= ' ' || (c >= 0x7f && (c <= 0x9f || Character.isWhitespace(c) || Character.isSpaceChar(c)));
+        return c <= ' '
+                || (c >= 0x7f
+                        && (c <= 0x9f || Character.isWhitespace(c) || Character.isSpaceChar(c)));
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template;
 
 import java.util.HashMap;
@@ -8,21 +14,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Applies the mask rules to one token. At each position the rules are tried in order and the first that matches
- * there wins. Three things keep this cheap: rules whose required characters ({@link RequiredChars}) are missing from
- * the token are skipped; a table of the rules that can start at a (previous, current) character pair, probed once
- * from the regexes, skips most positions; and results are cached by the token's digit shape (1-9 read as 1), which
- * is exact when no rule tells those digits apart ({@link #digitBlind}). Left-over word runs that hold a digit become
- * {@code <*>}: in logs, digit-bearing words are nearly always values. Not thread-safe (one per parser).
+ * Applies the mask rules to one token. At each position the rules are tried in order and the first
+ * that matches there wins. Three things keep this cheap: rules whose required characters ({@link
+ * RequiredChars}) are missing from the token are skipped; a table of the rules that can start at a
+ * (previous, current) character pair, probed once from the regexes, skips most positions; and
+ * results are cached by the token's digit shape (1-9 read as 1), which is exact when no rule tells
+ * those digits apart ({@link #digitBlind}). Left-over word runs that hold a digit become {@code
+ * <*>}: in logs, digit-bearing words are nearly always values. Not thread-safe (one per parser).
  */
 final class Masker {
     /**
-     * Tokens longer than this are values as a whole (base64, dumps) and are neither regex-masked nor cached: bounds
-     * the time and the template memory that pathological input can take.
+     * Tokens longer than this are values as a whole (base64, dumps) and are neither regex-masked
+     * nor cached: bounds the time and the template memory that pathological input can take.
      */
     static final int MAX_MASKED_TOKEN_LENGTH = 512;
-    /** Token shapes repeat (constant words, numbers of one width), so masking is cached by shape. */
+
+    /**
+     * Token shapes repeat (constant words, numbers of one width), so masking is cached by shape.
+     */
     private static final int CACHE_LIMIT = 50_000;
+
     private static final int[] NO_SPANS = new int[0];
 
     private final Matcher[] matchers;
@@ -40,15 +51,20 @@ final class Masker {
         matchers = new Matcher[rules.size()];
         maskTokens = new String[rules.size()];
         for (int r = 0; r < rules.size(); r++) {
-            matchers[r] = starts.patterns[r].matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+            matchers[r] =
+                    starts.patterns[r]
+                            .matcher("")
+                            .useTransparentBounds(true)
+                            .useAnchoringBounds(false);
             maskTokens[r] = rules.get(r).token();
         }
         digitBlind = rules.stream().allMatch(r -> digitBlind(r.regex()));
     }
 
     /**
-     * Whether a regex treats the digits 1-9 alike (and 0 alike or apart): no digit in its text except quantifier
-     * bounds, {@code 0-9} ranges and a literal 0. Then a token and its shape match at the same places.
+     * Whether a regex treats the digits 1-9 alike (and 0 alike or apart): no digit in its text
+     * except quantifier bounds, {@code 0-9} ranges and a literal 0. Then a token and its shape
+     * match at the same places.
      */
     static boolean digitBlind(String regex) {
         String rest = regex.replaceAll("\\{[0-9]*(,[0-9]*)?\\}", "").replace("0-9", "");
@@ -62,8 +78,9 @@ final class Masker {
     }
 
     /**
-     * Which rules can match at a position, given the character there and the one before (ASCII only; anything else
-     * tries every rule). Probed once per rule list from the regexes themselves, then shared by all parsers.
+     * Which rules can match at a position, given the character there and the one before (ASCII
+     * only; anything else tries every rule). Probed once per rule list from the regexes themselves,
+     * then shared by all parsers.
      */
     private static final class StartTable {
         private static final int TOKEN_START = 128;
@@ -71,7 +88,11 @@ final class Masker {
 
         final Pattern[] patterns;
         final long[][] required;
-        /** {@code allowed[previous * 128 + c]}: bit set of rules (by index) that may match there; beyond 64 rules, all. */
+
+        /**
+         * {@code allowed[previous * 128 + c]}: bit set of rules (by index) that may match there;
+         * beyond 64 rules, all.
+         */
         final long[] allowed = new long[129 * 128];
 
         private StartTable(List<MaskRule> rules) {
@@ -80,10 +101,13 @@ final class Masker {
             for (int r = 0; r < rules.size(); r++) {
                 patterns[r] = Pattern.compile(rules.get(r).regex());
                 required[r] = RequiredChars.of(rules.get(r).regex());
-                // a positive lookbehind may need more than the one previous character the probe shows
-                boolean probeable = r < 64 && !rules.get(r).regex().contains("(?<=") && probe(patterns[r], r);
+                // a positive lookbehind may need more than the one previous character the probe
+                // shows
+                boolean probeable =
+                        r < 64 && !rules.get(r).regex().contains("(?<=") && probe(patterns[r], r);
                 if (!probeable) {
-                    // a rule that needs more context than one character (or the 65th rule): no shortcut
+                    // a rule that needs more context than one character (or the 65th rule): no
+                    // shortcut
                     for (int i = 0; i < allowed.length; i++) {
                         allowed[i] |= r < 64 ? 1L << r : -1L;
                     }
@@ -124,7 +148,7 @@ final class Masker {
 
     MaskedToken mask(String token) {
         if (token.length() > MAX_MASKED_TOKEN_LENGTH) {
-            return new MaskedToken(TemplateToken.WILDCARD, new String[] { token });
+            return new MaskedToken(TemplateToken.WILDCARD, new String[] {token});
         }
         String key = digitBlind ? shape(token) : (hasDigit(token) ? null : token);
         Plan plan = key == null ? null : cache.get(key);
@@ -169,7 +193,9 @@ final class Masker {
     private Plan plan(String token) {
         int n = token.length();
         if (matchers.length == 0) {
-            return hasDigit(token) ? new Plan(TemplateToken.WILDCARD, new int[] { 0, n }) : new Plan(token, NO_SPANS);
+            return hasDigit(token)
+                    ? new Plan(TemplateToken.WILDCARD, new int[] {0, n})
+                    : new Plan(token, NO_SPANS);
         }
         long gate = applicableRules(token);
         StringBuilder text = new StringBuilder(n);
@@ -231,7 +257,9 @@ final class Masker {
         }
     }
 
-    /** Rules (as a bit set; -1 beyond 64 rules) whose required characters all occur in the token. */
+    /**
+     * Rules (as a bit set; -1 beyond 64 rules) whose required characters all occur in the token.
+     */
     private long applicableRules(String token) {
         present[0] = present[1] = present[2] = 0;
         for (int i = 0; i < token.length(); i++) {
@@ -255,8 +283,12 @@ final class Masker {
         return gate;
     }
 
-    /** Copies unmasked text, turning each run of word characters (with '.' and '-') that holds a digit into {@code <*>}. */
-    private static void appendGap(String token, int from, int to, StringBuilder text, IntList spans) {
+    /**
+     * Copies unmasked text, turning each run of word characters (with '.' and '-') that holds a
+     * digit into {@code <*>}.
+     */
+    private static void appendGap(
+            String token, int from, int to, StringBuilder text, IntList spans) {
         int i = from;
         while (i < to) {
             if (!isRunChar(token.charAt(i))) {

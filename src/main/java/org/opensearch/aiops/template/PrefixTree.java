@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template;
 
 import java.util.ArrayList;
@@ -6,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drain's fixed-depth tree: token count, then the first {@code depth - 2} tokens, then a leaf list of templates.
- * Value-like tokens route to the {@code <*>} child, as do new tokens once a node has {@code maxChildren} children.
+ * Drain's fixed-depth tree: token count, then the first {@code depth - 2} tokens, then a leaf list
+ * of templates. Value-like tokens route to the {@code <*>} child, as do new tokens once a node has
+ * {@code maxChildren} children.
  */
 final class PrefixTree {
     private static final List<TemplateCluster> NONE = List.of();
@@ -45,7 +52,8 @@ final class PrefixTree {
             String key = routeKey(tokens[i]);
             Node next = node.children.get(key);
             if (next == null) {
-                if (node.children.size() >= maxChildren - 1 && !key.equals(TemplateToken.WILDCARD)) {
+                if (node.children.size() >= maxChildren - 1
+                        && !key.equals(TemplateToken.WILDCARD)) {
                     key = TemplateToken.WILDCARD;
                     next = node.children.get(key);
                 }
@@ -62,11 +70,15 @@ final class PrefixTree {
         node.clusters.add(cluster);
     }
 
-    /** Removes the cluster from the leaf its current tokens route to (call before changing its prefix tokens). */
+    /**
+     * Removes the cluster from the leaf its current tokens route to (call before changing its
+     * prefix tokens).
+     */
     void remove(TemplateCluster cluster) {
         List<TemplateCluster> leaf = candidates(cluster.tokens);
         if (!leaf.remove(cluster)) {
-            // its prefix was routed to <*> by maxChildren when added: look through the whole length bucket
+            // its prefix was routed to <*> by maxChildren when added: look through the whole length
+            // bucket
             removeAnywhere(byLength.get(cluster.tokens.length), cluster);
         }
     }

@@ -1,10 +1,17 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template;
 
 /**
- * The ASCII characters a regex cannot match without (its mandatory literals, and "some digit" for a mandatory
- * {@code \d}), read from the regex syntax. Conservative: any construct it does not fully understand contributes
- * nothing, and inline flags (case-insensitivity) make it give up, so a token lacking a required character can safely
- * skip the rule. This lets a one-pass scan of a token rule out most masks before any regex runs.
+ * The ASCII characters a regex cannot match without (its mandatory literals, and "some digit" for a
+ * mandatory {@code \d}), read from the regex syntax. Conservative: any construct it does not fully
+ * understand contributes nothing, and inline flags (case-insensitivity) make it give up, so a token
+ * lacking a required character can safely skip the rule. This lets a one-pass scan of a token rule
+ * out most masks before any regex runs.
  */
 final class RequiredChars {
     /** Bits 0-127: ASCII characters; {@link #DIGIT}: at least one of 0-9. */
@@ -17,7 +24,10 @@ final class RequiredChars {
         this.regex = regex;
     }
 
-    /** Three words of a 129-bit set: ASCII characters plus {@link #DIGIT}; all zero if nothing is known. */
+    /**
+     * Three words of a 129-bit set: ASCII characters plus {@link #DIGIT}; all zero if nothing is
+     * known.
+     */
     static long[] of(String regex) {
         try {
             RequiredChars parser = new RequiredChars(regex);
@@ -30,7 +40,9 @@ final class RequiredChars {
 
     /** Whether every required character is present. */
     static boolean satisfied(long[] required, long[] present) {
-        return (required[0] & ~present[0]) == 0 && (required[1] & ~present[1]) == 0 && (required[2] & ~present[2]) == 0;
+        return (required[0] & ~present[0]) == 0
+                && (required[1] & ~present[1]) == 0
+                && (required[2] & ~present[2]) == 0;
     }
 
     static void add(long[] set, int bit) {
@@ -86,8 +98,7 @@ final class RequiredChars {
                     return inner;
                 }
             }
-            case '.', '^', '$' -> {
-            }
+            case '.', '^', '$' -> {}
             case '*', '+', '?', '{', ')' -> throw new GiveUp();
             default -> {
                 if (c < 128) {
@@ -105,14 +116,24 @@ final class RequiredChars {
         char e = regex.charAt(pos++);
         if (e == 'd') {
             add(set, DIGIT);
-        } else if (e == 'p' || e == 'P' || e == 'x' || e == 'u' || e == 'c' || e == 'k' || e == 'Q' || e == 'N' || Character.isDigit(e)) {
+        } else if (e == 'p'
+                || e == 'P'
+                || e == 'x'
+                || e == 'u'
+                || e == 'c'
+                || e == 'k'
+                || e == 'Q'
+                || e == 'N'
+                || Character.isDigit(e)) {
             throw new GiveUp(); // escapes with arguments: rare in masks, not worth reading
         } else if (!Character.isLetter(e) && e < 128) {
             add(set, e);
         }
     }
 
-    /** Reads what follows '(' ; returns whether the group's content counts (false for lookarounds). */
+    /**
+     * Reads what follows '(' ; returns whether the group's content counts (false for lookarounds).
+     */
     private boolean groupOpening() throws GiveUp {
         if (pos >= regex.length() || regex.charAt(pos) != '?') {
             return true;

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template;
 
 import java.util.Arrays;
@@ -31,8 +37,9 @@ final class TemplateCluster {
     }
 
     /**
-     * Share of constant tokens that template and line have in common, over the larger of their constant counts
-     * (so a bare {@code <*>} template does not swallow every line of its length); 1 when neither has any.
+     * Share of constant tokens that template and line have in common, over the larger of their
+     * constant counts (so a bare {@code <*>} template does not swallow every line of its length); 1
+     * when neither has any.
      */
     double similarity(String[] line, int lineConstants) {
         int denominator = Math.max(constants, lineConstants);
@@ -49,8 +56,8 @@ final class TemplateCluster {
     }
 
     /**
-     * The one position where template and line hold different plain words (no placeholder on either side), -1 if
-     * there is none, {@link #SEVERAL} if there are more.
+     * The one position where template and line hold different plain words (no placeholder on either
+     * side), -1 if there is none, {@link #SEVERAL} if there are more.
      */
     int wordMismatch(String[] line) {
         int found = -1;

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template;
 
 import java.nio.charset.StandardCharsets;
@@ -5,8 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Template ids: 16 hex characters of SHA-1 over (namespace, template text at creation). Deterministic across nodes
- * and restarts, so two nodes that see the same first line agree on the id without talking to each other.
+ * Template ids: 16 hex characters of SHA-1 over (namespace, template text at creation).
+ * Deterministic across nodes and restarts, so two nodes that see the same first line agree on the
+ * id without talking to each other.
  */
 final class TemplateIds {
     private static final char[] HEX = "0123456789abcdef".toCharArray();

@@ -1,9 +1,18 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Aligns a line with the template it matched and returns the original substrings behind its variable parts. */
+/**
+ * Aligns a line with the template it matched and returns the original substrings behind its
+ * variable parts.
+ */
 final class TemplateParameters {
     private TemplateParameters() {}
 
@@ -19,8 +28,10 @@ final class TemplateParameters {
                         out.add(p);
                     }
                 }
-            } else if (TemplateToken.isWildcard(t) || !TemplateToken.capture(t, line.originals[i], out)) {
-                // generalised position (or a restored template that does not quite fit): the whole token is the value
+            } else if (TemplateToken.isWildcard(t)
+                    || !TemplateToken.capture(t, line.originals[i], out)) {
+                // generalised position (or a restored template that does not quite fit): the whole
+                // token is the value
                 if (t.indexOf('<') >= 0) {
                     out.add(line.originals[i]);
                 }

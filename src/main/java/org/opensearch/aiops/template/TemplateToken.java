@@ -1,13 +1,20 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Operations on one template token, which may mix literal text and placeholders ({@code <*>}, {@code <NUM>}...):
- * matching a line token against it, generalising it to cover another token, and the key the prefix tree routes by.
- * Generalisation works on the token's pieces (word runs and single punctuation characters), so {@code uid=1} and
- * {@code uid=2} give {@code uid=<*>} rather than losing the key.
+ * Operations on one template token, which may mix literal text and placeholders ({@code <*>},
+ * {@code <NUM>}...): matching a line token against it, generalising it to cover another token, and
+ * the key the prefix tree routes by. Generalisation works on the token's pieces (word runs and
+ * single punctuation characters), so {@code uid=1} and {@code uid=2} give {@code uid=<*>} rather
+ * than losing the key.
  */
 final class TemplateToken {
     static final String WILDCARD = "<*>";
@@ -17,10 +24,15 @@ final class TemplateToken {
     /** {@code <*>} or a bare mask token like {@code <IP>}: the whole token is a value. */
     static boolean isWildcard(String token) {
         int n = token.length();
-        return n >= 3 && token.charAt(0) == '<' && token.charAt(n - 1) == '>' && placeholderEnd(token, 0) == n;
+        return n >= 3
+                && token.charAt(0) == '<'
+                && token.charAt(n - 1) == '>'
+                && placeholderEnd(token, 0) == n;
     }
 
-    /** Whether the template token covers the line token, every placeholder standing for any text. */
+    /**
+     * Whether the template token covers the line token, every placeholder standing for any text.
+     */
     static boolean covers(String template, String line) {
         if (template.equals(line)) {
             return true;
@@ -32,8 +44,9 @@ final class TemplateToken {
     }
 
     /**
-     * Matches {@code line} against the template token, each placeholder taking the shortest text up to the next
-     * literal; appends the texts behind placeholders to {@code out} when it is not null.
+     * Matches {@code line} against the template token, each placeholder taking the shortest text up
+     * to the next literal; appends the texts behind placeholders to {@code out} when it is not
+     * null.
      */
     static boolean capture(String template, String line, List<String> out) {
         int t = 0;
@@ -53,12 +66,16 @@ final class TemplateToken {
             }
             t = end;
             int literalEnd = t;
-            while (literalEnd < tn && !(template.charAt(literalEnd) == '<' && placeholderEnd(template, literalEnd) > 0)) {
+            while (literalEnd < tn
+                    && !(template.charAt(literalEnd) == '<'
+                            && placeholderEnd(template, literalEnd) > 0)) {
                 literalEnd++;
             }
             int valueEnd;
             if (literalEnd == t) {
-                valueEnd = t == tn ? ln : l + Math.min(1, ln - l); // adjacent placeholders: give one char to the first
+                valueEnd =
+                        t == tn ? ln : l + Math.min(1, ln - l); // adjacent placeholders: give one
+                // char to the first
             } else {
                 valueEnd = line.indexOf(template.substring(t, literalEnd), l);
                 if (valueEnd < 0) {
@@ -67,7 +84,8 @@ final class TemplateToken {
                 if (literalEnd == tn) {
                     // the literal ends the template, so it must end the line too
                     valueEnd = ln - (literalEnd - t);
-                    if (valueEnd < l || !line.startsWith(template.substring(t, literalEnd), valueEnd)) {
+                    if (valueEnd < l
+                            || !line.startsWith(template.substring(t, literalEnd), valueEnd)) {
                         return rollback(out, added);
                     }
                 }
@@ -88,7 +106,10 @@ final class TemplateToken {
         return false;
     }
 
-    /** The token generalised to cover {@code other} too: same pieces kept, differing word pieces become {@code <*>}. */
+    /**
+     * The token generalised to cover {@code other} too: same pieces kept, differing word pieces
+     * become {@code <*>}.
+     */
     static String generalise(String template, String other) {
         if (template.equals(other) || template.equals(WILDCARD)) {
             return template;
@@ -108,7 +129,8 @@ final class TemplateToken {
             String y = b.get(i);
             boolean word = isWordPiece(x);
             if (word != isWordPiece(y) || (!word && !x.equals(y))) {
-                return framedWildcard(template, other); // different punctuation: a different shape of token
+                return framedWildcard(
+                        template, other); // different punctuation: a different shape of token
             }
             if (x.equals(y) && !isWildcard(x)) {
                 out.append(x);
@@ -122,7 +144,10 @@ final class TemplateToken {
         return literalWord ? out.toString() : framedWildcard(template, other);
     }
 
-    /** {@code <*>} inside the punctuation both tokens start and end with: {@code "[a]," + "[b]," -> "[<*>],"}. */
+    /**
+     * {@code <*>} inside the punctuation both tokens start and end with: {@code "[a]," + "[b]," ->
+     * "[<*>],"}.
+     */
     private static String framedWildcard(String a, String b) {
         int n = Math.min(a.length(), b.length());
         int head = 0;
@@ -130,7 +155,9 @@ final class TemplateToken {
             head++;
         }
         int tail = 0;
-        while (tail < n - head && a.charAt(a.length() - 1 - tail) == b.charAt(b.length() - 1 - tail) && isFrame(a.charAt(a.length() - 1 - tail))) {
+        while (tail < n - head
+                && a.charAt(a.length() - 1 - tail) == b.charAt(b.length() - 1 - tail)
+                && isFrame(a.charAt(a.length() - 1 - tail))) {
             tail++;
         }
         if (head == 0 && tail == 0) {
@@ -143,7 +170,10 @@ final class TemplateToken {
         return !isWordChar(c) && c != '<' && c != '>' && c != '*';
     }
 
-    /** Prefix-tree key: values route together, {@code key=value} tokens by their key, masked tokens by their literal head. */
+    /**
+     * Prefix-tree key: values route together, {@code key=value} tokens by their key, masked tokens
+     * by their literal head.
+     */
     static String routeKey(String token) {
         if (isWildcard(token)) {
             return WILDCARD;
@@ -193,7 +223,9 @@ final class TemplateToken {
         return c == '_' || Character.isLetterOrDigit(c);
     }
 
-    /** End index of a placeholder starting at {@code from} ({@code <NAME>} or {@code <*>}), or -1. */
+    /**
+     * End index of a placeholder starting at {@code from} ({@code <NAME>} or {@code <*>}), or -1.
+     */
     static int placeholderEnd(String s, int from) {
         int n = s.length();
         int i = from + 1;
@@ -202,7 +234,11 @@ final class TemplateToken {
             if (c == '>') {
                 return i > from + 1 ? i + 1 : -1;
             }
-            if (!(c == '*' || c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            if (!(c == '*'
+                    || c == '_'
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9'))) {
                 return -1;
             }
             i++;

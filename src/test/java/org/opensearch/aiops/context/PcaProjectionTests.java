@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.context;
 
 import java.util.ArrayList;
@@ -9,8 +15,9 @@ import org.opensearch.test.OpenSearchTestCase;
 public class PcaProjectionTests extends OpenSearchTestCase {
 
     /**
-     * 20-dimensional points on a 2-dimensional plane plus tiny noise: two components explain 95 %, one does not (about 80 %:
-     * the plane's axes are orthonormal with standard deviations 2 and 1, so no random seed makes one axis explain 95 %).
+     * 20-dimensional points on a 2-dimensional plane plus tiny noise: two components explain 95 %,
+     * one does not (about 80 %: the plane's axes are orthonormal with standard deviations 2 and 1,
+     * so no random seed makes one axis explain 95 %).
      */
     public void testFindsTheLatentDimensionsAndRoundTrips() {
         float[][] basis = orthonormalPair(20);
@@ -20,7 +27,12 @@ public class PcaProjectionTests extends OpenSearchTestCase {
             double b = random().nextGaussian();
             float[] p = new float[20];
             for (int j = 0; j < 20; j++) {
-                p[j] = (float) (a * basis[0][j] + b * basis[1][j] + 0.01 * random().nextGaussian() + 5);
+                p[j] =
+                        (float)
+                                (a * basis[0][j]
+                                        + b * basis[1][j]
+                                        + 0.01 * random().nextGaussian()
+                                        + 5);
             }
             points.add(p);
         }
@@ -64,10 +76,20 @@ public class PcaProjectionTests extends OpenSearchTestCase {
     }
 
     public void testRejectsTooFewOrMixedVectors() {
-        expectThrows(IllegalArgumentException.class, () -> PcaProjection.fit("x", List.of(new float[] { 1, 2 }), 0.95));
-        expectThrows(IllegalArgumentException.class, () -> PcaProjection.fit("x", List.of(new float[] { 1, 2 }, new float[] { 1 }), 0.95));
-        PcaProjection pca = PcaProjection.fit("x", List.of(new float[] { 1, 2 }, new float[] { 2, 4 }, new float[] { 3, 7 }), 0.95);
-        IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> pca.project(new float[] { 1, 2, 3 }));
+        expectThrows(
+                IllegalArgumentException.class,
+                () -> PcaProjection.fit("x", List.of(new float[] {1, 2}), 0.95));
+        expectThrows(
+                IllegalArgumentException.class,
+                () -> PcaProjection.fit("x", List.of(new float[] {1, 2}, new float[] {1}), 0.95));
+        PcaProjection pca =
+                PcaProjection.fit(
+                        "x",
+                        List.of(new float[] {1, 2}, new float[] {2, 4}, new float[] {3, 7}),
+                        0.95);
+        IllegalArgumentException e =
+                expectThrows(
+                        IllegalArgumentException.class, () -> pca.project(new float[] {1, 2, 3}));
         assertTrue(e.getMessage(), e.getMessage().contains("expects 2 dimensions"));
     }
 

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.context;
 
 import java.util.ArrayList;
@@ -11,13 +17,15 @@ import org.opensearch.core.action.ActionResponse;
 import org.opensearch.test.OpenSearchTestCase;
 
 /**
- * Reading a projection never waits on the caller's thread (the code_context processor calls it on ingest threads):
- * the index read is only started, and its listener answers later. Before, the first document blocked up to 10 s.
+ * Reading a projection never waits on the caller's thread (the code_context processor calls it on
+ * ingest threads): the index read is only started, and its listener answers later. Before, the
+ * first document blocked up to 10 s.
  */
 public class ProjectionStoreTests extends OpenSearchTestCase {
 
     /** Index reads the store started, each answered by the test when it chooses. */
     private final List<ActionListener<ActionResponse>> reads = new ArrayList<>();
+
     private final AtomicLong clock = new AtomicLong(1_000);
     private ProjectionsIndexFixture fixture;
     private ProjectionStore store;
@@ -26,10 +34,14 @@ public class ProjectionStoreTests extends OpenSearchTestCase {
     public void setUp() throws Exception {
         super.setUp();
         fixture = new ProjectionsIndexFixture(getTestName());
-        store = new ProjectionStore(fixture.access((action, request, listener) -> {
-            assertTrue(request.toString(), request instanceof GetRequest);
-            reads.add(listener);
-        }), clock::get);
+        store =
+                new ProjectionStore(
+                        fixture.access(
+                                (action, request, listener) -> {
+                                    assertTrue(request.toString(), request instanceof GetRequest);
+                                    reads.add(listener);
+                                }),
+                        clock::get);
     }
 
     @Override
@@ -57,7 +69,10 @@ public class ProjectionStoreTests extends OpenSearchTestCase {
         assertEquals(1, reads.size());
     }
 
-    /** A refit on another node reaches this one: an old cached projection is used while a fresh one is read. */
+    /**
+     * A refit on another node reaches this one: an old cached projection is used while a fresh one
+     * is read.
+     */
     public void testOldProjectionIsReadAgainInTheBackground() throws Exception {
         store.preload("spans");
         assertEquals("a pipeline naming the projection starts reading it", 1, reads.size());
@@ -81,13 +96,15 @@ public class ProjectionStoreTests extends OpenSearchTestCase {
         store.get("nope", ActionListener.wrap(p -> fail("unexpected " + p), failure::set));
         reads.get(0).onResponse(ProjectionsIndexFixture.notFound("nope"));
         assertTrue(failure.get() instanceof IllegalArgumentException);
-        assertTrue(failure.get().getMessage(), failure.get().getMessage().contains("pca projection [nope] not found"));
+        assertTrue(
+                failure.get().getMessage(),
+                failure.get().getMessage().contains("pca projection [nope] not found"));
     }
 
     private static PcaProjection projection() {
         List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            vectors.add(new float[] { randomFloat(), randomFloat(), randomFloat(), randomFloat() });
+            vectors.add(new float[] {randomFloat(), randomFloat(), randomFloat(), randomFloat()});
         }
         return PcaProjection.fit("spans", vectors, 0.9);
     }

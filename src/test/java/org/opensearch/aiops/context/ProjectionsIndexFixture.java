@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.context;
 
 import java.io.Closeable;
@@ -7,6 +13,7 @@ import org.opensearch.Version;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionType;
 import org.opensearch.action.get.GetResponse;
+import org.opensearch.aiops.index.SystemIndexAccess;
 import org.opensearch.cluster.ClusterName;
 import org.opensearch.cluster.ClusterState;
 import org.opensearch.cluster.metadata.IndexMetadata;
@@ -19,13 +26,13 @@ import org.opensearch.core.action.ActionResponse;
 import org.opensearch.core.common.bytes.BytesReference;
 import org.opensearch.index.get.GetResult;
 import org.opensearch.test.client.NoOpClient;
-import org.opensearch.aiops.index.SystemIndexAccess;
 import org.opensearch.threadpool.TestThreadPool;
 import org.opensearch.threadpool.ThreadPool;
 
 /**
- * For tests that answer the projection store's index reads themselves: a thread pool and a cluster that has the
- * projections index (close both with {@link #close}), a client that hands each call to the test, and answers.
+ * For tests that answer the projection store's index reads themselves: a thread pool and a cluster
+ * that has the projections index (close both with {@link #close}), a client that hands each call to
+ * the test, and answers.
  */
 public final class ProjectionsIndexFixture implements Closeable {
 
@@ -49,18 +56,29 @@ public final class ProjectionsIndexFixture implements Closeable {
     }
 
     private static ClusterService clusterService(ThreadPool threadPool) {
-        IndexMetadata index = IndexMetadata.builder(ProjectionStore.INDEX)
-            .settings(Settings.builder().put(IndexMetadata.SETTING_VERSION_CREATED, Version.CURRENT))
-            .numberOfShards(1)
-            .numberOfReplicas(0)
-            .build();
-        ClusterState state = ClusterState.builder(new ClusterName("test")).metadata(Metadata.builder().put(index, false)).build();
+        IndexMetadata index =
+                IndexMetadata.builder(ProjectionStore.INDEX)
+                        .settings(
+                                Settings.builder()
+                                        .put(
+                                                IndexMetadata.SETTING_VERSION_CREATED,
+                                                Version.CURRENT))
+                        .numberOfShards(1)
+                        .numberOfReplicas(0)
+                        .build();
+        ClusterState state =
+                ClusterState.builder(new ClusterName("test"))
+                        .metadata(Metadata.builder().put(index, false))
+                        .build();
         return org.opensearch.test.ClusterServiceUtils.createClusterService(state, threadPool);
     }
 
     /** What a test's client does with each call; it answers the listener now, later, or never. */
     public interface Calls {
-        void handle(ActionType<?> action, ActionRequest request, ActionListener<ActionResponse> listener);
+        void handle(
+                ActionType<?> action,
+                ActionRequest request,
+                ActionListener<ActionResponse> listener);
     }
 
     /** A client whose every call goes to {@code calls}. */
@@ -68,22 +86,34 @@ public final class ProjectionsIndexFixture implements Closeable {
         return new NoOpClient(threadPool) {
             @Override
             @SuppressWarnings("unchecked")
-            protected <Request extends ActionRequest, Response extends ActionResponse> void doExecute(
-                ActionType<Response> action,
-                Request request,
-                ActionListener<Response> listener
-            ) {
+            protected <Request extends ActionRequest, Response extends ActionResponse>
+                    void doExecute(
+                            ActionType<Response> action,
+                            Request request,
+                            ActionListener<Response> listener) {
                 calls.handle(action, request, (ActionListener<ActionResponse>) listener);
             }
         };
     }
 
     public static GetResponse found(PcaProjection projection) throws Exception {
-        BytesReference source = BytesReference.bytes(XContentFactory.jsonBuilder().map(projection.toSource()));
-        return new GetResponse(new GetResult(ProjectionStore.INDEX, projection.name(), 0, 1, 1, true, source, null, null));
+        BytesReference source =
+                BytesReference.bytes(XContentFactory.jsonBuilder().map(projection.toSource()));
+        return new GetResponse(
+                new GetResult(
+                        ProjectionStore.INDEX,
+                        projection.name(),
+                        0,
+                        1,
+                        1,
+                        true,
+                        source,
+                        null,
+                        null));
     }
 
     public static GetResponse notFound(String name) {
-        return new GetResponse(new GetResult(ProjectionStore.INDEX, name, -2, 0, -1, false, null, null, null));
+        return new GetResponse(
+                new GetResult(ProjectionStore.INDEX, name, -2, 0, -1, false, null, null, null));
     }
 }

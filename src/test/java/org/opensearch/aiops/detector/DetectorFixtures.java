@@ -1,12 +1,18 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
-import org.opensearch.aiops.config.TimeRange;
-import org.opensearch.aiops.detector.input.MetricSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.MetricSource;
 import org.opensearch.aiops.detector.metric.MetricDetectorType;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.unit.TimeValue;
@@ -36,7 +42,8 @@ public final class DetectorFixtures {
     }
 
     public static XContentParser parser(String json) throws IOException {
-        return JsonXContent.jsonXContent.createParser(xContent(), DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json);
+        return JsonXContent.jsonXContent.createParser(
+                xContent(), DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json);
     }
 
     public static Detector parse(String json) throws IOException {
@@ -47,30 +54,31 @@ public final class DetectorFixtures {
 
     /** A metric_knn detector with every part set (filter, query, labels, params). */
     public static Detector detector() throws IOException {
-        MetricSource source = new MetricSource(
-            List.of("metrics-*"),
-            "@timestamp",
-            QueryBuilders.termQuery("env", "prod"),
-            List.of("cpu", "rss"),
-            List.of("host")
-        );
-        TrainingSpec training = new TrainingSpec(new TimeRange(1_000, 2_000), QueryBuilders.rangeQuery("cpu").lt(90), 5_000);
+        MetricSource source =
+                new MetricSource(
+                        List.of("metrics-*"),
+                        "@timestamp",
+                        QueryBuilders.termQuery("env", "prod"),
+                        List.of("cpu", "rss"),
+                        List.of("host"));
+        TrainingSpec training =
+                new TrainingSpec(
+                        new TimeRange(1_000, 2_000), QueryBuilders.rangeQuery("cpu").lt(90), 5_000);
         DetectorParams params;
         try (XContentParser parser = parser("{\"k\":5,\"window\":4}")) {
             params = TYPES.get("metric_knn", "type").parseParams(parser);
         }
         return new Detector(
-            "host-cpu",
-            "CPU and memory per host",
-            "metric_knn",
-            source,
-            training,
-            TimeValue.timeValueSeconds(30),
-            new ThresholdSpec("quantile", 0.995),
-            "aiops-results-hosts",
-            params,
-            Map.of("3", "cpu spike")
-        );
+                "host-cpu",
+                "CPU and memory per host",
+                "metric_knn",
+                source,
+                training,
+                TimeValue.timeValueSeconds(30),
+                new ThresholdSpec("quantile", 0.995),
+                "aiops-results-hosts",
+                params,
+                Map.of("3", "cpu spike"));
     }
 
     private DetectorFixtures() {}

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
@@ -11,25 +17,41 @@ import org.opensearch.core.xcontent.ToXContent;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.test.OpenSearchTestCase;
 
-/** The state document: stored and read back, sent between nodes, and tolerant of documents written around the plugin. */
+/**
+ * The state document: stored and read back, sent between nodes, and tolerant of documents written
+ * around the plugin.
+ */
 public class DetectorStatusTests extends OpenSearchTestCase {
 
     static DetectorStatus trained() {
-        TrainingProgress progress = TrainingProgress.started(1_000, "node-a").running(0.5, 2_000, 1, 2).finished(3_000, 500, 2, 2, 1);
-        return DetectorStatus.CREATED.withState(DetectorState.TRAINING)
-            .training(progress)
-            .trained(progress, new ModelSummary(2, 1000, 1500, 800, 8), 0.42, new ScoreSummary(100, 0.1, 0.05, 0.09, 0.3, 0.5, "host=a"), 1000)
-            .withLastRun(new RunSummary(4_000, 3_000, 4_000, 10, 1, 2, 0, 8, 1))
-            .running(3_500);
+        TrainingProgress progress =
+                TrainingProgress.started(1_000, "node-a")
+                        .running(0.5, 2_000, 1, 2)
+                        .finished(3_000, 500, 2, 2, 1);
+        return DetectorStatus.CREATED
+                .withState(DetectorState.TRAINING)
+                .training(progress)
+                .trained(
+                        progress,
+                        new ModelSummary(2, 1000, 1500, 800, 8),
+                        0.42,
+                        new ScoreSummary(100, 0.1, 0.05, 0.09, 0.3, 0.5, "host=a"),
+                        1000)
+                .withLastRun(new RunSummary(4_000, 3_000, 4_000, 10, 1, 2, 0, 8, 1))
+                .running(3_500);
     }
 
     public void testStoredSourceRoundTrip() throws IOException {
         DetectorStatus status = trained();
         XContentBuilder builder = JsonXContent.contentBuilder().startObject();
         status.toXContent(builder, ToXContent.EMPTY_PARAMS);
-        Map<String, Object> source = XContentHelper.convertToMap(JsonXContent.jsonXContent, builder.endObject().toString(), false);
+        Map<String, Object> source =
+                XContentHelper.convertToMap(
+                        JsonXContent.jsonXContent, builder.endObject().toString(), false);
         assertEquals(status, DetectorStatus.fromSource(source));
-        assertEquals(2_000L, ((Number) ((Map<?, ?>) source.get("training")).get("duration_ms")).longValue());
+        assertEquals(
+                2_000L,
+                ((Number) ((Map<?, ?>) source.get("training")).get("duration_ms")).longValue());
     }
 
     public void testWireRoundTrip() throws IOException {
@@ -43,7 +65,15 @@ public class DetectorStatusTests extends OpenSearchTestCase {
     }
 
     public void testForgedDocumentReadsSafely() {
-        DetectorStatus status = DetectorStatus.fromSource(Map.of("state", "dancing", "training", "not an object", "threshold", "high"));
+        DetectorStatus status =
+                DetectorStatus.fromSource(
+                        Map.of(
+                                "state",
+                                "dancing",
+                                "training",
+                                "not an object",
+                                "threshold",
+                                "high"));
         assertEquals(DetectorState.FAILED, status.state());
         assertNull(status.training());
         assertNull(status.threshold());

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.it;
 
 import static org.junit.Assert.assertTrue;
@@ -9,17 +15,17 @@ import java.util.Map;
 import java.util.Random;
 
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.junit.Test;
 import org.opensearch.client.Request;
 import org.opensearch.client.Response;
 import org.opensearch.client.ResponseException;
 import org.opensearch.common.xcontent.XContentFactory;
 import org.opensearch.core.xcontent.XContentBuilder;
-import org.junit.Test;
 
 /**
- * Malformed input never gets a 500: for every detector endpoint, 1,000 bodies made from a valid detector by random
- * mutations (wrong types, missing and unknown fields, absurd numbers, broken JSON, other top-level values) must be
- * answered with a 4xx or a success.
+ * Malformed input never gets a 500: for every detector endpoint, 1,000 bodies made from a valid
+ * detector by random mutations (wrong types, missing and unknown fields, absurd numbers, broken
+ * JSON, other top-level values) must be answered with a 4xx or a success.
  */
 public class DetectorFuzzIT extends AiopsRestTestCase {
 
@@ -36,7 +42,16 @@ public class DetectorFuzzIT extends AiopsRestTestCase {
         body.put("name", "fuzz");
         body.put("type", "metric_knn");
         body.put("source", source);
-        body.put("training", new LinkedHashMap<>(Map.of("from", "2026-11-01T00:00:00Z", "to", 1795442580995L, "max_samples", 1000)));
+        body.put(
+                "training",
+                new LinkedHashMap<>(
+                        Map.of(
+                                "from",
+                                "2026-11-01T00:00:00Z",
+                                "to",
+                                1795442580995L,
+                                "max_samples",
+                                1000)));
         body.put("schedule", new LinkedHashMap<>(Map.of("interval", "1m")));
         body.put("threshold", new LinkedHashMap<>(Map.of("type", "sigma", "value", 3)));
         body.put("params", new LinkedHashMap<>(Map.of("window", 4, "k", 3)));
@@ -57,7 +72,18 @@ public class DetectorFuzzIT extends AiopsRestTestCase {
             case 4 -> random.nextDouble() * Math.pow(10, random.nextInt(40) - 10);
             case 5 -> "";
             case 6 -> randomText(random);
-            case 7 -> List.of("[", "1m", "-5s", "metric_knn", "now-1d", "*", "_all", "<x-{now/d}>", "é\u0000").get(random.nextInt(9));
+            case 7 ->
+                    List.of(
+                                    "[",
+                                    "1m",
+                                    "-5s",
+                                    "metric_knn",
+                                    "now-1d",
+                                    "*",
+                                    "_all",
+                                    "<x-{now/d}>",
+                                    "é\u0000")
+                            .get(random.nextInt(9));
             case 8 -> -random.nextInt(1000);
             case 9 -> {
                 List<Object> list = new ArrayList<>();
@@ -77,7 +103,11 @@ public class DetectorFuzzIT extends AiopsRestTestCase {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(12);
         for (int i = 0; i < length; i++) {
-            text.append((char) (random.nextBoolean() ? 'a' + random.nextInt(26) : 32 + random.nextInt(200)));
+            text.append(
+                    (char)
+                            (random.nextBoolean()
+                                    ? 'a' + random.nextInt(26)
+                                    : 32 + random.nextInt(200)));
         }
         return text.toString();
     }
@@ -114,7 +144,18 @@ public class DetectorFuzzIT extends AiopsRestTestCase {
             case 0 -> json.substring(0, random.nextInt(json.length())); // cut off
             case 1 -> json.replaceFirst("[:,]", ""); // a missing separator
             case 2 -> "[" + json + "]";
-            case 3 -> List.of("null", "42", "\"text\"", "{}", "{\"a\":", "{{{", "\u0000", "[]", "true").get(random.nextInt(9));
+            case 3 ->
+                    List.of(
+                                    "null",
+                                    "42",
+                                    "\"text\"",
+                                    "{}",
+                                    "{\"a\":",
+                                    "{{{",
+                                    "\u0000",
+                                    "[]",
+                                    "true")
+                            .get(random.nextInt(9));
             case 4 -> "{\"name\":" + "[".repeat(200) + "]".repeat(200) + "}";
             default -> json;
         };
@@ -122,23 +163,33 @@ public class DetectorFuzzIT extends AiopsRestTestCase {
 
     @Test
     public void testMalformedBodiesGetOnlyClientErrors() throws Exception {
-        call("PUT", "/fuzz-metrics", "{\"mappings\":{\"properties\":{\"@timestamp\":{\"type\":\"date\"},\"host\":{\"type\":\"keyword\"},\"cpu\":{\"type\":\"double\"}}}}");
-        String id = (String) call("POST", DETECTORS, "{\"name\":\"fuzz\",\"type\":\"metric_knn\",\"source\":{\"indices\":[\"fuzz-metrics\"],"
-            + "\"time_field\":\"@timestamp\",\"fields\":[\"cpu\"]},\"training\":{\"from\":1,\"to\":2}}").get("_id");
+        call(
+                "PUT",
+                "/fuzz-metrics",
+                "{\"mappings\":{\"properties\":{\"@timestamp\":{\"type\":\"date\"},\"host\":{\"type\":\"keyword\"},\"cpu\":{\"type\":\"double\"}}}}");
+        String id =
+                (String)
+                        call(
+                                        "POST",
+                                        DETECTORS,
+                                        "{\"name\":\"fuzz\",\"type\":\"metric_knn\",\"source\":{\"indices\":[\"fuzz-metrics\"],"
+                                                + "\"time_field\":\"@timestamp\",\"fields\":[\"cpu\"]},\"training\":{\"from\":1,\"to\":2}}")
+                                .get("_id");
         String[][] endpoints = {
-            { "POST", DETECTORS },
-            { "POST", DETECTORS + "/_search" },
-            { "POST", DETECTORS + "/_validate" },
-            { "POST", DETECTORS + "/results/_search" },
-            { "GET", DETECTORS + "/" + id },
-            { "PUT", DETECTORS + "/" + id },
-            { "POST", DETECTORS + "/" + id + "/_run" },
-            { "GET", DETECTORS + "/" + id + "/_profile" },
-            { "GET", DETECTORS + "/" + id + "/results/_top" },
-            { "POST", DETECTORS + "/fuzz-missing/_train" },
-            { "POST", DETECTORS + "/fuzz-missing/_start" },
-            { "POST", DETECTORS + "/fuzz-missing/_stop" },
-            { "DELETE", DETECTORS + "/fuzz-missing" } };
+            {"POST", DETECTORS},
+            {"POST", DETECTORS + "/_search"},
+            {"POST", DETECTORS + "/_validate"},
+            {"POST", DETECTORS + "/results/_search"},
+            {"GET", DETECTORS + "/" + id},
+            {"PUT", DETECTORS + "/" + id},
+            {"POST", DETECTORS + "/" + id + "/_run"},
+            {"GET", DETECTORS + "/" + id + "/_profile"},
+            {"GET", DETECTORS + "/" + id + "/results/_top"},
+            {"POST", DETECTORS + "/fuzz-missing/_train"},
+            {"POST", DETECTORS + "/fuzz-missing/_start"},
+            {"POST", DETECTORS + "/fuzz-missing/_stop"},
+            {"DELETE", DETECTORS + "/fuzz-missing"}
+        };
         Random random = new Random(20261123);
         List<String> serverErrors = new ArrayList<>();
         int accepted = 0;
@@ -148,7 +199,11 @@ public class DetectorFuzzIT extends AiopsRestTestCase {
                 String body = body(random);
                 String path = endpoint[1];
                 if (path.endsWith("_top")) {
-                    path += "?from=" + java.net.URLEncoder.encode(randomText(random), "UTF-8") + "&size=" + random.nextInt();
+                    path +=
+                            "?from="
+                                    + java.net.URLEncoder.encode(randomText(random), "UTF-8")
+                                    + "&size="
+                                    + random.nextInt();
                 }
                 Request request = new Request(endpoint[0], path);
                 request.setJsonEntity(body);
@@ -162,13 +217,27 @@ public class DetectorFuzzIT extends AiopsRestTestCase {
                 accepted += status < 300 ? 1 : 0;
                 badRequests += status == 400 ? 1 : 0;
                 if (status >= 500) {
-                    serverErrors.add(status + " " + endpoint[0] + " " + path + " " + body + " -> " + EntityUtils.toString(response.getEntity()));
+                    serverErrors.add(
+                            status
+                                    + " "
+                                    + endpoint[0]
+                                    + " "
+                                    + path
+                                    + " "
+                                    + body
+                                    + " -> "
+                                    + EntityUtils.toString(response.getEntity()));
                 }
             }
         }
         // the mutations reach past the JSON parser: some bodies stay valid, many fail validation
         assertTrue("accepted " + accepted, accepted > 100);
         assertTrue("400s " + badRequests, badRequests > 3_000);
-        assertTrue(serverErrors.size() + " server errors, first ones:\n" + String.join("\n", serverErrors.subList(0, Math.min(5, serverErrors.size()))), serverErrors.isEmpty());
+        assertTrue(
+                serverErrors.size()
+                        + " server errors, first ones:\n"
+                        + String.join(
+                                "\n", serverErrors.subList(0, Math.min(5, serverErrors.size()))),
+                serverErrors.isEmpty());
     }
 }

@@ -1,10 +1,16 @@
-package org.opensearch.aiops.template;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.opensearch.test.OpenSearchTestCase;
+package org.opensearch.aiops.template;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.opensearch.test.OpenSearchTestCase;
 
 public class DrainConfigTests extends OpenSearchTestCase {
 
@@ -37,8 +43,11 @@ public class DrainConfigTests extends OpenSearchTestCase {
     }
 
     public void testErrorsNameTheOption() {
-        assertError(Map.of("similarity_threshold", 1.5), "[similarity_threshold] must be between 0 and 1");
-        assertError(Map.of("similarity_threshold", "high"), "[similarity_threshold] must be a number");
+        assertError(
+                Map.of("similarity_threshold", 1.5),
+                "[similarity_threshold] must be between 0 and 1");
+        assertError(
+                Map.of("similarity_threshold", "high"), "[similarity_threshold] must be a number");
         assertError(Map.of("depth", 2), "[depth]");
         assertError(Map.of("depth", 4.5), "[depth] must be an integer");
         assertError(Map.of("max_children", 0), "[max_children]");
@@ -46,20 +55,25 @@ public class DrainConfigTests extends OpenSearchTestCase {
         assertError(Map.of("extract_parameters", "yes"), "[extract_parameters] must be a boolean");
         assertError(Map.of("masking", "x"), "[masking] must be a list");
         assertError(Map.of("masking", List.of("x")), "[masking][0] must be an object");
-        List<Object> rules = List.of(
-            Map.of("regex", "a", "mask", "A"),
-            Map.of("regex", "b", "mask", "B"),
-            Map.of("regex", "(unclosed", "mask", "C")
-        );
+        List<Object> rules =
+                List.of(
+                        Map.of("regex", "a", "mask", "A"),
+                        Map.of("regex", "b", "mask", "B"),
+                        Map.of("regex", "(unclosed", "mask", "C"));
         assertError(Map.of("masking", rules), "[masking][2].regex is not a valid regex: ");
-        assertError(Map.of("masking", List.of(Map.of("regex", "a", "mask", "has space"))), "[masking][0].mask");
+        assertError(
+                Map.of("masking", List.of(Map.of("regex", "a", "mask", "has space"))),
+                "[masking][0].mask");
         assertError(Map.of("masking", List.of(Map.of("mask", "A"))), "[masking][0].regex");
-        assertError(Map.of("masking", List.of(Map.of("regex", "a", "mask", "A", "flags", "i"))), "[masking][0] has unknown field [flags]");
+        assertError(
+                Map.of("masking", List.of(Map.of("regex", "a", "mask", "A", "flags", "i"))),
+                "[masking][0] has unknown field [flags]");
         assertError(Map.of("similarity", 0.5), "unknown option [similarity]");
     }
 
     private static void assertError(Map<String, Object> options, String expected) {
-        IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> DrainConfig.fromMap(options));
+        IllegalArgumentException e =
+                expectThrows(IllegalArgumentException.class, () -> DrainConfig.fromMap(options));
         assertTrue(e.getMessage(), e.getMessage().contains(expected));
     }
 }

@@ -1,6 +1,10 @@
-package org.opensearch.aiops.template;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.opensearch.test.OpenSearchTestCase;
+package org.opensearch.aiops.template;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+
+import org.opensearch.test.OpenSearchTestCase;
 
 public class DrainParserTests extends OpenSearchTestCase {
 
@@ -43,7 +49,8 @@ public class DrainParserTests extends OpenSearchTestCase {
         DrainParser p = parser();
         String paused = p.parse("instance 42 VM Paused now").id();
         String resumed = p.parse("instance 43 VM Resumed now").id();
-        assertNotEquals("one differing word is another event until proven a variable", paused, resumed);
+        assertNotEquals(
+                "one differing word is another event until proven a variable", paused, resumed);
         ParseResult third = p.parse("instance 44 VM Stopped now");
         assertEquals(TemplateChange.UPDATED, third.change());
         assertEquals("instance <NUM> VM <*> now", third.template());
@@ -56,12 +63,19 @@ public class DrainParserTests extends OpenSearchTestCase {
     public void testStableIdsAcrossInstances() {
         DrainParser a = parser();
         DrainParser b = parser();
-        String[] lines = { "user alice logged in from 10.1.2.3", "disk /dev/sda1 is 93% full", "GET /index.html 200 12ms" };
+        String[] lines = {
+            "user alice logged in from 10.1.2.3",
+            "disk /dev/sda1 is 93% full",
+            "GET /index.html 200 12ms"
+        };
         for (String line : lines) {
             assertEquals(a.parse(line).id(), b.parse(line).id());
         }
         assertEquals(16, a.parse(lines[0]).id().length());
-        assertNotEquals("namespace is part of the id", a.parse(lines[0]).id(), new DrainParser("other", DrainConfig.defaults()).parse(lines[0]).id());
+        assertNotEquals(
+                "namespace is part of the id",
+                a.parse(lines[0]).id(),
+                new DrainParser("other", DrainConfig.defaults()).parse(lines[0]).id());
     }
 
     public void testRestoreKeepsIdAndMatches() {
@@ -97,7 +111,10 @@ public class DrainParserTests extends OpenSearchTestCase {
         assertEquals(Map.of(local, small), p.aliases());
         ParseResult r = p.parse("cache warmed in 40ms");
         assertEquals(small, r.id());
-        assertEquals("a restored count is a total, so merging keeps the larger one", 6, p.templates().get(0).count());
+        assertEquals(
+                "a restored count is a total, so merging keeps the larger one",
+                6,
+                p.templates().get(0).count());
 
         String big = "ffffffffffffffff";
         p.restore(big, "cache warmed in <NUM>", 1);
@@ -122,7 +139,8 @@ public class DrainParserTests extends OpenSearchTestCase {
 
     public void testParametersAreOriginalSubstringsInOrder() {
         DrainParser p = parser();
-        ParseResult r = p.parse("Accepted password for root from 192.168.0.7:51022 uid=0 took 15ms");
+        ParseResult r =
+                p.parse("Accepted password for root from 192.168.0.7:51022 uid=0 took 15ms");
         assertEquals(List.of("192.168.0.7", "51022", "0", "15ms"), r.parameters());
         p.parse("Accepted password for admin from 10.0.0.1:22 uid=1000 took 3ms");
         p.parse("Accepted password for guest from 10.0.0.2:22 uid=1001 took 4ms");
@@ -167,17 +185,24 @@ public class DrainParserTests extends OpenSearchTestCase {
         assertNotNull(p.parse("lone surrogate \uD800 here 12").template());
     }
 
-    /** Functional only: how fast is for {@code ./aiops bench parse}; a quadratic parser would hit the suite timeout. */
+    /**
+     * Functional only: how fast is for {@code ./aiops bench parse}; a quadratic parser would hit
+     * the suite timeout.
+     */
     public void testOneMegabyteLinesParse() {
         DrainParser p = parser();
         StringBuilder spaced = new StringBuilder();
         while (spaced.length() < 1 << 20) {
-            spaced.append("user").append(spaced.length() % 977).append("@host.example.com 10.0.").append(spaced.length() % 255).append(".1 ");
+            spaced.append("user")
+                    .append(spaced.length() % 977)
+                    .append("@host.example.com 10.0.")
+                    .append(spaced.length() % 255)
+                    .append(".1 ");
         }
         String oneToken = "a1".repeat(1 << 19);
         String letters = "abcdefabcdef".repeat(90_000);
         String separators = "-.:/@".repeat(210_000);
-        for (String line : new String[] { spaced.toString(), oneToken, letters, separators }) {
+        for (String line : new String[] {spaced.toString(), oneToken, letters, separators}) {
             ParseResult r = p.parse(line);
             assertNotNull(r.id());
             assertEquals(r.id(), p.parse(line).id());
@@ -219,28 +244,40 @@ public class DrainParserTests extends OpenSearchTestCase {
             "Received block blk_123 of size 67108864 from /10.250.19.102",
             "PacketResponder 1 for block blk_42 terminating",
             "Verification succeeded for blk_-77",
-            "Deleting block blk_9 file /mnt/hadoop/dfs/data/current/subdir5/blk_9" };
+            "Deleting block blk_9 file /mnt/hadoop/dfs/data/current/subdir5/blk_9"
+        };
         int threads = 4;
         Map<String, String> seen = new ConcurrentHashMap<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            Thread worker = new Thread(() -> {
-                try {
-                    go.await();
-                    for (int i = 0; i < 2_000; i++) {
-                        String line = lines[i % lines.length];
-                        String id = p.resolve(p.parse(line).id());
-                        String before = seen.putIfAbsent(line + "#" + i % lines.length, id);
-                        if (before != null && !before.equals(id) && !p.resolve(before).equals(id)) {
-                            throw new AssertionError("ids differ for " + line + ": " + before + " vs " + id);
-                        }
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            });
+            Thread worker =
+                    new Thread(
+                            () -> {
+                                try {
+                                    go.await();
+                                    for (int i = 0; i < 2_000; i++) {
+                                        String line = lines[i % lines.length];
+                                        String id = p.resolve(p.parse(line).id());
+                                        String before =
+                                                seen.putIfAbsent(line + "#" + i % lines.length, id);
+                                        if (before != null
+                                                && !before.equals(id)
+                                                && !p.resolve(before).equals(id)) {
+                                            throw new AssertionError(
+                                                    "ids differ for "
+                                                            + line
+                                                            + ": "
+                                                            + before
+                                                            + " vs "
+                                                            + id);
+                                        }
+                                    }
+                                } catch (Throwable e) {
+                                    failure.compareAndSet(null, e);
+                                }
+                            });
             workers.add(worker);
             worker.start();
         }
@@ -257,8 +294,12 @@ public class DrainParserTests extends OpenSearchTestCase {
     }
 
     public void testGeneraliseMergesVersionsOfOneTemplate() {
-        assertEquals("user <*> logged in", DrainParser.generalise("user alice logged in", "user <*> logged in"));
-        assertEquals("user <*> logged in", DrainParser.generalise("user <*> logged in", "user alice logged in"));
+        assertEquals(
+                "user <*> logged in",
+                DrainParser.generalise("user alice logged in", "user <*> logged in"));
+        assertEquals(
+                "user <*> logged in",
+                DrainParser.generalise("user <*> logged in", "user alice logged in"));
         assertEquals("a b c", DrainParser.generalise("a b c", "a b c"));
         assertEquals("a b c", DrainParser.generalise("a b c", null));
         assertEquals("a b c", DrainParser.generalise("a b c", "a b"));

@@ -1,9 +1,15 @@
-package org.opensearch.aiops.template;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.opensearch.test.OpenSearchTestCase;
+package org.opensearch.aiops.template;
 
 import java.util.Arrays;
 import java.util.List;
+
+import org.opensearch.test.OpenSearchTestCase;
 
 public class MaskerTests extends OpenSearchTestCase {
     private final Masker masker = new Masker(DefaultMaskRules.RULES);
@@ -11,7 +17,10 @@ public class MaskerTests extends OpenSearchTestCase {
     private void assertMasked(String token, String text, String... parameters) {
         MaskedToken m = masker.mask(token);
         assertEquals(token, text, m.text());
-        assertEquals(token, List.of(parameters), m.parameters() == null ? List.of() : Arrays.asList(m.parameters()));
+        assertEquals(
+                token,
+                List.of(parameters),
+                m.parameters() == null ? List.of() : Arrays.asList(m.parameters()));
     }
 
     public void testDefaultMasks() {
@@ -19,9 +28,15 @@ public class MaskerTests extends OpenSearchTestCase {
         assertMasked("/10.250.19.102:50010", "/<IP>:<NUM>", "10.250.19.102", "50010");
         assertMasked("fe80::1ff:fe23:4567:890a", "<IP>", "fe80::1ff:fe23:4567:890a");
         assertMasked("[2001:db8::1]:8080", "<IP>", "[2001:db8::1]:8080");
-        assertMasked("2001:0db8:85a3:0000:0000:8a2e:0370:7334", "<IP>", "2001:0db8:85a3:0000:0000:8a2e:0370:7334");
+        assertMasked(
+                "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+                "<IP>",
+                "2001:0db8:85a3:0000:0000:8a2e:0370:7334");
         assertMasked("[instance:", "[instance:");
-        assertMasked("b8a5c5e2-0f1c-4b5e-9a3e-2f6d0c1b7a90]", "<UUID>]", "b8a5c5e2-0f1c-4b5e-9a3e-2f6d0c1b7a90");
+        assertMasked(
+                "b8a5c5e2-0f1c-4b5e-9a3e-2f6d0c1b7a90]",
+                "<UUID>]",
+                "b8a5c5e2-0f1c-4b5e-9a3e-2f6d0c1b7a90");
         assertMasked("0x7f3a9c", "<HEX>", "0x7f3a9c");
         assertMasked("deadbeef42", "<HEX>", "deadbeef42");
         assertMasked("/var/log/messages", "<PATH>", "/var/log/messages");
@@ -57,7 +72,11 @@ public class MaskerTests extends OpenSearchTestCase {
     }
 
     public void testCustomRulesWithoutShortcuts() {
-        Masker custom = new Masker(List.of(new MaskRule("(?<=user)\\w+", "USER"), new MaskRule("(?i)id[0-5]", "ID")));
+        Masker custom =
+                new Masker(
+                        List.of(
+                                new MaskRule("(?<=user)\\w+", "USER"),
+                                new MaskRule("(?i)id[0-5]", "ID")));
         assertEquals("user<USER>", custom.mask("useralice").text());
         assertEquals("<ID>", custom.mask("ID3").text());
         assertEquals("<*>", custom.mask("ID7").text());
@@ -73,9 +92,15 @@ public class MaskerTests extends OpenSearchTestCase {
         RequiredChars.add(present, '@');
         RequiredChars.add(present, '.');
         assertTrue(RequiredChars.satisfied(email, present));
-        assertTrue("alternation keeps only the common part", RequiredChars.satisfied(RequiredChars.of("a:|b:"), colonOnly()));
-        assertTrue("inline flags give up", RequiredChars.satisfied(RequiredChars.of("(?i)x:"), new long[3]));
-        assertTrue("optional atoms require nothing", RequiredChars.satisfied(RequiredChars.of("x?y*z{0,2}"), new long[3]));
+        assertTrue(
+                "alternation keeps only the common part",
+                RequiredChars.satisfied(RequiredChars.of("a:|b:"), colonOnly()));
+        assertTrue(
+                "inline flags give up",
+                RequiredChars.satisfied(RequiredChars.of("(?i)x:"), new long[3]));
+        assertTrue(
+                "optional atoms require nothing",
+                RequiredChars.satisfied(RequiredChars.of("x?y*z{0,2}"), new long[3]));
     }
 
     private static long[] colonOnly() {
@@ -84,9 +109,12 @@ public class MaskerTests extends OpenSearchTestCase {
         return set;
     }
 
-    /** Functional only: speed is for {@code ./aiops bench parse}; a backtracking regex would hit the suite timeout. */
+    /**
+     * Functional only: speed is for {@code ./aiops bench parse}; a backtracking regex would hit the
+     * suite timeout.
+     */
     public void testLongTokensDoNotBacktrack() {
-        for (String token : new String[] { "a", "1.", "a@", "f:" }) {
+        for (String token : new String[] {"a", "1.", "a@", "f:"}) {
             String line = token.repeat(Masker.MAX_MASKED_TOKEN_LENGTH / token.length());
             assertNotNull(line, masker.mask(line).text());
         }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.ingest;
 
 import java.util.ArrayList;
@@ -17,11 +23,12 @@ import org.opensearch.ingest.IngestDocument;
 import org.opensearch.ingest.IngestDocumentWrapper;
 
 /**
- * {@code code_context}: on a Jaeger span document, builds the text of the code the span ran (class, method,
- * parameter types, return value; masked) and its sentence embedding. Writes {@code text}, {@code hash} and
- * {@code source} under the target field, plus {@code vector} when {@code vector: inline}; with
- * {@code vector: reference} the vector lives once per unique context in the code contexts index. With {@code pca},
- * the vector through that stored projection is added as {@code reduced}.
+ * {@code code_context}: on a Jaeger span document, builds the text of the code the span ran (class,
+ * method, parameter types, return value; masked) and its sentence embedding. Writes {@code text},
+ * {@code hash} and {@code source} under the target field, plus {@code vector} when {@code vector:
+ * inline}; with {@code vector: reference} the vector lives once per unique context in the code
+ * contexts index. With {@code pca}, the vector through that stored projection is added as {@code
+ * reduced}.
  */
 public final class CodeContextProcessor extends AbstractProcessor {
 
@@ -41,15 +48,14 @@ public final class CodeContextProcessor extends AbstractProcessor {
     private final Supplier<CodeContextService> service;
 
     CodeContextProcessor(
-        String tag,
-        String description,
-        String targetField,
-        CodeContextText texts,
-        VectorMode vectorMode,
-        String pca,
-        String modelId,
-        Supplier<CodeContextService> service
-    ) {
+            String tag,
+            String description,
+            String targetField,
+            CodeContextText texts,
+            VectorMode vectorMode,
+            String pca,
+            String modelId,
+            Supplier<CodeContextService> service) {
         super(tag, description);
         this.targetField = targetField;
         this.texts = texts;
@@ -59,21 +65,28 @@ public final class CodeContextProcessor extends AbstractProcessor {
         this.service = service;
     }
 
-    /** Pipelines call the asynchronous variant; this one serves only the options that never wait. */
+    /**
+     * Pipelines call the asynchronous variant; this one serves only the options that never wait.
+     */
     @Override
     public IngestDocument execute(IngestDocument document) throws Exception {
         if (modelId != null || pca != null) {
-            throw new UnsupportedOperationException("[" + TYPE + "] with [model_id] or [pca] runs asynchronously only");
+            throw new UnsupportedOperationException(
+                    "[" + TYPE + "] with [model_id] or [pca] runs asynchronously only");
         }
         CodeContextText.CodeContext context = texts.of(document.getSourceAndMetadata());
-        write(document, context, service.get().vector(context, vectorMode == VectorMode.REFERENCE), null);
+        write(
+                document,
+                context,
+                service.get().vector(context, vectorMode == VectorMode.REFERENCE),
+                null);
         return document;
     }
 
     /**
-     * The bundled model answers synchronously (a cache hit or a few milliseconds of ONNX Runtime); with
-     * {@code model_id} ML Commons predicts asynchronously; a projection not in memory yet is read without waiting.
-     * Errors fail the document with their reason.
+     * The bundled model answers synchronously (a cache hit or a few milliseconds of ONNX Runtime);
+     * with {@code model_id} ML Commons predicts asynchronously; a projection not in memory yet is
+     * read without waiting. Errors fail the document with their reason.
      */
     @Override
     public void execute(IngestDocument document, BiConsumer<IngestDocument, Exception> handler) {
@@ -84,15 +97,26 @@ public final class CodeContextProcessor extends AbstractProcessor {
             handler.accept(null, e);
             return;
         }
-        ActionListener<float[]> written = ActionListener.wrap(vector -> withProjection(ActionListener.wrap(projection -> {
-            try {
-                write(document, context, vector, projection);
-            } catch (Exception e) {
-                handler.accept(null, e);
-                return;
-            }
-            handler.accept(document, null);
-        }, e -> handler.accept(null, e))), e -> handler.accept(null, e));
+        ActionListener<float[]> written =
+                ActionListener.wrap(
+                        vector ->
+                                withProjection(
+                                        ActionListener.wrap(
+                                                projection -> {
+                                                    try {
+                                                        write(
+                                                                document,
+                                                                context,
+                                                                vector,
+                                                                projection);
+                                                    } catch (Exception e) {
+                                                        handler.accept(null, e);
+                                                        return;
+                                                    }
+                                                    handler.accept(document, null);
+                                                },
+                                                e -> handler.accept(null, e))),
+                        e -> handler.accept(null, e));
         boolean reference = vectorMode == VectorMode.REFERENCE;
         if (modelId != null) {
             service.get().vector(context, reference, modelId, written);
@@ -108,7 +132,10 @@ public final class CodeContextProcessor extends AbstractProcessor {
         written.onResponse(vector);
     }
 
-    /** The {@code pca} projection ({@code null} without the option); never waits on the calling thread. */
+    /**
+     * The {@code pca} projection ({@code null} without the option); never waits on the calling
+     * thread.
+     */
     private void withProjection(ActionListener<PcaProjection> listener) {
         if (pca == null) {
             listener.onResponse(null);
@@ -118,11 +145,13 @@ public final class CodeContextProcessor extends AbstractProcessor {
     }
 
     /**
-     * A {@code _bulk} request's documents together: the distinct contexts missing from the cache are embedded in one
-     * call instead of one call per document. A document whose context cannot be built fails alone.
+     * A {@code _bulk} request's documents together: the distinct contexts missing from the cache
+     * are embedded in one call instead of one call per document. A document whose context cannot be
+     * built fails alone.
      */
     @Override
-    public void batchExecute(List<IngestDocumentWrapper> batch, Consumer<List<IngestDocumentWrapper>> handler) {
+    public void batchExecute(
+            List<IngestDocumentWrapper> batch, Consumer<List<IngestDocumentWrapper>> handler) {
         List<IngestDocumentWrapper> results = new ArrayList<>(batch.size());
         List<IngestDocumentWrapper> pending = new ArrayList<>(batch.size());
         List<CodeContextText.CodeContext> contexts = new ArrayList<>(batch.size());
@@ -135,18 +164,36 @@ public final class CodeContextProcessor extends AbstractProcessor {
             }
         }
         boolean reference = vectorMode == VectorMode.REFERENCE;
-        ActionListener<float[][]> written = ActionListener.wrap(vectors -> withProjection(ActionListener.wrap(projection -> {
-            for (int i = 0; i < pending.size(); i++) {
-                IngestDocumentWrapper wrapper = pending.get(i);
-                try {
-                    write(wrapper.getIngestDocument(), contexts.get(i), vectors[i], projection);
-                    results.add(new IngestDocumentWrapper(wrapper.getSlot(), wrapper.getChildSlot(), wrapper.getIngestDocument(), null));
-                } catch (Exception e) {
-                    results.add(failed(wrapper, e));
-                }
-            }
-            handler.accept(results);
-        }, e -> failAll(pending, results, e, handler))), e -> failAll(pending, results, e, handler));
+        ActionListener<float[][]> written =
+                ActionListener.wrap(
+                        vectors ->
+                                withProjection(
+                                        ActionListener.wrap(
+                                                projection -> {
+                                                    for (int i = 0; i < pending.size(); i++) {
+                                                        IngestDocumentWrapper wrapper =
+                                                                pending.get(i);
+                                                        try {
+                                                            write(
+                                                                    wrapper.getIngestDocument(),
+                                                                    contexts.get(i),
+                                                                    vectors[i],
+                                                                    projection);
+                                                            results.add(
+                                                                    new IngestDocumentWrapper(
+                                                                            wrapper.getSlot(),
+                                                                            wrapper.getChildSlot(),
+                                                                            wrapper
+                                                                                    .getIngestDocument(),
+                                                                            null));
+                                                        } catch (Exception e) {
+                                                            results.add(failed(wrapper, e));
+                                                        }
+                                                    }
+                                                    handler.accept(results);
+                                                },
+                                                e -> failAll(pending, results, e, handler))),
+                        e -> failAll(pending, results, e, handler));
         if (contexts.isEmpty()) {
             handler.accept(results);
         } else if (modelId != null) {
@@ -164,11 +211,10 @@ public final class CodeContextProcessor extends AbstractProcessor {
     }
 
     private static void failAll(
-        List<IngestDocumentWrapper> pending,
-        List<IngestDocumentWrapper> results,
-        Exception e,
-        Consumer<List<IngestDocumentWrapper>> handler
-    ) {
+            List<IngestDocumentWrapper> pending,
+            List<IngestDocumentWrapper> results,
+            Exception e,
+            Consumer<List<IngestDocumentWrapper>> handler) {
         pending.forEach(wrapper -> results.add(failed(wrapper, e)));
         handler.accept(results);
     }
@@ -177,7 +223,11 @@ public final class CodeContextProcessor extends AbstractProcessor {
         return new IngestDocumentWrapper(wrapper.getSlot(), wrapper.getChildSlot(), null, e);
     }
 
-    private void write(IngestDocument document, CodeContextText.CodeContext context, float[] vector, PcaProjection projection) {
+    private void write(
+            IngestDocument document,
+            CodeContextText.CodeContext context,
+            float[] vector,
+            PcaProjection projection) {
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("text", context.text());
         output.put("hash", context.hash());

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.ingest;
 
 import java.util.LinkedHashMap;
@@ -11,9 +17,10 @@ import org.opensearch.ingest.AbstractProcessor;
 import org.opensearch.ingest.IngestDocument;
 
 /**
- * {@code log_template}: parses a log line into its template online (Drain) and writes {@code id}, {@code template},
- * {@code parameters} and {@code change} under the target field. Template state lives per namespace in the node's
- * {@link TemplateService}, persisted and shared across nodes by the template sync.
+ * {@code log_template}: parses a log line into its template online (Drain) and writes {@code id},
+ * {@code template}, {@code parameters} and {@code change} under the target field. Template state
+ * lives per namespace in the node's {@link TemplateService}, persisted and shared across nodes by
+ * the template sync.
  */
 public final class LogTemplateProcessor extends AbstractProcessor {
 
@@ -27,15 +34,14 @@ public final class LogTemplateProcessor extends AbstractProcessor {
     private final Supplier<TemplateService> service;
 
     LogTemplateProcessor(
-        String tag,
-        String description,
-        String field,
-        String targetField,
-        String namespace,
-        boolean ignoreMissing,
-        DrainConfig config,
-        Supplier<TemplateService> service
-    ) {
+            String tag,
+            String description,
+            String field,
+            String targetField,
+            String namespace,
+            boolean ignoreMissing,
+            DrainConfig config,
+            Supplier<TemplateService> service) {
         super(tag, description);
         this.field = field;
         this.targetField = targetField;
@@ -52,12 +58,16 @@ public final class LogTemplateProcessor extends AbstractProcessor {
             if (ignoreMissing) {
                 return document;
             }
-            throw new IllegalArgumentException("field [" + field + "] is null, cannot parse a log template from it");
+            throw new IllegalArgumentException(
+                    "field [" + field + "] is null, cannot parse a log template from it");
         }
         if (value instanceof String == false) {
             throw new IllegalArgumentException(
-                "field [" + field + "] of type [" + value.getClass().getSimpleName() + "] cannot be parsed as a log line: it must be a string"
-            );
+                    "field ["
+                            + field
+                            + "] of type ["
+                            + value.getClass().getSimpleName()
+                            + "] cannot be parsed as a log line: it must be a string");
         }
         String ns = namespaceOf(document);
         ParseResult result = service.get().parse(ns, config, (String) value);
@@ -73,14 +83,22 @@ public final class LogTemplateProcessor extends AbstractProcessor {
         return document;
     }
 
-    /** The namespace option names a document field when the document has it (e.g. service.name); else it is literal. */
+    /**
+     * The namespace option names a document field when the document has it (e.g. service.name);
+     * else it is literal.
+     */
     private String namespaceOf(IngestDocument document) {
         if (document.hasField(namespace)) {
             Object value = document.getFieldValue(namespace, Object.class);
             if (value instanceof String s && s.isEmpty() == false) {
                 return s;
             }
-            throw new IllegalArgumentException("namespace field [" + namespace + "] must be a non-empty string, got [" + value + "]");
+            throw new IllegalArgumentException(
+                    "namespace field ["
+                            + namespace
+                            + "] must be a non-empty string, got ["
+                            + value
+                            + "]");
         }
         return namespace;
     }

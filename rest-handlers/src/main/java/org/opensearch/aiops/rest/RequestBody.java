@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.rest;
 
 import java.io.IOException;
@@ -10,24 +16,35 @@ import org.opensearch.OpenSearchParseException;
 import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.rest.RestRequest;
 
-/** The one place REST bodies are read: unknown fields and wrong types fail with a 400 that names the field. */
+/**
+ * The one place REST bodies are read: unknown fields and wrong types fail with a 400 that names the
+ * field.
+ */
 public final class RequestBody {
 
     /** The body as a map; a missing body or a field outside {@code allowed} is an error. */
     public static Map<String, Object> object(RestRequest request, Set<String> allowed) {
         if (request.hasContent() == false) {
-            throw new OpenSearchParseException("request body is required, with fields " + new TreeSet<>(allowed));
+            throw new OpenSearchParseException(
+                    "request body is required, with fields " + new TreeSet<>(allowed));
         }
         Map<String, Object> body = optionalObject(request);
         for (String field : body.keySet()) {
             if (allowed.contains(field) == false) {
-                throw new OpenSearchParseException("unknown field [" + field + "]; allowed fields are " + new TreeSet<>(allowed));
+                throw new OpenSearchParseException(
+                        "unknown field ["
+                                + field
+                                + "]; allowed fields are "
+                                + new TreeSet<>(allowed));
             }
         }
         return body;
     }
 
-    /** The body as a map when there is one (empty otherwise); the fields are checked by whoever reads it. */
+    /**
+     * The body as a map when there is one (empty otherwise); the fields are checked by whoever
+     * reads it.
+     */
     public static Map<String, Object> optionalObject(RestRequest request) {
         if (request.hasContent() == false) {
             return Map.of();
@@ -38,7 +55,8 @@ public final class RequestBody {
             }
             Map<String, Object> body = parser.map();
             if (parser.nextToken() != null) {
-                throw new OpenSearchParseException("request body has content after its JSON object");
+                throw new OpenSearchParseException(
+                        "request body has content after its JSON object");
             }
             return body;
         } catch (OpenSearchParseException e) {
@@ -54,14 +72,21 @@ public final class RequestBody {
         if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i) instanceof String == false) {
-                    throw new OpenSearchParseException("[" + field + "][" + i + "] must be a string, got " + describe(list.get(i)));
+                    throw new OpenSearchParseException(
+                            "["
+                                    + field
+                                    + "]["
+                                    + i
+                                    + "] must be a string, got "
+                                    + describe(list.get(i)));
                 }
             }
             @SuppressWarnings("unchecked")
             List<String> strings = (List<String>) list;
             return strings;
         }
-        throw new OpenSearchParseException("[" + field + "] must be an array of strings, got " + describe(value));
+        throw new OpenSearchParseException(
+                "[" + field + "] must be an array of strings, got " + describe(value));
     }
 
     /** An optional string, {@code fallback} when absent. */
@@ -80,7 +105,8 @@ public final class RequestBody {
         return optional(body, field, Map.class, Map.of(), "an object");
     }
 
-    private static <T> T optional(Map<String, Object> body, String field, Class<T> type, T fallback, String expected) {
+    private static <T> T optional(
+            Map<String, Object> body, String field, Class<T> type, T fallback, String expected) {
         Object value = body.get(field);
         if (value == null) {
             return fallback;
@@ -88,11 +114,17 @@ public final class RequestBody {
         if (type.isInstance(value)) {
             return type.cast(value);
         }
-        throw new OpenSearchParseException("[" + field + "] must be " + expected + ", got " + describe(value));
+        throw new OpenSearchParseException(
+                "[" + field + "] must be " + expected + ", got " + describe(value));
     }
 
     private static String describe(Object value) {
-        return value == null ? "null" : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " [" + value + "]";
+        return value == null
+                ? "null"
+                : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                        + " ["
+                        + value
+                        + "]";
     }
 
     private RequestBody() {}

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.rest;
 
 import java.util.List;
@@ -24,6 +30,10 @@ public final class RestAiopsInfoAction extends BaseRestHandler {
 
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) {
-        return channel -> client.execute(InfoAction.INSTANCE, new InfoRequest(), new RestToXContentListener<>(channel));
+        return channel ->
+                client.execute(
+                        InfoAction.INSTANCE,
+                        new InfoRequest(),
+                        new RestToXContentListener<>(channel));
     }
 }

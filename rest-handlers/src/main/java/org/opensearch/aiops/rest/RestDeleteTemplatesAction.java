@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.rest;
 
 import java.util.List;
@@ -9,7 +15,10 @@ import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestToXContentListener;
 import org.opensearch.transport.client.node.NodeClient;
 
-/** {@code DELETE _plugins/_aiops/templates?namespace=}: forget a namespace on every node and in the index. */
+/**
+ * {@code DELETE _plugins/_aiops/templates?namespace=}: forget a namespace on every node and in the
+ * index.
+ */
 public final class RestDeleteTemplatesAction extends BaseRestHandler {
 
     @Override
@@ -25,6 +34,10 @@ public final class RestDeleteTemplatesAction extends BaseRestHandler {
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) {
         DeleteTemplatesRequest delete = new DeleteTemplatesRequest(request.param("namespace"));
-        return channel -> client.execute(DeleteTemplatesAction.INSTANCE, delete, new RestToXContentListener<>(channel));
+        return channel ->
+                client.execute(
+                        DeleteTemplatesAction.INSTANCE,
+                        delete,
+                        new RestToXContentListener<>(channel));
     }
 }

@@ -1,6 +1,11 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.rest;
 
-import org.opensearch.aiops.config.TimeRange;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +13,7 @@ import java.util.Map;
 import org.opensearch.OpenSearchParseException;
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionType;
+import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.aiops.detector.Detector;
 import org.opensearch.aiops.detector.DetectorTypes;
 import org.opensearch.aiops.transport.detector.DetectorActions;
@@ -30,10 +36,12 @@ import org.opensearch.search.builder.SearchSourceBuilder;
 import org.opensearch.transport.client.node.NodeClient;
 
 /**
- * One {@code _plugins/_aiops/detectors…} endpoint: parses the path, URL parameters and body into the action's typed
- * request (errors name the field) and calls its transport action.
+ * One {@code _plugins/_aiops/detectors…} endpoint: parses the path, URL parameters and body into
+ * the action's typed request (errors name the field) and calls its transport action.
  */
-public final class RestDetectorAction<Q extends ActionRequest, R extends ActionResponse & StatusToXContentObject> extends BaseRestHandler {
+public final class RestDetectorAction<
+                Q extends ActionRequest, R extends ActionResponse & StatusToXContentObject>
+        extends BaseRestHandler {
 
     static final String DETECTORS = AiopsRestPaths.BASE + "/detectors";
     static final long DEFAULT_TOP_RANGE_MS = 24 * 3600_000L;
@@ -48,20 +56,53 @@ public final class RestDetectorAction<Q extends ActionRequest, R extends ActionR
     public static List<RestDetectorAction<?, ?>> all(DetectorTypes types) {
         RequestReader<DetectorIdRequest> byId = r -> new DetectorIdRequest(r.param("id"));
         return List.of(
-            new RestDetectorAction<>(Method.POST, DETECTORS, DetectorActions.CREATE, r -> new PutDetectorRequest(null, detector(r, types))),
-            new RestDetectorAction<>(Method.POST, DETECTORS + "/_search", DetectorActions.SEARCH, r -> new SearchDetectorsRequest(List.of(), search(r))),
-            new RestDetectorAction<>(Method.POST, DETECTORS + "/_validate", DetectorActions.VALIDATE, r -> new PutDetectorRequest(null, detector(r, types))),
-            new RestDetectorAction<>(Method.POST, DETECTORS + "/results/_search", DetectorActions.RESULTS_SEARCH, RestDetectorAction::resultsSearch),
-            new RestDetectorAction<>(Method.GET, DETECTORS + "/{id}", DetectorActions.GET, byId),
-            new RestDetectorAction<>(Method.PUT, DETECTORS + "/{id}", DetectorActions.UPDATE, r -> new PutDetectorRequest(r.param("id"), detector(r, types))),
-            new RestDetectorAction<>(Method.DELETE, DETECTORS + "/{id}", DetectorActions.DELETE, byId),
-            new RestDetectorAction<>(Method.POST, DETECTORS + "/{id}/_train", DetectorActions.TRAIN, byId),
-            new RestDetectorAction<>(Method.GET, DETECTORS + "/{id}/_profile", DetectorActions.PROFILE, byId),
-            new RestDetectorAction<>(Method.POST, DETECTORS + "/{id}/_start", DetectorActions.START, byId),
-            new RestDetectorAction<>(Method.POST, DETECTORS + "/{id}/_stop", DetectorActions.STOP, byId),
-            new RestDetectorAction<>(Method.POST, DETECTORS + "/{id}/_run", DetectorActions.RUN, r -> new RunDetectorRequest(r.param("id"), range(r))),
-            new RestDetectorAction<>(Method.GET, DETECTORS + "/{id}/results/_top", DetectorActions.RESULTS_TOP, RestDetectorAction::top)
-        );
+                new RestDetectorAction<>(
+                        Method.POST,
+                        DETECTORS,
+                        DetectorActions.CREATE,
+                        r -> new PutDetectorRequest(null, detector(r, types))),
+                new RestDetectorAction<>(
+                        Method.POST,
+                        DETECTORS + "/_search",
+                        DetectorActions.SEARCH,
+                        r -> new SearchDetectorsRequest(List.of(), search(r))),
+                new RestDetectorAction<>(
+                        Method.POST,
+                        DETECTORS + "/_validate",
+                        DetectorActions.VALIDATE,
+                        r -> new PutDetectorRequest(null, detector(r, types))),
+                new RestDetectorAction<>(
+                        Method.POST,
+                        DETECTORS + "/results/_search",
+                        DetectorActions.RESULTS_SEARCH,
+                        RestDetectorAction::resultsSearch),
+                new RestDetectorAction<>(
+                        Method.GET, DETECTORS + "/{id}", DetectorActions.GET, byId),
+                new RestDetectorAction<>(
+                        Method.PUT,
+                        DETECTORS + "/{id}",
+                        DetectorActions.UPDATE,
+                        r -> new PutDetectorRequest(r.param("id"), detector(r, types))),
+                new RestDetectorAction<>(
+                        Method.DELETE, DETECTORS + "/{id}", DetectorActions.DELETE, byId),
+                new RestDetectorAction<>(
+                        Method.POST, DETECTORS + "/{id}/_train", DetectorActions.TRAIN, byId),
+                new RestDetectorAction<>(
+                        Method.GET, DETECTORS + "/{id}/_profile", DetectorActions.PROFILE, byId),
+                new RestDetectorAction<>(
+                        Method.POST, DETECTORS + "/{id}/_start", DetectorActions.START, byId),
+                new RestDetectorAction<>(
+                        Method.POST, DETECTORS + "/{id}/_stop", DetectorActions.STOP, byId),
+                new RestDetectorAction<>(
+                        Method.POST,
+                        DETECTORS + "/{id}/_run",
+                        DetectorActions.RUN,
+                        r -> new RunDetectorRequest(r.param("id"), range(r))),
+                new RestDetectorAction<>(
+                        Method.GET,
+                        DETECTORS + "/{id}/results/_top",
+                        DetectorActions.RESULTS_TOP,
+                        RestDetectorAction::top));
     }
 
     private final Method method;
@@ -69,7 +110,8 @@ public final class RestDetectorAction<Q extends ActionRequest, R extends ActionR
     private final ActionType<R> action;
     private final RequestReader<Q> reader;
 
-    private RestDetectorAction(Method method, String path, ActionType<R> action, RequestReader<Q> reader) {
+    private RestDetectorAction(
+            Method method, String path, ActionType<R> action, RequestReader<Q> reader) {
         this.method = method;
         this.path = path;
         this.action = action;
@@ -78,7 +120,8 @@ public final class RestDetectorAction<Q extends ActionRequest, R extends ActionR
 
     @Override
     public String getName() {
-        return "aiops_detector_" + action.name().substring(DetectorActions.PREFIX.length()).replace('/', '_');
+        return "aiops_detector_"
+                + action.name().substring(DetectorActions.PREFIX.length()).replace('/', '_');
     }
 
     @Override
@@ -87,9 +130,11 @@ public final class RestDetectorAction<Q extends ActionRequest, R extends ActionR
     }
 
     @Override
-    protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
+    protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client)
+            throws IOException {
         Q typed = reader.read(request);
-        return channel -> client.execute(action, typed, new RestStatusToXContentListener<>(channel));
+        return channel ->
+                client.execute(action, typed, new RestStatusToXContentListener<>(channel));
     }
 
     private static XContentParser body(RestRequest request) throws IOException {
@@ -127,14 +172,20 @@ public final class RestDetectorAction<Q extends ActionRequest, R extends ActionR
         }
         Map<String, Object> body = RequestBody.optionalObject(request);
         Object ids = body.remove("detector_ids");
-        List<String> detectorIds = ids == null ? List.of() : RequestBody.stringList(Map.of("detector_ids", ids), "detector_ids");
-        try (
-            XContentBuilder rest = XContentFactory.jsonBuilder().map(body);
-            XContentParser parser = request.getMediaType()
-                .xContent()
-                .createParser(request.getXContentRegistry(), DeprecationHandler.IGNORE_DEPRECATIONS, rest.toString())
-        ) {
-            return new SearchDetectorsRequest(detectorIds, SearchSourceBuilder.fromXContent(parser));
+        List<String> detectorIds =
+                ids == null
+                        ? List.of()
+                        : RequestBody.stringList(Map.of("detector_ids", ids), "detector_ids");
+        try (XContentBuilder rest = XContentFactory.jsonBuilder().map(body);
+                XContentParser parser =
+                        request.getMediaType()
+                                .xContent()
+                                .createParser(
+                                        request.getXContentRegistry(),
+                                        DeprecationHandler.IGNORE_DEPRECATIONS,
+                                        rest.toString())) {
+            return new SearchDetectorsRequest(
+                    detectorIds, SearchSourceBuilder.fromXContent(parser));
         }
     }
 
@@ -143,11 +194,17 @@ public final class RestDetectorAction<Q extends ActionRequest, R extends ActionR
         String fromText = request.param("from");
         String toText = request.param("to");
         long to = toText == null ? now : TimeRange.parse(toText, "to");
-        long from = fromText == null ? to - DEFAULT_TOP_RANGE_MS : TimeRange.parse(fromText, "from");
+        long from =
+                fromText == null ? to - DEFAULT_TOP_RANGE_MS : TimeRange.parse(fromText, "from");
         TimeRange.of(from, to, "");
         int size = request.paramAsInt("size", TopResultsRequest.DEFAULT_SIZE);
         if (size < 1 || size > TopResultsRequest.MAX_SIZE) {
-            throw new IllegalArgumentException("[size] must be an integer in [1, " + TopResultsRequest.MAX_SIZE + "], got [" + size + "]");
+            throw new IllegalArgumentException(
+                    "[size] must be an integer in [1, "
+                            + TopResultsRequest.MAX_SIZE
+                            + "], got ["
+                            + size
+                            + "]");
         }
         return new TopResultsRequest(request.param("id"), from, to, size);
     }

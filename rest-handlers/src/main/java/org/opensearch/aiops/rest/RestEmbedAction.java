@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.rest;
 
 import java.io.IOException;
@@ -21,7 +27,8 @@ public final class RestEmbedAction extends BaseRestHandler {
 
     public RestEmbedAction(Settings settings, ClusterSettings clusterSettings) {
         this.maxTexts = AiopsSettings.EMBED_MAX_TEXTS.get(settings);
-        clusterSettings.addSettingsUpdateConsumer(AiopsSettings.EMBED_MAX_TEXTS, value -> maxTexts = value);
+        clusterSettings.addSettingsUpdateConsumer(
+                AiopsSettings.EMBED_MAX_TEXTS, value -> maxTexts = value);
     }
 
     @Override
@@ -31,13 +38,18 @@ public final class RestEmbedAction extends BaseRestHandler {
 
     @Override
     public List<Route> routes() {
-        return List.of(new Route(RestRequest.Method.POST, AiopsRestPaths.BASE + "/code_context/_embed"));
+        return List.of(
+                new Route(RestRequest.Method.POST, AiopsRestPaths.BASE + "/code_context/_embed"));
     }
 
     @Override
-    protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
+    protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client)
+            throws IOException {
         var body = RequestBody.object(request, Set.of(EmbedRequest.TEXTS));
-        EmbedRequest embedRequest = new EmbedRequest(RequestBody.stringList(body, EmbedRequest.TEXTS), maxTexts);
-        return channel -> client.execute(EmbedAction.INSTANCE, embedRequest, new RestToXContentListener<>(channel));
+        EmbedRequest embedRequest =
+                new EmbedRequest(RequestBody.stringList(body, EmbedRequest.TEXTS), maxTexts);
+        return channel ->
+                client.execute(
+                        EmbedAction.INSTANCE, embedRequest, new RestToXContentListener<>(channel));
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.rest;
 
 import java.util.List;
@@ -9,7 +15,10 @@ import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestToXContentListener;
 import org.opensearch.transport.client.node.NodeClient;
 
-/** {@code POST _plugins/_aiops/engine/_check?seed=}: trains tiny models and embeds a sentence on this node. */
+/**
+ * {@code POST _plugins/_aiops/engine/_check?seed=}: trains tiny models and embeds a sentence on
+ * this node.
+ */
 public final class RestEngineCheckAction extends BaseRestHandler {
 
     @Override
@@ -25,6 +34,10 @@ public final class RestEngineCheckAction extends BaseRestHandler {
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) {
         long seed = request.paramAsLong("seed", 42L);
-        return channel -> client.execute(EngineCheckAction.INSTANCE, new EngineCheckRequest(seed), new RestToXContentListener<>(channel));
+        return channel ->
+                client.execute(
+                        EngineCheckAction.INSTANCE,
+                        new EngineCheckRequest(seed),
+                        new RestToXContentListener<>(channel));
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.rest;
 
 import java.util.List;
@@ -10,7 +16,10 @@ import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestToXContentListener;
 import org.opensearch.transport.client.node.NodeClient;
 
-/** {@code GET _plugins/_aiops/templates?namespace=&size=&from=&sort=} and {@code GET _plugins/_aiops/templates/{id}}. */
+/**
+ * {@code GET _plugins/_aiops/templates?namespace=&size=&from=&sort=} and {@code GET
+ * _plugins/_aiops/templates/{id}}.
+ */
 public final class RestGetTemplatesAction extends BaseRestHandler {
 
     static final String TEMPLATES = AiopsRestPaths.BASE + "/templates";
@@ -22,21 +31,27 @@ public final class RestGetTemplatesAction extends BaseRestHandler {
 
     @Override
     public List<Route> routes() {
-        return List.of(new Route(RestRequest.Method.GET, TEMPLATES), new Route(RestRequest.Method.GET, TEMPLATES + "/{id}"));
+        return List.of(
+                new Route(RestRequest.Method.GET, TEMPLATES),
+                new Route(RestRequest.Method.GET, TEMPLATES + "/{id}"));
     }
 
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) {
         String id = request.param("id");
-        ListTemplatesRequest listRequest = id != null
-            ? ListTemplatesRequest.byId(id)
-            : new ListTemplatesRequest(
-                null,
-                request.param("namespace"),
-                request.param("sort", StoredTemplate.COUNT),
-                request.paramAsInt("from", 0),
-                request.paramAsInt("size", 20)
-            );
-        return channel -> client.execute(ListTemplatesAction.INSTANCE, listRequest, new RestToXContentListener<>(channel));
+        ListTemplatesRequest listRequest =
+                id != null
+                        ? ListTemplatesRequest.byId(id)
+                        : new ListTemplatesRequest(
+                                null,
+                                request.param("namespace"),
+                                request.param("sort", StoredTemplate.COUNT),
+                                request.paramAsInt("from", 0),
+                                request.paramAsInt("size", 20));
+        return channel ->
+                client.execute(
+                        ListTemplatesAction.INSTANCE,
+                        listRequest,
+                        new RestToXContentListener<>(channel));
     }
 }

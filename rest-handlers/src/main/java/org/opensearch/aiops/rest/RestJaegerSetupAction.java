@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.rest;
 
 import java.util.List;
@@ -9,7 +15,10 @@ import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestToXContentListener;
 import org.opensearch.transport.client.node.NodeClient;
 
-/** {@code PUT _plugins/_aiops/jaeger/_setup}: the code_context pipeline becomes the default of jaeger-span-* indices. */
+/**
+ * {@code PUT _plugins/_aiops/jaeger/_setup}: the code_context pipeline becomes the default of
+ * jaeger-span-* indices.
+ */
 public final class RestJaegerSetupAction extends BaseRestHandler {
 
     @Override
@@ -24,6 +33,10 @@ public final class RestJaegerSetupAction extends BaseRestHandler {
 
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) {
-        return channel -> client.execute(JaegerSetupAction.INSTANCE, new JaegerSetupRequest(), new RestToXContentListener<>(channel));
+        return channel ->
+                client.execute(
+                        JaegerSetupAction.INSTANCE,
+                        new JaegerSetupRequest(),
+                        new RestToXContentListener<>(channel));
     }
 }

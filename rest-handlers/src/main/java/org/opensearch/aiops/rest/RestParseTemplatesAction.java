@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.rest;
 
 import java.io.IOException;
@@ -12,7 +18,10 @@ import org.opensearch.rest.RestRequest;
 import org.opensearch.rest.action.RestToXContentListener;
 import org.opensearch.transport.client.node.NodeClient;
 
-/** {@code POST _plugins/_aiops/templates/_parse {"namespace", "lines", "config"}}: a dry run, nothing stored. */
+/**
+ * {@code POST _plugins/_aiops/templates/_parse {"namespace", "lines", "config"}}: a dry run,
+ * nothing stored.
+ */
 public final class RestParseTemplatesAction extends BaseRestHandler {
 
     @Override
@@ -22,20 +31,30 @@ public final class RestParseTemplatesAction extends BaseRestHandler {
 
     @Override
     public List<Route> routes() {
-        return List.of(new Route(RestRequest.Method.POST, RestGetTemplatesAction.TEMPLATES + "/_parse"));
+        return List.of(
+                new Route(RestRequest.Method.POST, RestGetTemplatesAction.TEMPLATES + "/_parse"));
     }
 
     @Override
-    protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) throws IOException {
-        Map<String, Object> body = RequestBody.object(
-            request,
-            Set.of(ParseTemplatesRequest.NAMESPACE, ParseTemplatesRequest.LINES, ParseTemplatesRequest.CONFIG)
-        );
-        ParseTemplatesRequest parse = new ParseTemplatesRequest(
-            RequestBody.optionalString(body, ParseTemplatesRequest.NAMESPACE, "default"),
-            RequestBody.stringList(body, ParseTemplatesRequest.LINES),
-            RequestBody.optionalObject(body, ParseTemplatesRequest.CONFIG)
-        );
-        return channel -> client.execute(ParseTemplatesAction.INSTANCE, parse, new RestToXContentListener<>(channel));
+    protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client)
+            throws IOException {
+        Map<String, Object> body =
+                RequestBody.object(
+                        request,
+                        Set.of(
+                                ParseTemplatesRequest.NAMESPACE,
+                                ParseTemplatesRequest.LINES,
+                                ParseTemplatesRequest.CONFIG));
+        ParseTemplatesRequest parse =
+                new ParseTemplatesRequest(
+                        RequestBody.optionalString(
+                                body, ParseTemplatesRequest.NAMESPACE, "default"),
+                        RequestBody.stringList(body, ParseTemplatesRequest.LINES),
+                        RequestBody.optionalObject(body, ParseTemplatesRequest.CONFIG));
+        return channel ->
+                client.execute(
+                        ParseTemplatesAction.INSTANCE,
+                        parse,
+                        new RestToXContentListener<>(channel));
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.rest;
 
 import java.util.List;
@@ -23,17 +29,19 @@ public final class RestTemplateNodesAction extends BaseRestHandler {
     @Override
     public List<Route> routes() {
         return List.of(
-            new Route(RestRequest.Method.GET, RestGetTemplatesAction.TEMPLATES + "/_stats"),
-            new Route(RestRequest.Method.POST, RestGetTemplatesAction.TEMPLATES + "/_sync")
-        );
+                new Route(RestRequest.Method.GET, RestGetTemplatesAction.TEMPLATES + "/_stats"),
+                new Route(RestRequest.Method.POST, RestGetTemplatesAction.TEMPLATES + "/_sync"));
     }
 
     @Override
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) {
-        TemplateNodesAction.Operation operation = request.method() == RestRequest.Method.GET
-            ? TemplateNodesAction.Operation.STATS
-            : TemplateNodesAction.Operation.SYNC;
+        TemplateNodesAction.Operation operation =
+                request.method() == RestRequest.Method.GET
+                        ? TemplateNodesAction.Operation.STATS
+                        : TemplateNodesAction.Operation.SYNC;
         TemplateNodesRequest nodes = new TemplateNodesRequest(operation, null);
-        return channel -> client.execute(TemplateNodesAction.INSTANCE, nodes, new RestToXContentListener<>(channel));
+        return channel ->
+                client.execute(
+                        TemplateNodesAction.INSTANCE, nodes, new RestToXContentListener<>(channel));
     }
 }

@@ -1,39 +1,47 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One call between two service instances: a span whose parent ran in another instance is a call from the parent's
- * instance (the caller, source) to the span's own (the callee, destination). Times are microseconds since the epoch.
+ * One call between two service instances: a span whose parent ran in another instance is a call
+ * from the parent's instance (the caller, source) to the span's own (the callee, destination).
+ * Times are microseconds since the epoch.
  *
- * @param spanId                the callee's span (the child), the event's drill-down id with {@code traceId}
- * @param parentSpanId          the caller's span
- * @param operation             the callee span's operation
- * @param callerOperation       the caller span's operation (for a client span, usually the route it called)
- * @param callerDurationMicros  the parent span's duration: the call as the caller saw it (network and queueing included)
- * @param calleeDurationMicros  the span's own duration: the work as the callee saw it
- * @param error                 the callee span reports an error (see {@link JaegerSpan#error()})
- * @param tags                  the configured tags of the callee span that it has, as strings
- * @param codeContext           the callee's {@code code_context} output, or null when it has none
+ * @param spanId the callee's span (the child), the event's drill-down id with {@code traceId}
+ * @param parentSpanId the caller's span
+ * @param operation the callee span's operation
+ * @param callerOperation the caller span's operation (for a client span, usually the route it
+ *     called)
+ * @param callerDurationMicros the parent span's duration: the call as the caller saw it (network
+ *     and queueing included)
+ * @param calleeDurationMicros the span's own duration: the work as the callee saw it
+ * @param error the callee span reports an error (see {@link JaegerSpan#error()})
+ * @param tags the configured tags of the callee span that it has, as strings
+ * @param codeContext the callee's {@code code_context} output, or null when it has none
  */
 public record CallEvent(
-    String traceId,
-    String spanId,
-    String parentSpanId,
-    String sourceInstance,
-    String sourceService,
-    String destinationInstance,
-    String destinationService,
-    String operation,
-    String callerOperation,
-    long startMicros,
-    long callerDurationMicros,
-    long calleeDurationMicros,
-    boolean error,
-    Map<String, String> tags,
-    SpanCodeContext codeContext
-) {
+        String traceId,
+        String spanId,
+        String parentSpanId,
+        String sourceInstance,
+        String sourceService,
+        String destinationInstance,
+        String destinationService,
+        String operation,
+        String callerOperation,
+        long startMicros,
+        long callerDurationMicros,
+        long calleeDurationMicros,
+        boolean error,
+        Map<String, String> tags,
+        SpanCodeContext codeContext) {
 
     public CallEvent {
         tags = Map.copyOf(tags);
@@ -52,21 +60,20 @@ public record CallEvent(
             }
         }
         return new CallEvent(
-            callee.traceId(),
-            callee.spanId(),
-            caller.spanId(),
-            caller.instance(),
-            caller.service(),
-            callee.instance(),
-            callee.service(),
-            callee.operation(),
-            caller.operation(),
-            callee.startMicros(),
-            caller.durationMicros(),
-            callee.durationMicros(),
-            callee.error(),
-            tags,
-            callee.codeContext()
-        );
+                callee.traceId(),
+                callee.spanId(),
+                caller.spanId(),
+                caller.instance(),
+                caller.service(),
+                callee.instance(),
+                callee.service(),
+                callee.operation(),
+                caller.operation(),
+                callee.startMicros(),
+                caller.durationMicros(),
+                callee.durationMicros(),
+                callee.error(),
+                tags,
+                callee.codeContext());
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import java.io.IOException;
@@ -6,7 +12,10 @@ import java.util.Locale;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.xcontent.XContentParser;
 
-/** What a detector type reads: numeric rows per entity, call events between service instances, or template-id sessions. */
+/**
+ * What a detector type reads: numeric rows per entity, call events between service instances, or
+ * template-id sessions.
+ */
 public enum DetectorInput {
     /** Numeric fields of time-stamped documents, one series per entity. */
     METRIC,

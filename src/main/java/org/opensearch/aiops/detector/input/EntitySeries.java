@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import java.util.ArrayList;
@@ -5,7 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** One entity's points in time order, as read from the source indices: time, feature values and where each came from. */
+/**
+ * One entity's points in time order, as read from the source indices: time, feature values and
+ * where each came from.
+ */
 public final class EntitySeries {
 
     private final String key;

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import java.util.ArrayList;
@@ -23,13 +29,18 @@ import org.opensearch.search.sort.SortOrder;
 import org.opensearch.transport.client.Client;
 
 /**
- * Reads a detector's source documents in time order and splits them into one series per entity. A document whose
- * feature field is missing or not a number is skipped and counted, never silently turned into a value.
+ * Reads a detector's source documents in time order and splits them into one series per entity. A
+ * document whose feature field is missing or not a number is skipped and counted, never silently
+ * turned into a value.
  */
 public final class MetricReader {
 
     private static final TimeValue SCROLL_KEEP_ALIVE = TimeValue.timeValueMinutes(2);
-    /** Documents one read may hold in memory; a larger range is refused rather than risking the heap. */
+
+    /**
+     * Documents one read may hold in memory; a larger range is refused rather than risking the
+     * heap.
+     */
     public static final long MAX_DOCUMENTS = 5_000_000;
 
     private final Client client;
@@ -49,23 +60,29 @@ public final class MetricReader {
     public record Read(Map<String, EntitySeries> series, long documents, long skipped) {}
 
     /**
-     * Points with time in {@code range} matching the source's filter and {@code extraQuery} (null for none), at most
-     * {@code maxPerEntity} per entity (the earliest). Waits for the cluster: training and scoring call it on their pools.
+     * Points with time in {@code range} matching the source's filter and {@code extraQuery} (null
+     * for none), at most {@code maxPerEntity} per entity (the earliest). Waits for the cluster:
+     * training and scoring call it on their pools.
      */
-    public Read read(MetricSource source, TimeRange range, QueryBuilder extraQuery, int maxPerEntity) {
+    public Read read(
+            MetricSource source, TimeRange range, QueryBuilder extraQuery, int maxPerEntity) {
         long from = range.from();
         long to = range.to();
         BoolQueryBuilder query = query(source, range, extraQuery);
         List<String> includes = new ArrayList<>(source.fields());
         includes.addAll(source.entityFields());
-        SearchSourceBuilder search = new SearchSourceBuilder().query(query)
-            .size(pageSize)
-            .fetchSource(includes.toArray(new String[0]), null)
-            .docValueField(source.timeField(), "epoch_millis")
-            .sort(source.timeField(), SortOrder.ASC);
-        SearchRequest request = new SearchRequest(source.indices().toArray(new String[0])).source(search)
-            .scroll(SCROLL_KEEP_ALIVE)
-            .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
+        SearchSourceBuilder search =
+                new SearchSourceBuilder()
+                        .query(query)
+                        .size(pageSize)
+                        .fetchSource(includes.toArray(new String[0]), null)
+                        .docValueField(source.timeField(), "epoch_millis")
+                        .sort(source.timeField(), SortOrder.ASC);
+        SearchRequest request =
+                new SearchRequest(source.indices().toArray(new String[0]))
+                        .source(search)
+                        .scroll(SCROLL_KEEP_ALIVE)
+                        .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
         Map<String, EntitySeries> series = new LinkedHashMap<>();
         long documents = 0;
         long skipped = 0;
@@ -75,16 +92,24 @@ public final class MetricReader {
                 for (SearchHit hit : response.getHits().getHits()) {
                     if (++documents > MAX_DOCUMENTS) {
                         throw new IllegalArgumentException(
-                            "the range [" + from + ", " + to + ") holds more than " + MAX_DOCUMENTS + " documents: read it in parts "
-                                + "(narrower [from]/[to], or a smaller [training.max_samples] and range)"
-                        );
+                                "the range ["
+                                        + from
+                                        + ", "
+                                        + to
+                                        + ") holds more than "
+                                        + MAX_DOCUMENTS
+                                        + " documents: read it in parts "
+                                        + "(narrower [from]/[to], or a smaller [training.max_samples] and range)");
                     }
                     if (add(series, source, hit, maxPerEntity) == false) {
                         skipped++;
                     }
                 }
                 String scrollId = response.getScrollId();
-                response = client.searchScroll(new SearchScrollRequest(scrollId).scroll(SCROLL_KEEP_ALIVE)).actionGet();
+                response =
+                        client.searchScroll(
+                                        new SearchScrollRequest(scrollId).scroll(SCROLL_KEEP_ALIVE))
+                                .actionGet();
             }
         } finally {
             if (response.getScrollId() != null) {
@@ -96,11 +121,19 @@ public final class MetricReader {
         return new Read(series, documents, skipped);
     }
 
-    /** The source's documents in {@code range} (all times when null), its filter, and {@code extraQuery} when given. */
-    public static BoolQueryBuilder query(DetectorSource source, TimeRange range, QueryBuilder extraQuery) {
+    /**
+     * The source's documents in {@code range} (all times when null), its filter, and {@code
+     * extraQuery} when given.
+     */
+    public static BoolQueryBuilder query(
+            DetectorSource source, TimeRange range, QueryBuilder extraQuery) {
         BoolQueryBuilder query = QueryBuilders.boolQuery();
         if (range != null) {
-            query.filter(QueryBuilders.rangeQuery(source.timeField()).gte(range.from()).lt(range.to()).format("epoch_millis"));
+            query.filter(
+                    QueryBuilders.rangeQuery(source.timeField())
+                            .gte(range.from())
+                            .lt(range.to())
+                            .format("epoch_millis"));
         }
         if (source.filter() != null) {
             query.filter(source.filter());
@@ -111,7 +144,11 @@ public final class MetricReader {
         return query;
     }
 
-    private static boolean add(Map<String, EntitySeries> series, MetricSource source, SearchHit hit, int maxPerEntity) {
+    private static boolean add(
+            Map<String, EntitySeries> series,
+            MetricSource source,
+            SearchHit hit,
+            int maxPerEntity) {
         DocumentField timeField = hit.field(source.timeField());
         Map<String, Object> doc = hit.getSourceAsMap();
         if (timeField == null || timeField.getValue() == null || doc == null) {
@@ -140,11 +177,14 @@ public final class MetricReader {
             }
             key.append(field).append('=').append(text);
         }
-        EntitySeries entitySeries = series.computeIfAbsent(key.toString(), k -> new EntitySeries(k, entity));
+        EntitySeries entitySeries =
+                series.computeIfAbsent(key.toString(), k -> new EntitySeries(k, entity));
         if (entitySeries.size() >= maxPerEntity) {
             return true;
         }
-        Object timeValue = timeField.getValue(); // epoch_millis as a string; a generic getter would pick valueOf(char[])
+        Object timeValue =
+                timeField.getValue(); // epoch_millis as a string; a generic getter would pick
+        // valueOf(char[])
         long time = (long) Double.parseDouble(timeValue.toString());
         entitySeries.add(time, row, hit.getIndex(), hit.getId());
         return true;

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import java.io.IOException;
@@ -11,14 +17,22 @@ import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.index.query.QueryBuilder;
 
-/** The source of a {@link DetectorInput#METRIC} detector: indices, time field, optional filter, feature and entity fields. */
-public record MetricSource(List<String> indices, String timeField, QueryBuilder filter, List<String> fields, List<String> entityFields)
-    implements
-        DetectorSource {
+/**
+ * The source of a {@link DetectorInput#METRIC} detector: indices, time field, optional filter,
+ * feature and entity fields.
+ */
+public record MetricSource(
+        List<String> indices,
+        String timeField,
+        QueryBuilder filter,
+        List<String> fields,
+        List<String> entityFields)
+        implements DetectorSource {
 
     public static final int MAX_FIELDS = 32;
     public static final int MAX_ENTITY_FIELDS = 5;
-    static final Set<String> FIELDS = Set.of("indices", "time_field", "filter", "fields", "entity_fields");
+    static final Set<String> FIELDS =
+            Set.of("indices", "time_field", "filter", "fields", "entity_fields");
 
     public MetricSource {
         indices = List.copyOf(indices);
@@ -45,32 +59,56 @@ public record MetricSource(List<String> indices, String timeField, QueryBuilder 
         }
         String name = path + ".";
         if (indices.isEmpty()) {
-            throw new IllegalArgumentException("[" + name + "indices] is required: one or more index names or patterns");
+            throw new IllegalArgumentException(
+                    "[" + name + "indices] is required: one or more index names or patterns");
         }
         if (fields.isEmpty() || fields.size() > MAX_FIELDS) {
-            throw new IllegalArgumentException("[" + name + "fields] must name between 1 and " + MAX_FIELDS + " numeric fields, got " + fields.size());
+            throw new IllegalArgumentException(
+                    "["
+                            + name
+                            + "fields] must name between 1 and "
+                            + MAX_FIELDS
+                            + " numeric fields, got "
+                            + fields.size());
         }
         if (entityFields.size() > MAX_ENTITY_FIELDS) {
-            throw new IllegalArgumentException("[" + name + "entity_fields] may name at most " + MAX_ENTITY_FIELDS + " fields");
+            throw new IllegalArgumentException(
+                    "["
+                            + name
+                            + "entity_fields] may name at most "
+                            + MAX_ENTITY_FIELDS
+                            + " fields");
         }
         if (Set.copyOf(fields).size() != fields.size()) {
-            throw new IllegalArgumentException("[" + name + "fields] names a field twice: " + fields);
+            throw new IllegalArgumentException(
+                    "[" + name + "fields] names a field twice: " + fields);
         }
         for (String entityField : entityFields) {
             if (fields.contains(entityField)) {
                 throw new IllegalArgumentException(
-                    "[" + name + "entity_fields] field [" + entityField + "] is also a feature in [" + name + "fields]"
-                );
+                        "["
+                                + name
+                                + "entity_fields] field ["
+                                + entityField
+                                + "] is also a feature in ["
+                                + name
+                                + "fields]");
             }
         }
         if (timeField == null) {
-            throw new IllegalArgumentException("[" + name + "time_field] is required and must be a non-empty string");
+            throw new IllegalArgumentException(
+                    "[" + name + "time_field] is required and must be a non-empty string");
         }
         return new MetricSource(indices, timeField, filter, fields, entityFields);
     }
 
     public MetricSource(StreamInput in) throws IOException {
-        this(in.readStringList(), in.readString(), in.readOptionalNamedWriteable(QueryBuilder.class), in.readStringList(), in.readStringList());
+        this(
+                in.readStringList(),
+                in.readString(),
+                in.readOptionalNamedWriteable(QueryBuilder.class),
+                in.readStringList(),
+                in.readStringList());
     }
 
     @Override

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import java.util.List;
@@ -28,9 +34,10 @@ import org.opensearch.search.sort.SortOrder;
 import org.opensearch.transport.client.Client;
 
 /**
- * Reads every document of a time range in time order, page by page, without blocking: a point in time keeps the view
- * fixed while pages are read, and {@code search_after} on (time, {@code _shard_doc}) resumes exactly where the last
- * page ended even when many documents share a timestamp. The point in time is always deleted at the end.
+ * Reads every document of a time range in time order, page by page, without blocking: a point in
+ * time keeps the view fixed while pages are read, and {@code search_after} on (time, {@code
+ * _shard_doc}) resumes exactly where the last page ended even when many documents share a
+ * timestamp. The point in time is always deleted at the end.
  */
 final class PitPageReader {
 
@@ -49,93 +56,124 @@ final class PitPageReader {
     }
 
     /**
-     * Hands every document of {@code indices} with {@code timeField} in {@code range} matching {@code filter}
-     * (may be null) to {@code page}, one page at a time in time order, then completes {@code done}. The time is fetched
-     * as a doc value in epoch milliseconds; {@code includes} limits the source fields fetched (null: all). Indices that
-     * do not exist yet read as empty.
+     * Hands every document of {@code indices} with {@code timeField} in {@code range} matching
+     * {@code filter} (may be null) to {@code page}, one page at a time in time order, then
+     * completes {@code done}. The time is fetched as a doc value in epoch milliseconds; {@code
+     * includes} limits the source fields fetched (null: all). Indices that do not exist yet read as
+     * empty.
      */
     void read(
-        List<String> indices,
-        String timeField,
-        QueryBuilder filter,
-        String[] includes,
-        TimeRange range,
-        Consumer<SearchHit[]> page,
-        ActionListener<Void> done
-    ) {
-        BoolQueryBuilder query = QueryBuilders.boolQuery()
-            .filter(QueryBuilders.rangeQuery(timeField).gte(range.from()).lt(range.to()).format("epoch_millis"));
+            List<String> indices,
+            String timeField,
+            QueryBuilder filter,
+            String[] includes,
+            TimeRange range,
+            Consumer<SearchHit[]> page,
+            ActionListener<Void> done) {
+        BoolQueryBuilder query =
+                QueryBuilders.boolQuery()
+                        .filter(
+                                QueryBuilders.rangeQuery(timeField)
+                                        .gte(range.from())
+                                        .lt(range.to())
+                                        .format("epoch_millis"));
         if (filter != null) {
             query.filter(filter);
         }
-        CreatePitRequest create = new CreatePitRequest(KEEP_ALIVE, false, indices.toArray(new String[0]));
+        CreatePitRequest create =
+                new CreatePitRequest(KEEP_ALIVE, false, indices.toArray(new String[0]));
         create.setIndicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
-        client.execute(CreatePitAction.INSTANCE, create, ActionListener.wrap(pit -> {
-            String pitId = pit.getId();
-            if (pitId == null) { // no shard matched: a pattern no index has yet
-                done.onResponse(null);
-                return;
-            }
-            ActionListener<Void> closing = ActionListener.runAfter(done, () -> deletePit(pitId));
-            nextPage(pitId, query, timeField, includes, null, page, closing);
-        }, e -> {
-            if (noIndices(e)) {
-                done.onResponse(null);
-            } else {
-                done.onFailure(e);
-            }
-        }));
+        client.execute(
+                CreatePitAction.INSTANCE,
+                create,
+                ActionListener.wrap(
+                        pit -> {
+                            String pitId = pit.getId();
+                            if (pitId == null) { // no shard matched: a pattern no index has yet
+                                done.onResponse(null);
+                                return;
+                            }
+                            ActionListener<Void> closing =
+                                    ActionListener.runAfter(done, () -> deletePit(pitId));
+                            nextPage(pitId, query, timeField, includes, null, page, closing);
+                        },
+                        e -> {
+                            if (noIndices(e)) {
+                                done.onResponse(null);
+                            } else {
+                                done.onFailure(e);
+                            }
+                        }));
     }
 
     private void nextPage(
-        String pitId,
-        QueryBuilder query,
-        String timeField,
-        String[] includes,
-        Object[] after,
-        Consumer<SearchHit[]> page,
-        ActionListener<Void> done
-    ) {
-        SearchSourceBuilder source = new SearchSourceBuilder().query(query)
-            .size(pageSize)
-            .fetchSource(includes, null)
-            .docValueField(timeField, "epoch_millis")
-            .sort(timeField, SortOrder.ASC)
-            .sort(SortBuilders.shardDocSort())
-            .pointInTimeBuilder(new PointInTimeBuilder(pitId).setKeepAlive(KEEP_ALIVE))
-            .trackTotalHits(false);
+            String pitId,
+            QueryBuilder query,
+            String timeField,
+            String[] includes,
+            Object[] after,
+            Consumer<SearchHit[]> page,
+            ActionListener<Void> done) {
+        SearchSourceBuilder source =
+                new SearchSourceBuilder()
+                        .query(query)
+                        .size(pageSize)
+                        .fetchSource(includes, null)
+                        .docValueField(timeField, "epoch_millis")
+                        .sort(timeField, SortOrder.ASC)
+                        .sort(SortBuilders.shardDocSort())
+                        .pointInTimeBuilder(new PointInTimeBuilder(pitId).setKeepAlive(KEEP_ALIVE))
+                        .trackTotalHits(false);
         if (after != null) {
             source.searchAfter(after);
         }
-        client.search(new SearchRequest().source(source), ActionListener.wrap((SearchResponse response) -> {
-            SearchHit[] hits = response.getHits().getHits();
-            if (hits.length > 0) {
-                page.accept(hits);
-            }
-            if (hits.length < pageSize) {
-                done.onResponse(null);
-            } else {
-                nextPage(pitId, query, timeField, includes, hits[hits.length - 1].getSortValues(), page, done);
-            }
-        }, done::onFailure));
+        client.search(
+                new SearchRequest().source(source),
+                ActionListener.wrap(
+                        (SearchResponse response) -> {
+                            SearchHit[] hits = response.getHits().getHits();
+                            if (hits.length > 0) {
+                                page.accept(hits);
+                            }
+                            if (hits.length < pageSize) {
+                                done.onResponse(null);
+                            } else {
+                                nextPage(
+                                        pitId,
+                                        query,
+                                        timeField,
+                                        includes,
+                                        hits[hits.length - 1].getSortValues(),
+                                        page,
+                                        done);
+                            }
+                        },
+                        done::onFailure));
     }
 
     private void deletePit(String pitId) {
         // Best effort: an undeleted point in time expires after KEEP_ALIVE anyway.
-        client.execute(DeletePitAction.INSTANCE, new DeletePitRequest(pitId), ActionListener.wrap(
-            r -> {},
-            e -> LOG.debug("could not delete point in time; it expires in " + KEEP_ALIVE, e)
-        ));
+        client.execute(
+                DeletePitAction.INSTANCE,
+                new DeletePitRequest(pitId),
+                ActionListener.wrap(
+                        r -> {},
+                        e ->
+                                LOG.debug(
+                                        "could not delete point in time; it expires in "
+                                                + KEEP_ALIVE,
+                                        e)));
     }
 
     /**
-     * A point in time over no index at all (a pattern nothing matches yet) is an empty read, not an error. OpenSearch
-     * 3.6 answers it with an IllegalArgumentException {@code invalid id: [null]} (the id of zero shards) instead of an
-     * empty point in time.
+     * A point in time over no index at all (a pattern nothing matches yet) is an empty read, not an
+     * error. OpenSearch 3.6 answers it with an IllegalArgumentException {@code invalid id: [null]}
+     * (the id of zero shards) instead of an empty point in time.
      */
     private static boolean noIndices(Exception e) {
         Throwable cause = ExceptionsHelper.unwrapCause(e);
         return cause instanceof IndexNotFoundException
-            || (cause instanceof IllegalArgumentException && "invalid id: [null]".equals(cause.getMessage()));
+                || (cause instanceof IllegalArgumentException
+                        && "invalid id: [null]".equals(cause.getMessage()));
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import java.io.IOException;
@@ -11,36 +17,36 @@ import org.opensearch.aiops.config.ConfigParser;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
-import org.opensearch.core.common.io.stream.Writeable;
-import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.index.query.QueryBuilder;
 
 /**
- * Where and how a {@code sequences} detector reads log documents carrying the {@code log_template} output, and how it
- * groups their template ids into sessions (see {@link SessionBuilder}). Exactly one grouping is set:
- * {@code session_field} (a field's value), {@code session_pattern} (every distinct match of a regex in
- * {@code session_pattern_field}) or {@code window} (sliding time windows per entity, moved by {@code step}).
+ * Where and how a {@code sequences} detector reads log documents carrying the {@code log_template}
+ * output, and how it groups their template ids into sessions (see {@link SessionBuilder}). Exactly
+ * one grouping is set: {@code session_field} (a field's value), {@code session_pattern} (every
+ * distinct match of a regex in {@code session_pattern_field}) or {@code window} (sliding time
+ * windows per entity, moved by {@code step}).
  *
- * @param sessionTimeout   for the two keyed groupings: a session closes after this long without events; null for windows
- * @param maxSessionEvents a session reaching this many events closes (the next event of its key starts another), so
- *                         a key that never goes idle cannot grow without bound
+ * @param sessionTimeout for the two keyed groupings: a session closes after this long without
+ *     events; null for windows
+ * @param maxSessionEvents a session reaching this many events closes (the next event of its key
+ *     starts another), so a key that never goes idle cannot grow without bound
  */
 public record SequenceInput(
-    List<String> indices,
-    String timeField,
-    String templateField,
-    String sessionField,
-    String sessionPattern,
-    String sessionPatternField,
-    TimeValue window,
-    TimeValue step,
-    List<String> entityFields,
-    TimeValue sessionTimeout,
-    int maxSessionEvents,
-    QueryBuilder filter
-) implements DetectorSource {
+        List<String> indices,
+        String timeField,
+        String templateField,
+        String sessionField,
+        String sessionPattern,
+        String sessionPatternField,
+        TimeValue window,
+        TimeValue step,
+        List<String> entityFields,
+        TimeValue sessionTimeout,
+        int maxSessionEvents,
+        QueryBuilder filter)
+        implements DetectorSource {
 
     public static final String INDICES = "indices";
     public static final String TIME_FIELD = "time_field";
@@ -54,33 +60,38 @@ public record SequenceInput(
     public static final String SESSION_TIMEOUT = "session_timeout";
     public static final String MAX_SESSION_EVENTS = "max_session_events";
     public static final String FILTER = "filter";
-    private static final Set<String> FIELDS = Set.of(
-        INDICES,
-        TIME_FIELD,
-        TEMPLATE_FIELD,
-        SESSION_FIELD,
-        SESSION_PATTERN,
-        SESSION_PATTERN_FIELD,
-        WINDOW,
-        STEP,
-        ENTITY_FIELDS,
-        SESSION_TIMEOUT,
-        MAX_SESSION_EVENTS,
-        FILTER
-    );
+    private static final Set<String> FIELDS =
+            Set.of(
+                    INDICES,
+                    TIME_FIELD,
+                    TEMPLATE_FIELD,
+                    SESSION_FIELD,
+                    SESSION_PATTERN,
+                    SESSION_PATTERN_FIELD,
+                    WINDOW,
+                    STEP,
+                    ENTITY_FIELDS,
+                    SESSION_TIMEOUT,
+                    MAX_SESSION_EVENTS,
+                    FILTER);
 
     public static final String DEFAULT_TIME_FIELD = "@timestamp";
     public static final String DEFAULT_TEMPLATE_FIELD = "log_template.id";
+
     /**
-     * The raw line (the {@code log_template} processor's default input). Template parameters hold only what a mask
-     * replaced: for {@code blk_-123} the number mask keeps {@code -123}, so a {@code blk_} regex must see the line.
+     * The raw line (the {@code log_template} processor's default input). Template parameters hold
+     * only what a mask replaced: for {@code blk_-123} the number mask keeps {@code -123}, so a
+     * {@code blk_} regex must see the line.
      */
     public static final String DEFAULT_SESSION_PATTERN_FIELD = "message";
+
     public static final TimeValue DEFAULT_SESSION_TIMEOUT = TimeValue.timeValueMinutes(10);
     public static final int DEFAULT_MAX_SESSION_EVENTS = 10_000;
     public static final int MAX_ENTITY_FIELDS = 5;
+
     /** Bounds the windows one event joins (window / step), hence memory per event. */
     public static final int MAX_WINDOWS_PER_EVENT = 100;
+
     private static final TimeValue MIN_TIME = TimeValue.timeValueSeconds(1);
     private static final TimeValue MAX_WINDOW = TimeValue.timeValueDays(1);
     private static final TimeValue MAX_TIMEOUT = TimeValue.timeValueDays(7);
@@ -91,11 +102,14 @@ public record SequenceInput(
         Objects.requireNonNull(timeField, TIME_FIELD);
         Objects.requireNonNull(templateField, TEMPLATE_FIELD);
         if (maxSessionEvents < 2) {
-            throw new IllegalArgumentException("[" + MAX_SESSION_EVENTS + "] must be at least 2, got " + maxSessionEvents);
+            throw new IllegalArgumentException(
+                    "[" + MAX_SESSION_EVENTS + "] must be at least 2, got " + maxSessionEvents);
         }
     }
 
-    /** Whether sessions are sliding time windows per entity (else keyed by a field or a pattern). */
+    /**
+     * Whether sessions are sliding time windows per entity (else keyed by a field or a pattern).
+     */
     public boolean windowed() {
         return window != null;
     }
@@ -105,7 +119,10 @@ public record SequenceInput(
         return sessionPattern == null ? null : Pattern.compile(sessionPattern);
     }
 
-    /** Parses the object the parser is on (or starts); {@code path} prefixes field names in errors, e.g. {@code source}. */
+    /**
+     * Parses the object the parser is on (or starts); {@code path} prefixes field names in errors,
+     * e.g. {@code source}.
+     */
     public static SequenceInput parse(XContentParser parser, String path) throws IOException {
         ConfigParser in = ConfigParser.start(parser, path);
         List<String> indices = null;
@@ -138,88 +155,122 @@ public record SequenceInput(
             }
         }
         if (indices == null || indices.isEmpty()) {
-            throw new IllegalArgumentException("[" + in.name(INDICES) + "] is required: the log indices or patterns to read");
+            throw new IllegalArgumentException(
+                    "[" + in.name(INDICES) + "] is required: the log indices or patterns to read");
         }
         if (entityFields.size() > MAX_ENTITY_FIELDS) {
-            throw new IllegalArgumentException("[" + in.name(ENTITY_FIELDS) + "] takes at most " + MAX_ENTITY_FIELDS + " fields");
+            throw new IllegalArgumentException(
+                    "["
+                            + in.name(ENTITY_FIELDS)
+                            + "] takes at most "
+                            + MAX_ENTITY_FIELDS
+                            + " fields");
         }
-        int groupings = (sessionField != null ? 1 : 0) + (sessionPattern != null ? 1 : 0) + (window != null ? 1 : 0);
+        int groupings =
+                (sessionField != null ? 1 : 0)
+                        + (sessionPattern != null ? 1 : 0)
+                        + (window != null ? 1 : 0);
         if (groupings != 1) {
             throw new IllegalArgumentException(
-                "[" + path + "] needs exactly one of [" + in.name(SESSION_FIELD) + "], [" + in.name(SESSION_PATTERN) + "] or ["
-                    + in.name(WINDOW) + "] to group events into sessions, got " + groupings
-            );
+                    "["
+                            + path
+                            + "] needs exactly one of ["
+                            + in.name(SESSION_FIELD)
+                            + "], ["
+                            + in.name(SESSION_PATTERN)
+                            + "] or ["
+                            + in.name(WINDOW)
+                            + "] to group events into sessions, got "
+                            + groupings);
         }
         if (sessionPattern != null) {
             try {
                 Pattern.compile(sessionPattern);
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(
-                    "[" + in.name(SESSION_PATTERN) + "] is not a valid regular expression: " + e.getDescription()
-                );
+                        "["
+                                + in.name(SESSION_PATTERN)
+                                + "] is not a valid regular expression: "
+                                + e.getDescription());
             }
-            sessionPatternField = sessionPatternField == null ? DEFAULT_SESSION_PATTERN_FIELD : sessionPatternField;
+            sessionPatternField =
+                    sessionPatternField == null
+                            ? DEFAULT_SESSION_PATTERN_FIELD
+                            : sessionPatternField;
         } else if (sessionPatternField != null) {
             throw new IllegalArgumentException(
-                "[" + in.name(SESSION_PATTERN_FIELD) + "] applies only with [" + in.name(SESSION_PATTERN) + "]"
-            );
+                    "["
+                            + in.name(SESSION_PATTERN_FIELD)
+                            + "] applies only with ["
+                            + in.name(SESSION_PATTERN)
+                            + "]");
         }
         if (window != null) {
             if (sessionTimeout != null) {
                 throw new IllegalArgumentException(
-                    "[" + in.name(SESSION_TIMEOUT) + "] applies to [" + in.name(SESSION_FIELD) + "] and [" + in.name(SESSION_PATTERN)
-                        + "] sessions; a window closes at its end"
-                );
+                        "["
+                                + in.name(SESSION_TIMEOUT)
+                                + "] applies to ["
+                                + in.name(SESSION_FIELD)
+                                + "] and ["
+                                + in.name(SESSION_PATTERN)
+                                + "] sessions; a window closes at its end");
             }
             step = step == null ? window : step;
             if (step.millis() > window.millis()) {
                 throw new IllegalArgumentException(
-                    "[" + in.name(STEP) + "] must not exceed [" + in.name(WINDOW) + "]: events between windows would be lost"
-                );
+                        "["
+                                + in.name(STEP)
+                                + "] must not exceed ["
+                                + in.name(WINDOW)
+                                + "]: events between windows would be lost");
             }
             if (window.millis() > step.millis() * MAX_WINDOWS_PER_EVENT) {
                 throw new IllegalArgumentException(
-                    "[" + in.name(STEP) + "] must be at least [" + in.name(WINDOW) + "] / " + MAX_WINDOWS_PER_EVENT
-                        + " (each event joins window / step windows)"
-                );
+                        "["
+                                + in.name(STEP)
+                                + "] must be at least ["
+                                + in.name(WINDOW)
+                                + "] / "
+                                + MAX_WINDOWS_PER_EVENT
+                                + " (each event joins window / step windows)");
             }
         } else {
             if (step != null) {
-                throw new IllegalArgumentException("[" + in.name(STEP) + "] applies only with [" + in.name(WINDOW) + "]");
+                throw new IllegalArgumentException(
+                        "[" + in.name(STEP) + "] applies only with [" + in.name(WINDOW) + "]");
             }
             sessionTimeout = sessionTimeout == null ? DEFAULT_SESSION_TIMEOUT : sessionTimeout;
         }
         return new SequenceInput(
-            indices,
-            timeField,
-            templateField,
-            sessionField,
-            sessionPattern,
-            sessionPatternField,
-            window,
-            step,
-            entityFields,
-            sessionTimeout,
-            maxSessionEvents,
-            filter
-        );
+                indices,
+                timeField,
+                templateField,
+                sessionField,
+                sessionPattern,
+                sessionPatternField,
+                window,
+                step,
+                entityFields,
+                sessionTimeout,
+                maxSessionEvents,
+                filter);
     }
 
     public SequenceInput(StreamInput in) throws IOException {
         this(
-            in.readStringList(),
-            in.readString(),
-            in.readString(),
-            in.readOptionalString(),
-            in.readOptionalString(),
-            in.readOptionalString(),
-            in.readOptionalTimeValue(),
-            in.readOptionalTimeValue(),
-            in.readStringList(),
-            in.readOptionalTimeValue(),
-            in.readVInt(),
-            in.readOptionalNamedWriteable(QueryBuilder.class)
-        );
+                in.readStringList(),
+                in.readString(),
+                in.readString(),
+                in.readOptionalString(),
+                in.readOptionalString(),
+                in.readOptionalString(),
+                in.readOptionalTimeValue(),
+                in.readOptionalTimeValue(),
+                in.readStringList(),
+                in.readOptionalTimeValue(),
+                in.readVInt(),
+                in.readOptionalNamedWriteable(QueryBuilder.class));
     }
 
     @Override
@@ -250,7 +301,10 @@ public record SequenceInput(
         optional(builder, WINDOW, window == null ? null : window.getStringRep());
         optional(builder, STEP, step == null ? null : step.getStringRep());
         builder.field(ENTITY_FIELDS, entityFields);
-        optional(builder, SESSION_TIMEOUT, sessionTimeout == null ? null : sessionTimeout.getStringRep());
+        optional(
+                builder,
+                SESSION_TIMEOUT,
+                sessionTimeout == null ? null : sessionTimeout.getStringRep());
         builder.field(MAX_SESSION_EVENTS, maxSessionEvents);
         if (filter != null) {
             builder.field(FILTER, filter);
@@ -258,7 +312,8 @@ public record SequenceInput(
         return builder.endObject();
     }
 
-    private static void optional(XContentBuilder builder, String field, String value) throws IOException {
+    private static void optional(XContentBuilder builder, String field, String value)
+            throws IOException {
         if (value != null) {
             builder.field(field, value);
         }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import java.time.Instant;
@@ -16,23 +22,28 @@ import java.util.regex.Pattern;
 import org.opensearch.common.xcontent.support.XContentMapValues;
 
 /**
- * Groups log documents' template ids into sessions, keeping open sessions between calls so a real-time scorer can
- * carry them from one job run to the next. Not thread-safe: one builder per detector run chain.
+ * Groups log documents' template ids into sessions, keeping open sessions between calls so a
+ * real-time scorer can carry them from one job run to the next. Not thread-safe: one builder per
+ * detector run chain.
  *
  * <ul>
- *   <li>{@code session_field}: one session per distinct value (each value of an array field) and entity.</li>
- *   <li>{@code session_pattern}: one session per distinct match in the pattern field (group 1 if the regex has a
- *       group, else the whole match): a line naming two blocks belongs to both, as DeepLog's HDFS preprocessing does;
- *       a line naming one block twice joins it once.</li>
- *   <li>{@code window}: time windows per entity, aligned on multiples of {@code step} since the epoch, so each event
- *       joins window / step of them. Time rather than event counts: a window then closes at a known time whatever the
- *       entity's log rate (a count window of a quiet node could stay open for days), and windows line up with metric
- *       windows and across entities; the sequence model still slides over events inside each window.</li>
+ *   <li>{@code session_field}: one session per distinct value (each value of an array field) and
+ *       entity.
+ *   <li>{@code session_pattern}: one session per distinct match in the pattern field (group 1 if
+ *       the regex has a group, else the whole match): a line naming two blocks belongs to both, as
+ *       DeepLog's HDFS preprocessing does; a line naming one block twice joins it once.
+ *   <li>{@code window}: time windows per entity, aligned on multiples of {@code step} since the
+ *       epoch, so each event joins window / step of them. Time rather than event counts: a window
+ *       then closes at a known time whatever the entity's log rate (a count window of a quiet node
+ *       could stay open for days), and windows line up with metric windows and across entities; the
+ *       sequence model still slides over events inside each window.
  * </ul>
- * Keyed sessions close after {@code session_timeout} without events: when {@link #closeIdle} is called, or when an
- * event arrives later than that (it starts the next session of that key). Events reaching a session out of order are
- * put in time order when it closes (ties in arrival order). A session reaching {@code max_session_events} closes at
- * once; the next event of its key starts another.
+ *
+ * Keyed sessions close after {@code session_timeout} without events: when {@link #closeIdle} is
+ * called, or when an event arrives later than that (it starts the next session of that key). Events
+ * reaching a session out of order are put in time order when it closes (ties in arrival order). A
+ * session reaching {@code max_session_events} closes at once; the next event of its key starts
+ * another.
  */
 public final class SessionBuilder {
 
@@ -50,10 +61,14 @@ public final class SessionBuilder {
     public SessionBuilder(SequenceInput input) {
         this.input = input;
         this.pattern = input.compiledPattern();
-        this.timeout = input.sessionTimeout() == null ? Long.MAX_VALUE : input.sessionTimeout().millis();
+        this.timeout =
+                input.sessionTimeout() == null ? Long.MAX_VALUE : input.sessionTimeout().millis();
     }
 
-    /** Adds one log document ({@code source} is its {@code _source}); documents without a template or key are counted. */
+    /**
+     * Adds one log document ({@code source} is its {@code _source}); documents without a template
+     * or key are counted.
+     */
     public void add(DocumentRef document, long timeMillis, Map<String, Object> source) {
         documents++;
         String templateId = single(XContentMapValues.extractValue(input.templateField(), source));
@@ -89,14 +104,18 @@ public final class SessionBuilder {
     }
 
     /**
-     * Closes the keyed sessions idle for at least {@code session_timeout} at {@code nowMillis} and the windows ending at
-     * or before it, and returns them with any closed since the last call, oldest first.
+     * Closes the keyed sessions idle for at least {@code session_timeout} at {@code nowMillis} and
+     * the windows ending at or before it, and returns them with any closed since the last call,
+     * oldest first.
      */
     public List<TemplateSession> closeIdle(long nowMillis) {
         closedUpTo = Math.max(closedUpTo, nowMillis);
-        for (Iterator<OpenSession> it = open.values().iterator(); it.hasNext();) {
+        for (Iterator<OpenSession> it = open.values().iterator(); it.hasNext(); ) {
             OpenSession session = it.next();
-            boolean done = input.windowed() ? session.windowEnd <= nowMillis : nowMillis - session.lastTime >= timeout;
+            boolean done =
+                    input.windowed()
+                            ? session.windowEnd <= nowMillis
+                            : nowMillis - session.lastTime >= timeout;
             if (done) {
                 it.remove();
                 close(session);
@@ -105,7 +124,10 @@ public final class SessionBuilder {
         return drain();
     }
 
-    /** Closes every open session (the end of a historical range) and returns them with any closed before. */
+    /**
+     * Closes every open session (the end of a historical range) and returns them with any closed
+     * before.
+     */
     public List<TemplateSession> closeAll() {
         open.values().forEach(this::close);
         open.clear();
@@ -117,7 +139,8 @@ public final class SessionBuilder {
     }
 
     public SessionCounts counts() {
-        return new SessionCounts(documents, events, missingTemplate, missingSession, late, full, sessions);
+        return new SessionCounts(
+                documents, events, missingTemplate, missingSession, late, full, sessions);
     }
 
     private void addToWindows(String entityKey, Map<String, String> entity, Event event) {
@@ -125,16 +148,22 @@ public final class SessionBuilder {
         long step = input.step().millis();
         boolean joined = false;
         // windows [s, s + window) with s a multiple of step and s <= time < s + window
-        for (long start = Math.floorDiv(event.time, step) * step; start > event.time - window; start -= step) {
+        for (long start = Math.floorDiv(event.time, step) * step;
+                start > event.time - window;
+                start -= step) {
             if (start + window <= closedUpTo) {
                 continue;
             }
             long windowStart = start;
             String openKey = entityKey + "\u0000" + start;
-            OpenSession session = open.computeIfAbsent(
-                openKey,
-                k -> new OpenSession(Instant.ofEpochMilli(windowStart).toString(), entity, windowStart + window)
-            );
+            OpenSession session =
+                    open.computeIfAbsent(
+                            openKey,
+                            k ->
+                                    new OpenSession(
+                                            Instant.ofEpochMilli(windowStart).toString(),
+                                            entity,
+                                            windowStart + window));
             add(openKey, session, event);
             joined = true;
         }
@@ -189,7 +218,9 @@ public final class SessionBuilder {
     private List<TemplateSession> drain() {
         List<TemplateSession> out = new ArrayList<>(closed);
         closed.clear();
-        out.sort(Comparator.comparingLong(TemplateSession::start).thenComparing(TemplateSession::key));
+        out.sort(
+                Comparator.comparingLong(TemplateSession::start)
+                        .thenComparing(TemplateSession::key));
         return out;
     }
 

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import java.util.Arrays;
@@ -6,9 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The {@code code_context} processor's output on a span: the masked text of the code it ran, its hash, and the
- * embedding ({@code vector}, present only with {@code vector: inline}; else null: it sits in the contexts index under
- * the hash) and its PCA projection ({@code reduced}, present only with {@code pca}; else null).
+ * The {@code code_context} processor's output on a span: the masked text of the code it ran, its
+ * hash, and the embedding ({@code vector}, present only with {@code vector: inline}; else null: it
+ * sits in the contexts index under the hash) and its PCA projection ({@code reduced}, present only
+ * with {@code pca}; else null).
  */
 public record SpanCodeContext(String text, String hash, float[] vector, float[] reduced) {
 
@@ -16,11 +23,20 @@ public record SpanCodeContext(String text, String hash, float[] vector, float[] 
         Objects.requireNonNull(hash, "hash");
     }
 
-    /** The output object, or null when the span has none or it is not one (no hash: nothing identifies the context). */
+    /**
+     * The output object, or null when the span has none or it is not one (no hash: nothing
+     * identifies the context).
+     */
     static SpanCodeContext of(Object output) {
-        if (output instanceof Map<?, ?> map && map.get("hash") instanceof String hash && hash.isEmpty() == false) {
+        if (output instanceof Map<?, ?> map
+                && map.get("hash") instanceof String hash
+                && hash.isEmpty() == false) {
             Object text = map.get("text");
-            return new SpanCodeContext(text == null ? null : text.toString(), hash, floats(map.get("vector")), floats(map.get("reduced")));
+            return new SpanCodeContext(
+                    text == null ? null : text.toString(),
+                    hash,
+                    floats(map.get("vector")),
+                    floats(map.get("reduced")));
         }
         return null;
     }
@@ -44,10 +60,10 @@ public record SpanCodeContext(String text, String hash, float[] vector, float[] 
     @Override
     public boolean equals(Object o) {
         return o instanceof SpanCodeContext other
-            && Objects.equals(text, other.text)
-            && hash.equals(other.hash)
-            && Arrays.equals(vector, other.vector)
-            && Arrays.equals(reduced, other.reduced);
+                && Objects.equals(text, other.text)
+                && hash.equals(other.hash)
+                && Arrays.equals(vector, other.vector)
+                && Arrays.equals(reduced, other.reduced);
     }
 
     @Override
@@ -57,6 +73,11 @@ public record SpanCodeContext(String text, String hash, float[] vector, float[] 
 
     @Override
     public String toString() {
-        return "SpanCodeContext[" + hash + " " + text + (vector == null ? "" : " vector[" + vector.length + "]") + "]";
+        return "SpanCodeContext["
+                + hash
+                + " "
+                + text
+                + (vector == null ? "" : " vector[" + vector.length + "]")
+                + "]";
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import java.io.IOException;
@@ -9,32 +15,33 @@ import org.opensearch.aiops.config.ConfigParser;
 import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
-import org.opensearch.core.common.io.stream.Writeable;
-import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.index.query.QueryBuilder;
 
 /**
- * Where and how a {@code spans} detector reads Jaeger span documents (see {@link CallEvents} for what becomes an event).
+ * Where and how a {@code spans} detector reads Jaeger span documents (see {@link CallEvents} for
+ * what becomes an event).
  *
- * @param indices          span indices or patterns
- * @param timeField        the date field ranges and sorting use
- * @param instanceTags     process tags naming the instance (pod, process); the first one a span's process has wins
- * @param tags             span tags copied onto each event as strings
+ * @param indices span indices or patterns
+ * @param timeField the date field ranges and sorting use
+ * @param instanceTags process tags naming the instance (pod, process); the first one a span's
+ *     process has wins
+ * @param tags span tags copied onto each event as strings
  * @param codeContextField where the {@code code_context} processor wrote its output
- * @param parentMargin     how far before a range's start spans are read only to find the parents of its first spans
- * @param filter           a query every read applies, or null
+ * @param parentMargin how far before a range's start spans are read only to find the parents of its
+ *     first spans
+ * @param filter a query every read applies, or null
  */
 public record SpanInput(
-    List<String> indices,
-    String timeField,
-    List<String> instanceTags,
-    List<String> tags,
-    String codeContextField,
-    TimeValue parentMargin,
-    QueryBuilder filter
-) implements DetectorSource {
+        List<String> indices,
+        String timeField,
+        List<String> instanceTags,
+        List<String> tags,
+        String codeContextField,
+        TimeValue parentMargin,
+        QueryBuilder filter)
+        implements DetectorSource {
 
     public static final String INDICES = "indices";
     public static final String TIME_FIELD = "time_field";
@@ -43,19 +50,28 @@ public record SpanInput(
     public static final String CODE_CONTEXT_FIELD = "code_context_field";
     public static final String PARENT_MARGIN = "parent_margin";
     public static final String FILTER = "filter";
-    private static final Set<String> FIELDS = Set.of(INDICES, TIME_FIELD, INSTANCE_TAG, TAGS, CODE_CONTEXT_FIELD, PARENT_MARGIN, FILTER);
+    private static final Set<String> FIELDS =
+            Set.of(
+                    INDICES,
+                    TIME_FIELD,
+                    INSTANCE_TAG,
+                    TAGS,
+                    CODE_CONTEXT_FIELD,
+                    PARENT_MARGIN,
+                    FILTER);
 
     public static final List<String> DEFAULT_INDICES = List.of("jaeger-span-*");
     public static final String DEFAULT_TIME_FIELD = "startTimeMillis";
-    /** Kubernetes pod first (the Nezha importer and OpenTelemetry's k8s detector), then Jaeger clients' and OTel's host tags. */
-    public static final List<String> DEFAULT_INSTANCE_TAGS = List.of("k8s.pod.name", "service.instance.id", "hostname", "host.name", "ip");
-    public static final List<String> DEFAULT_TAGS = List.of(
-        "span.kind",
-        "http.method",
-        "http.status_code",
-        "otel.status_code",
-        "error"
-    );
+
+    /**
+     * Kubernetes pod first (the Nezha importer and OpenTelemetry's k8s detector), then Jaeger
+     * clients' and OTel's host tags.
+     */
+    public static final List<String> DEFAULT_INSTANCE_TAGS =
+            List.of("k8s.pod.name", "service.instance.id", "hostname", "host.name", "ip");
+
+    public static final List<String> DEFAULT_TAGS =
+            List.of("span.kind", "http.method", "http.status_code", "otel.status_code", "error");
     public static final String DEFAULT_CODE_CONTEXT_FIELD = "code_context";
     public static final TimeValue DEFAULT_PARENT_MARGIN = TimeValue.timeValueMinutes(1);
     private static final TimeValue MAX_PARENT_MARGIN = TimeValue.timeValueHours(1);
@@ -72,17 +88,19 @@ public record SpanInput(
     /** Every default, no filter. */
     public static SpanInput defaults() {
         return new SpanInput(
-            DEFAULT_INDICES,
-            DEFAULT_TIME_FIELD,
-            DEFAULT_INSTANCE_TAGS,
-            DEFAULT_TAGS,
-            DEFAULT_CODE_CONTEXT_FIELD,
-            DEFAULT_PARENT_MARGIN,
-            null
-        );
+                DEFAULT_INDICES,
+                DEFAULT_TIME_FIELD,
+                DEFAULT_INSTANCE_TAGS,
+                DEFAULT_TAGS,
+                DEFAULT_CODE_CONTEXT_FIELD,
+                DEFAULT_PARENT_MARGIN,
+                null);
     }
 
-    /** Parses the object the parser is on (or starts); {@code path} prefixes field names in errors, e.g. {@code source}. */
+    /**
+     * Parses the object the parser is on (or starts); {@code path} prefixes field names in errors,
+     * e.g. {@code source}.
+     */
     public static SpanInput parse(XContentParser parser, String path) throws IOException {
         ConfigParser in = ConfigParser.start(parser, path);
         SpanInput d = defaults();
@@ -100,30 +118,33 @@ public record SpanInput(
                 case INSTANCE_TAG -> instanceTags = in.strings(field);
                 case TAGS -> tags = in.strings(field);
                 case CODE_CONTEXT_FIELD -> codeContextField = in.string(field);
-                case PARENT_MARGIN -> parentMargin = in.duration(field, TimeValue.ZERO, MAX_PARENT_MARGIN);
+                case PARENT_MARGIN ->
+                        parentMargin = in.duration(field, TimeValue.ZERO, MAX_PARENT_MARGIN);
                 case FILTER -> filter = in.query(field);
                 default -> throw new AssertionError(field);
             }
         }
         if (indices.isEmpty()) {
-            throw new IllegalArgumentException("[" + in.name(INDICES) + "] must name at least one index or pattern");
+            throw new IllegalArgumentException(
+                    "[" + in.name(INDICES) + "] must name at least one index or pattern");
         }
         if (instanceTags.isEmpty()) {
-            throw new IllegalArgumentException("[" + in.name(INSTANCE_TAG) + "] must name at least one process tag");
+            throw new IllegalArgumentException(
+                    "[" + in.name(INSTANCE_TAG) + "] must name at least one process tag");
         }
-        return new SpanInput(indices, timeField, instanceTags, tags, codeContextField, parentMargin, filter);
+        return new SpanInput(
+                indices, timeField, instanceTags, tags, codeContextField, parentMargin, filter);
     }
 
     public SpanInput(StreamInput in) throws IOException {
         this(
-            in.readStringList(),
-            in.readString(),
-            in.readStringList(),
-            in.readStringList(),
-            in.readString(),
-            in.readTimeValue(),
-            in.readOptionalNamedWriteable(QueryBuilder.class)
-        );
+                in.readStringList(),
+                in.readString(),
+                in.readStringList(),
+                in.readStringList(),
+                in.readString(),
+                in.readTimeValue(),
+                in.readOptionalNamedWriteable(QueryBuilder.class));
     }
 
     @Override

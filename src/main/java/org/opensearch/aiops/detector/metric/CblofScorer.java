@@ -1,16 +1,23 @@
-package org.opensearch.aiops.detector.metric;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.apache.lucene.util.VectorUtil;
+package org.opensearch.aiops.detector.metric;
 
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 
+import org.apache.lucene.util.VectorUtil;
+
 /**
- * Cluster-based local outlier factor (He et al. 2003, as PyOD implements it without size weights): k-means clusters sorted
- * by size are split into large and small at the first cluster where the large ones hold {@code alpha} of the windows or the
- * next one is {@code beta} times smaller. A window in a large cluster scores its distance to that centroid; one in a small
- * cluster scores its distance to the nearest large centroid, so a small group of odd windows stays anomalous.
+ * Cluster-based local outlier factor (He et al. 2003, as PyOD implements it without size weights):
+ * k-means clusters sorted by size are split into large and small at the first cluster where the
+ * large ones hold {@code alpha} of the windows or the next one is {@code beta} times smaller. A
+ * window in a large cluster scores its distance to that centroid; one in a small cluster scores its
+ * distance to the nearest large centroid, so a small group of odd windows stays anomalous.
  */
 final class CblofScorer implements WindowScorer {
     private final float[][] centroids;
@@ -21,7 +28,8 @@ final class CblofScorer implements WindowScorer {
         this.large = large;
     }
 
-    static CblofScorer fit(float[][] vectors, int clusters, double alpha, double beta, double[] rawsOut) {
+    static CblofScorer fit(
+            float[][] vectors, int clusters, double alpha, double beta, double[] rawsOut) {
         float[][] centroids = KMeans.fit(vectors, clusters, 42L);
         int c = centroids.length;
         int[] sizes = new int[c];
@@ -46,8 +54,9 @@ final class CblofScorer implements WindowScorer {
     }
 
     /**
-     * How many of the clusters (largest first) are large, as PyOD decides it: the first boundary that satisfies both the
-     * alpha and the beta rule, else the first alpha boundary, else the first beta boundary, else all clusters.
+     * How many of the clusters (largest first) are large, as PyOD decides it: the first boundary
+     * that satisfies both the alpha and the beta rule, else the first alpha boundary, else the
+     * first beta boundary, else all clusters.
      */
     static int largeCount(int[] sizes, Integer[] bySize, int n, double alpha, double beta) {
         int firstAlpha = -1;

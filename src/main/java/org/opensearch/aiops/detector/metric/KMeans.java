@@ -1,14 +1,27 @@
-package org.opensearch.aiops.detector.metric;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.apache.lucene.util.VectorUtil;
+package org.opensearch.aiops.detector.metric;
 
 import java.util.Arrays;
 import java.util.Random;
 
-/** Lloyd's k-means with k-means++ seeding and a fixed seed, so a model trained twice on the same rows is the same. */
+import org.apache.lucene.util.VectorUtil;
+
+/**
+ * Lloyd's k-means with k-means++ seeding and a fixed seed, so a model trained twice on the same
+ * rows is the same.
+ */
 final class KMeans {
     static final int MAX_ITERATIONS = 30;
-    /** Lloyd iterations run on at most this many points (an even stride); the final assignment uses all of them. */
+
+    /**
+     * Lloyd iterations run on at most this many points (an even stride); the final assignment uses
+     * all of them.
+     */
     static final int MAX_FIT_POINTS = 100_000;
 
     private KMeans() {}
@@ -25,8 +38,10 @@ final class KMeans {
         for (int i = 0; i < n; i++) {
             d2[i] = VectorUtil.squareDistance(points[i], centroids[0]);
         }
-        // Greedy k-means++ (as scikit-learn): of 2 + ln(k) candidates drawn by squared distance, keep the one that lowers the
-        // total squared distance most, so a small far group gets its own centroid more reliably than with one draw.
+        // Greedy k-means++ (as scikit-learn): of 2 + ln(k) candidates drawn by squared distance,
+        // keep the one that lowers the
+        // total squared distance most, so a small far group gets its own centroid more reliably
+        // than with one draw.
         int trials = 2 + (int) Math.log(clusters);
         int found = 1;
         while (found < clusters) {
@@ -43,7 +58,9 @@ final class KMeans {
                 int candidate = draw(d2, total, random);
                 double potential = 0;
                 for (int i = 0; i < n; i++) {
-                    potential += Math.min(d2[i], VectorUtil.squareDistance(points[i], points[candidate]));
+                    potential +=
+                            Math.min(
+                                    d2[i], VectorUtil.squareDistance(points[i], points[candidate]));
                 }
                 if (potential < bestPotential) {
                     bestPotential = potential;

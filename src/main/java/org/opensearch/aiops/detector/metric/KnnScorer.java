@@ -1,8 +1,17 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.metric;
 
 import java.io.DataOutput;
 
-/** kNN distance: the mean distance to the k nearest training windows (Ramaswamy et al. use the k-th; the mean is steadier). */
+/**
+ * kNN distance: the mean distance to the k nearest training windows (Ramaswamy et al. use the k-th;
+ * the mean is steadier).
+ */
 final class KnnScorer implements WindowScorer {
 
     static final KnnScorer INSTANCE = new KnnScorer();

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.metric;
 
 import java.io.DataInput;
@@ -5,11 +11,12 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * Local outlier factor (Breunig et al. 2000): the mean local reachability density of a window's k nearest training windows
- * over its own, so a window is judged against the density of its own neighbourhood (a point just outside a tight cluster
- * outranks one inside a loose cluster, where plain kNN distance says the opposite). Keeps each training window's k-distance
- * and density. Reachability distances are floored at 1 % of the mean k-distance, so runs of identical windows (flat series)
- * do not give infinite densities.
+ * Local outlier factor (Breunig et al. 2000): the mean local reachability density of a window's k
+ * nearest training windows over its own, so a window is judged against the density of its own
+ * neighbourhood (a point just outside a tight cluster outranks one inside a loose cluster, where
+ * plain kNN distance says the opposite). Keeps each training window's k-distance and density.
+ * Reachability distances are floored at 1 % of the mean k-distance, so runs of identical windows
+ * (flat series) do not give infinite densities.
  */
 final class LofScorer implements WindowScorer {
     private final float[] kDistance;
@@ -25,7 +32,8 @@ final class LofScorer implements WindowScorer {
     /** Returns the scorer; {@code rawsOut} receives the training windows' LOF values. */
     static LofScorer fit(TrainingNeighbours nn, double[] rawsOut) {
         if (nn.isAll() == false) {
-            throw new IllegalStateException("LOF needs the neighbours of every training window, not a sample");
+            throw new IllegalStateException(
+                    "LOF needs the neighbours of every training window, not a sample");
         }
         int n = nn.size();
         int k = nn.k();

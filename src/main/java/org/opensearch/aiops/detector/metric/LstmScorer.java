@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.metric;
 
 import java.io.DataInput;
@@ -10,14 +16,16 @@ import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.aiops.engine.LstmForecaster;
 
 /**
- * Forecast error of a 2-layer LSTM (PyTorch, through {@link DjlEngine}): a window vector is {@code steps + 1} standardised
- * rows; the LSTM forecasts the last row from the others. Each field's error is divided by that field's root-mean-square
- * training error, so a field the model forecasts well weighs more per unit of error; the raw score is the root mean square
- * of those per-field errors and each field's contribution is its share of their squares.
+ * Forecast error of a 2-layer LSTM (PyTorch, through {@link DjlEngine}): a window vector is {@code
+ * steps + 1} standardised rows; the LSTM forecasts the last row from the others. Each field's error
+ * is divided by that field's root-mean-square training error, so a field the model forecasts well
+ * weighs more per unit of error; the raw score is the root mean square of those per-field errors
+ * and each field's contribution is its share of their squares.
  */
 final class LstmScorer implements WindowScorer {
     /** Version of this scorer's own bytes, after the kind tag. */
     private static final short VERSION = 1;
+
     private static final int BATCH = 64;
     private static final int MIN_STEPS = 300;
     private static final float LEARNING_RATE = 0.005f;
@@ -35,11 +43,17 @@ final class LstmScorer implements WindowScorer {
     record Fitted(LstmScorer scorer, double[] calibrationRaws) {}
 
     /**
-     * Trains on the older windows and calibrates on the newest fifth (held out, in time order): a forecaster scores the
-     * noise it was trained on lower than new noise, so in-sample errors would put the threshold too low. Below 50 windows
-     * there is nothing to spare and the training windows calibrate themselves.
+     * Trains on the older windows and calibrates on the newest fifth (held out, in time order): a
+     * forecaster scores the noise it was trained on lower than new noise, so in-sample errors would
+     * put the threshold too low. Below 50 windows there is nothing to spare and the training
+     * windows calibrate themselves.
      */
-    static Fitted fit(DjlEngine engine, MetricParams params, int fields, float[][] vectors, DoubleConsumer progress) {
+    static Fitted fit(
+            DjlEngine engine,
+            MetricParams params,
+            int fields,
+            float[][] vectors,
+            DoubleConsumer progress) {
         requireEngine(engine);
         int steps = params.window();
         int n = vectors.length;
@@ -47,17 +61,26 @@ final class LstmScorer implements WindowScorer {
         float[][] training = Arrays.copyOf(vectors, cut);
         float[][] calibration = cut < n ? Arrays.copyOfRange(vectors, cut, n) : training;
         LstmForecaster.Shape3 shape = new LstmForecaster.Shape3(steps, fields, params.hidden());
-        LstmForecaster forecaster = call(
-            () -> LstmForecaster.train(
-                engine,
-                shape,
-                new LstmForecaster.Schedule(params.epochs(), MIN_STEPS, BATCH, LEARNING_RATE, SEED),
-                inputs(training, (steps + 1) * fields),
-                training.length,
-                progress
-            )
-        );
-        float[] forecasts = call(() -> forecaster.forecast(inputs(calibration, steps * fields), calibration.length));
+        LstmForecaster forecaster =
+                call(
+                        () ->
+                                LstmForecaster.train(
+                                        engine,
+                                        shape,
+                                        new LstmForecaster.Schedule(
+                                                params.epochs(),
+                                                MIN_STEPS,
+                                                BATCH,
+                                                LEARNING_RATE,
+                                                SEED),
+                                        inputs(training, (steps + 1) * fields),
+                                        training.length,
+                                        progress));
+        float[] forecasts =
+                call(
+                        () ->
+                                forecaster.forecast(
+                                        inputs(calibration, steps * fields), calibration.length));
         double[] sumSq = new double[fields];
         for (int i = 0; i < calibration.length; i++) {
             for (int f = 0; f < fields; f++) {
@@ -84,7 +107,12 @@ final class LstmScorer implements WindowScorer {
     /** Per-field scaled errors of many window vectors in one inference call. */
     double[][] errorsOf(float[][] vectors) {
         int steps = forecaster.shape().steps();
-        float[] forecasts = call(() -> forecaster.forecast(inputs(vectors, steps * errorScale.length), vectors.length));
+        float[] forecasts =
+                call(
+                        () ->
+                                forecaster.forecast(
+                                        inputs(vectors, steps * errorScale.length),
+                                        vectors.length));
         double[][] out = new double[vectors.length][];
         for (int i = 0; i < vectors.length; i++) {
             out[i] = errors(vectors[i], forecasts, i);
@@ -94,7 +122,7 @@ final class LstmScorer implements WindowScorer {
 
     /** Per-field scaled errors of one window vector. */
     double[] errors(float[] vector) {
-        return errorsOf(new float[][] { vector })[0];
+        return errorsOf(new float[][] {vector})[0];
     }
 
     double raw(double[] errors) {
@@ -169,9 +197,15 @@ final class LstmScorer implements WindowScorer {
     static LstmScorer readFrom(DataInput in, DjlEngine engine) throws IOException {
         short version = in.readShort();
         if (version != VERSION) {
-            throw new IOException("LSTM scorer version " + version + " is not supported (this plugin reads version " + VERSION + ")");
+            throw new IOException(
+                    "LSTM scorer version "
+                            + version
+                            + " is not supported (this plugin reads version "
+                            + VERSION
+                            + ")");
         }
-        LstmForecaster.Shape3 shape = new LstmForecaster.Shape3(in.readInt(), in.readInt(), in.readInt());
+        LstmForecaster.Shape3 shape =
+                new LstmForecaster.Shape3(in.readInt(), in.readInt(), in.readInt());
         float[] scale = new float[shape.fields()];
         for (int f = 0; f < scale.length; f++) {
             scale[f] = in.readFloat();
@@ -188,7 +222,8 @@ final class LstmScorer implements WindowScorer {
 
     private static void requireEngine(DjlEngine engine) {
         if (engine == null) {
-            throw new IllegalStateException("metric_lstm needs the neural engine (DJL on PyTorch), which is not available here");
+            throw new IllegalStateException(
+                    "metric_lstm needs the neural engine (DJL on PyTorch), which is not available here");
         }
     }
 
@@ -196,7 +231,10 @@ final class LstmScorer implements WindowScorer {
         T run() throws Exception;
     }
 
-    /** Engine failures surface as unchecked exceptions: the callers (training, scoring) have no checked-exception path. */
+    /**
+     * Engine failures surface as unchecked exceptions: the callers (training, scoring) have no
+     * checked-exception path.
+     */
     private static <T> T call(EngineWork<T> work) {
         try {
             return work.run();

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.metric;
 
 import org.opensearch.aiops.detector.DetectorModel;
@@ -22,7 +28,8 @@ final class MetricDetectorModel implements DetectorModel {
     @Override
     public DetectorScore score(float[][] rows) {
         MetricScore score = model.score(rows);
-        return new DetectorScore(score.score(), score.score(), score.raw(), score.fieldContributions(), null);
+        return new DetectorScore(
+                score.score(), score.score(), score.raw(), score.fieldContributions(), null);
     }
 
     @Override
@@ -31,8 +38,9 @@ final class MetricDetectorModel implements DetectorModel {
     }
 
     /**
-     * The alarm score goes through the entity's onset state: one alarm per anomalous episode, at its peak. The state names
-     * a peak when the next point's score is lower, so the alarm concerns the previous window (lag 1).
+     * The alarm score goes through the entity's onset state: one alarm per anomalous episode, at
+     * its peak. The state names a peak when the next point's score is lower, so the alarm concerns
+     * the previous window (lag 1).
      */
     @Override
     public DetectorScore score(float[][] rows, Object state) {
@@ -40,7 +48,13 @@ final class MetricDetectorModel implements DetectorModel {
             return score(rows);
         }
         MetricScore score = model.score(rows);
-        return new DetectorScore(score.score(), onset.gate(score.score()), score.raw(), score.fieldContributions(), null, 1);
+        return new DetectorScore(
+                score.score(),
+                onset.gate(score.score()),
+                score.raw(),
+                score.fieldContributions(),
+                null,
+                1);
     }
 
     @Override
@@ -51,7 +65,14 @@ final class MetricDetectorModel implements DetectorModel {
     @Override
     public ScoreSummary trainingScores() {
         ScoreDistribution scores = model.trainingScores();
-        return new ScoreSummary(scores.count(), scores.mean(), scores.std(), scores.quantile(0.5), scores.quantile(0.99), scores.quantile(1.0), null);
+        return new ScoreSummary(
+                scores.count(),
+                scores.mean(),
+                scores.std(),
+                scores.quantile(0.5),
+                scores.quantile(0.99),
+                scores.quantile(1.0),
+                null);
     }
 
     @Override

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.metric;
 
 import java.io.IOException;
@@ -13,8 +19,9 @@ import org.opensearch.core.common.io.stream.Writeable;
 import org.opensearch.core.xcontent.XContentParser;
 
 /**
- * The metric detector types (one per {@link MetricParams#TYPES}: metric_knn, metric_lof, metric_cblof, metric_ensemble,
- * metric_lstm): input {@code metric}, one {@link MetricModel} per entity, results per window.
+ * The metric detector types (one per {@link MetricParams#TYPES}: metric_knn, metric_lof,
+ * metric_cblof, metric_ensemble, metric_lstm): input {@code metric}, one {@link MetricModel} per
+ * entity, results per window.
  */
 public final class MetricDetectorType implements SeriesDetectorType<MetricParams> {
 
@@ -26,16 +33,25 @@ public final class MetricDetectorType implements SeriesDetectorType<MetricParams
         this.engine = engine;
     }
 
-    /** @param engine the neural engine metric_lstm trains and scores with */
+    /**
+     * @param engine the neural engine metric_lstm trains and scores with
+     */
     public static List<MetricDetectorType> all(DjlEngine engine) {
-        return MetricParams.TYPES.stream().map(type -> new MetricDetectorType(type, engine)).toList();
+        return MetricParams.TYPES.stream()
+                .map(type -> new MetricDetectorType(type, engine))
+                .toList();
     }
 
     /** The params readers of every metric type, for the node's registry of named writeables. */
     public static List<NamedWriteableRegistry.Entry> namedWriteables() {
         return MetricParams.TYPES.stream()
-            .map(type -> new NamedWriteableRegistry.Entry(DetectorParams.class, type, in -> MetricParams.read(type, in)))
-            .toList();
+                .map(
+                        type ->
+                                new NamedWriteableRegistry.Entry(
+                                        DetectorParams.class,
+                                        type,
+                                        in -> MetricParams.read(type, in)))
+                .toList();
     }
 
     @Override
@@ -48,7 +64,10 @@ public final class MetricDetectorType implements SeriesDetectorType<MetricParams
         return MetricParams.class;
     }
 
-    /** A flat object of numbers and booleans; the checks and their messages are {@link MetricParams#parse}'s. */
+    /**
+     * A flat object of numbers and booleans; the checks and their messages are {@link
+     * MetricParams#parse}'s.
+     */
     @Override
     public MetricParams parseParams(XContentParser parser) throws IOException {
         if (parser.currentToken() == null) {
@@ -83,7 +102,8 @@ public final class MetricDetectorType implements SeriesDetectorType<MetricParams
     @Override
     public long estimateTrainingBytes(MetricParams params, long rows, int fields) {
         long windows = Math.min(rows, params.maxWindows());
-        // rows as read, standardised windows (twice for lstm: the vectors and the engine's input copy), and a neighbour
+        // rows as read, standardised windows (twice for lstm: the vectors and the engine's input
+        // copy), and a neighbour
         // graph of about 32 links per window
         return rows * fields * 4L + windows * ((long) params.rows() * fields * 4L * 2 + 32 * 4 * 2);
     }

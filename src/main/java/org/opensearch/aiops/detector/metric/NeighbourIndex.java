@@ -1,4 +1,14 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.metric;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.search.ScoreDoc;
@@ -10,59 +20,72 @@ import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 import org.apache.lucene.util.hnsw.UpdateableRandomVectorScorer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-
 /**
- * Nearest training windows by Euclidean distance. Exact by default: the windows are sorted by their projection on the
- * principal direction, and a query scans outwards from its own projection in blocks (up to {@link #BLOCK} windows),
- * stopping when the projection gap alone exceeds its k-th distance (the gap is a lower bound of the distance). The sorted
- * windows are stored one array per dimension, so a block's distances are one loop over windows that the JIT vectorises;
- * metric windows are dominated by their level, so a query reads a small slice of the set. A Lucene HNSW graph
- * ({@link OnHeapHnswGraph}, rebuilt from the vectors with a fixed seed on load) answers instead from {@link #GRAPH_FROM}
- * windows at any dimension (the scanned slice grows with the set), and above {@link #MAX_SCAN_DIMENSION} dimensions from
- * {@link #EXACT_BELOW} windows (one projection prunes little there).
+ * Nearest training windows by Euclidean distance. Exact by default: the windows are sorted by their
+ * projection on the principal direction, and a query scans outwards from its own projection in
+ * blocks (up to {@link #BLOCK} windows), stopping when the projection gap alone exceeds its k-th
+ * distance (the gap is a lower bound of the distance). The sorted windows are stored one array per
+ * dimension, so a block's distances are one loop over windows that the JIT vectorises; metric
+ * windows are dominated by their level, so a query reads a small slice of the set. A Lucene HNSW
+ * graph ({@link OnHeapHnswGraph}, rebuilt from the vectors with a fixed seed on load) answers
+ * instead from {@link #GRAPH_FROM} windows at any dimension (the scanned slice grows with the set),
+ * and above {@link #MAX_SCAN_DIMENSION} dimensions from {@link #EXACT_BELOW} windows (one
+ * projection prunes little there).
  */
 final class NeighbourIndex {
-    /** Below this many windows a linear scan costs less than building the graph (training searches every window) and is exact. */
+    /**
+     * Below this many windows a linear scan costs less than building the graph (training searches
+     * every window) and is exact.
+     */
     static final int EXACT_BELOW = 5000;
+
     /** Up to this many dimensions the projected scan is used below {@link #GRAPH_FROM} windows. */
     static final int MAX_SCAN_DIMENSION = 64;
+
     /**
-     * From this many windows the graph answers whatever the dimension. Measured with the blocked scan (BENCHMARKS.md): up
-     * to 400,000 windows the scan scores faster than the graph (16,200 against 13,400 points/s there), trains 6x and
-     * loads 35x faster, takes a quarter of the memory and is exact; at 1,000,000 the graph scores 1.6x faster.
+     * From this many windows the graph answers whatever the dimension. Measured with the blocked
+     * scan (BENCHMARKS.md): up to 400,000 windows the scan scores faster than the graph (16,200
+     * against 13,400 points/s there), trains 6x and loads 35x faster, takes a quarter of the memory
+     * and is exact; at 1,000,000 the graph scores 1.6x faster.
      */
     static final int GRAPH_FROM = 500_000;
+
     private static final float BOUND_SLACK = 0.9999f;
+
     /**
-     * Windows whose distances are computed together: long enough for the JIT's unrolled vector loop, short enough that a
-     * query near the edge of its band reads few windows past it (with blocks of one size, 128 searched the benchmark's
-     * windows 1.1-1.3x faster than 64 or 256).
+     * Windows whose distances are computed together: long enough for the JIT's unrolled vector
+     * loop, short enough that a query near the edge of its band reads few windows past it (with
+     * blocks of one size, 128 searched the benchmark's windows 1.1-1.3x faster than 64 or 256).
      */
     static final int BLOCK = 128;
+
     /**
-     * Each side's first block; blocks double up to {@link #BLOCK}. Where the projection alone separates the windows (one
-     * dimension) a query reads little more than k windows, and full first blocks made it 2-4x slower; on the benchmark's
-     * 8 dimensions starting at 16 costs 3 %.
+     * Each side's first block; blocks double up to {@link #BLOCK}. Where the projection alone
+     * separates the windows (one dimension) a query reads little more than k windows, and full
+     * first blocks made it 2-4x slower; on the benchmark's 8 dimensions starting at 16 costs 3 %.
      */
     static final int FIRST_BLOCK = 16;
+
     static final int MAX_CONN = 16;
     static final int BEAM_WIDTH = 100;
+
     /**
-     * Build beam up to {@link #MAX_SCAN_DIMENSION} dimensions: a graph of a million 8-dimensional windows took 210 s to build
-     * with beam 100 on 2 shared cores; low-dimensional windows keep recall with a narrower beam.
+     * Build beam up to {@link #MAX_SCAN_DIMENSION} dimensions: a graph of a million 8-dimensional
+     * windows took 210 s to build with beam 100 on 2 shared cores; low-dimensional windows keep
+     * recall with a narrower beam.
      */
     static final int LOW_DIM_BEAM_WIDTH = 24;
+
     /** Candidates kept during a graph search; more costs throughput, fewer costs recall. */
     static final int MIN_SEARCH_BEAM = 24;
+
     private static final long SEED = 42L;
 
     private final float[][] vectors;
     private final int dim;
     private final OnHeapHnswGraph graph;
-    // projected scan: centre, the leading principal direction (unit), keys on it in ascending order, their ordinals, and
+    // projected scan: centre, the leading principal direction (unit), keys on it in ascending
+    // order, their ordinals, and
     // the vectors in that order, one array per dimension
     private final float[] centre;
     private final float[] direction;
@@ -74,7 +97,10 @@ final class NeighbourIndex {
         this(vectors, usesGraph(vectors.length, vectors[0].length));
     }
 
-    /** Whether a set of {@code n} windows of {@code dim} dimensions is searched through the HNSW graph. */
+    /**
+     * Whether a set of {@code n} windows of {@code dim} dimensions is searched through the HNSW
+     * graph.
+     */
     static boolean usesGraph(int n, int dim) {
         return n >= GRAPH_FROM || (n >= EXACT_BELOW && dim > MAX_SCAN_DIMENSION);
     }
@@ -113,7 +139,10 @@ final class NeighbourIndex {
         }
     }
 
-    /** Unit vector of the largest variance, by power iteration from the all-ones direction (a window's level). */
+    /**
+     * Unit vector of the largest variance, by power iteration from the all-ones direction (a
+     * window's level).
+     */
     private static float[] principalDirection(float[][] vectors, float[] centre) {
         int dim = centre.length;
         double[] u = new double[dim];
@@ -189,20 +218,25 @@ final class NeighbourIndex {
         return graph != null;
     }
 
-    /** The {@code k} nearest training windows of {@code query}, closest first, leaving out ordinal {@code exclude} (-1: none). */
+    /**
+     * The {@code k} nearest training windows of {@code query}, closest first, leaving out ordinal
+     * {@code exclude} (-1: none).
+     */
     Neighbours search(float[] query, int k, int exclude) {
         int want = Math.min(k, exclude >= 0 ? vectors.length - 1 : vectors.length);
         return graph == null ? exact(query, want, exclude) : approximate(query, want, exclude);
     }
 
     private Neighbours exact(float[] query, int k, int exclude) {
-        // Insertion into a sorted array of the k best (squared distances, sorted positions): k is small next to the scan.
+        // Insertion into a sorted array of the k best (squared distances, sorted positions): k is
+        // small next to the scan.
         int[] best = new int[k];
         float[] dist = new float[k];
         Arrays.fill(best, -1);
         Arrays.fill(dist, Float.POSITIVE_INFINITY);
         float worst = Float.POSITIVE_INFINITY;
-        double[] block = new double[FIRST_BLOCK]; // grown to BLOCK when a query reads past its first blocks
+        double[] block =
+                new double[FIRST_BLOCK]; // grown to BLOCK when a query reads past its first blocks
         float q = key(query);
         int split = lowerBound(q);
         int lo = split; // the left side still to read is [0, lo), the right side [hi, n)
@@ -228,7 +262,8 @@ final class NeighbourIndex {
                 hi += len;
                 rightBlock = Math.min(2 * rightBlock, BLOCK);
             }
-            // the projection is a lower bound of the distance; the slack keeps float rounding from pruning a tie
+            // the projection is a lower bound of the distance; the slack keeps float rounding from
+            // pruning a tie
             if (gap * gap * BOUND_SLACK > worst) {
                 break; // every window not yet read is at least this far along the direction alone
             }
@@ -239,11 +274,15 @@ final class NeighbourIndex {
             for (int i = 0; i < len; i++) {
                 float d = (float) block[i];
                 int p = from + i;
-                if (d > worst || sortedOrds[p] == exclude || (d == worst && readsBefore(p, best[k - 1], q, split) == false)) {
+                if (d > worst
+                        || sortedOrds[p] == exclude
+                        || (d == worst && readsBefore(p, best[k - 1], q, split) == false)) {
                     continue;
                 }
                 int j = k - 1;
-                while (j > 0 && (dist[j - 1] > d || (dist[j - 1] == d && readsBefore(p, best[j - 1], q, split)))) {
+                while (j > 0
+                        && (dist[j - 1] > d
+                                || (dist[j - 1] == d && readsBefore(p, best[j - 1], q, split)))) {
                     dist[j] = dist[j - 1];
                     best[j] = best[j - 1];
                     j--;
@@ -262,9 +301,10 @@ final class NeighbourIndex {
     }
 
     /**
-     * Whether a one-by-one scan outwards from {@code split} reads sorted position {@code a} before {@code b} (-1: never
-     * read): by projection gap, the left side first on equal gaps. Equal distances go to the window read first, so the
-     * neighbours, ties included, do not depend on the block size (and are those of the one-by-one scan this replaced).
+     * Whether a one-by-one scan outwards from {@code split} reads sorted position {@code a} before
+     * {@code b} (-1: never read): by projection gap, the left side first on equal gaps. Equal
+     * distances go to the window read first, so the neighbours, ties included, do not depend on the
+     * block size (and are those of the one-by-one scan this replaced).
      */
     private boolean readsBefore(int a, int b, float q, int split) {
         if (b < 0) {
@@ -297,11 +337,13 @@ final class NeighbourIndex {
     }
 
     /**
-     * Squared distances from {@code query} to the {@code len} sorted windows from position {@code from}, into {@code out}.
-     * Loops over windows, four dimensions at a time, so the JIT vectorises them across windows; the sum runs in the order
-     * of a row-by-row loop (four squares, then added to the total), so the distances do not depend on the layout. The sums
-     * are float sums: {@code out} is a double array only because the JIT does not vectorise a loop that reads float arrays
-     * at {@code from + i} and writes a float array at {@code i} (it cannot tell they are different arrays).
+     * Squared distances from {@code query} to the {@code len} sorted windows from position {@code
+     * from}, into {@code out}. Loops over windows, four dimensions at a time, so the JIT vectorises
+     * them across windows; the sum runs in the order of a row-by-row loop (four squares, then added
+     * to the total), so the distances do not depend on the layout. The sums are float sums: {@code
+     * out} is a double array only because the JIT does not vectorise a loop that reads float arrays
+     * at {@code from + i} and writes a float array at {@code i} (it cannot tell they are different
+     * arrays).
      */
     private void squareDistances(float[] query, int from, int len, double[] out) {
         Arrays.fill(out, 0, len, 0);
@@ -335,20 +377,22 @@ final class NeighbourIndex {
 
     private Neighbours approximate(float[] query, int k, int exclude) {
         int beam = Math.max(MIN_SEARCH_BEAM, k + 1 + k / 2);
-        RandomVectorScorer scorer = new RandomVectorScorer() {
-            @Override
-            public float score(int node) {
-                return similarity(VectorUtil.squareDistance(query, vectors[node]));
-            }
+        RandomVectorScorer scorer =
+                new RandomVectorScorer() {
+                    @Override
+                    public float score(int node) {
+                        return similarity(VectorUtil.squareDistance(query, vectors[node]));
+                    }
 
-            @Override
-            public int maxOrd() {
-                return vectors.length;
-            }
-        };
+                    @Override
+                    public int maxOrd() {
+                        return vectors.length;
+                    }
+                };
         ScoreDoc[] docs;
         try {
-            KnnCollector collector = HnswGraphSearcher.search(scorer, beam, graph, null, Integer.MAX_VALUE);
+            KnnCollector collector =
+                    HnswGraphSearcher.search(scorer, beam, graph, null, Integer.MAX_VALUE);
             docs = collector.topDocs().scoreDocs;
         } catch (IOException e) {
             throw new UncheckedIOException(e); // on-heap vectors: cannot happen
@@ -377,36 +421,42 @@ final class NeighbourIndex {
     }
 
     private OnHeapHnswGraph buildGraph() {
-        RandomVectorScorerSupplier supplier = new RandomVectorScorerSupplier() {
-            @Override
-            public UpdateableRandomVectorScorer scorer() {
-                return new UpdateableRandomVectorScorer() {
-                    private float[] from;
-
+        RandomVectorScorerSupplier supplier =
+                new RandomVectorScorerSupplier() {
                     @Override
-                    public void setScoringOrdinal(int node) {
-                        from = vectors[node];
+                    public UpdateableRandomVectorScorer scorer() {
+                        return new UpdateableRandomVectorScorer() {
+                            private float[] from;
+
+                            @Override
+                            public void setScoringOrdinal(int node) {
+                                from = vectors[node];
+                            }
+
+                            @Override
+                            public float score(int node) {
+                                return similarity(VectorUtil.squareDistance(from, vectors[node]));
+                            }
+
+                            @Override
+                            public int maxOrd() {
+                                return vectors.length;
+                            }
+                        };
                     }
 
                     @Override
-                    public float score(int node) {
-                        return similarity(VectorUtil.squareDistance(from, vectors[node]));
-                    }
-
-                    @Override
-                    public int maxOrd() {
-                        return vectors.length;
+                    public RandomVectorScorerSupplier copy() {
+                        return this;
                     }
                 };
-            }
-
-            @Override
-            public RandomVectorScorerSupplier copy() {
-                return this;
-            }
-        };
         try {
-            return HnswGraphBuilder.create(supplier, MAX_CONN, dim > MAX_SCAN_DIMENSION ? BEAM_WIDTH : LOW_DIM_BEAM_WIDTH, SEED).build(vectors.length);
+            return HnswGraphBuilder.create(
+                            supplier,
+                            MAX_CONN,
+                            dim > MAX_SCAN_DIMENSION ? BEAM_WIDTH : LOW_DIM_BEAM_WIDTH,
+                            SEED)
+                    .build(vectors.length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -414,7 +464,11 @@ final class NeighbourIndex {
 
     long ramBytes() {
         long n = vectors.length;
-        long v = n * (16L + 8L + 4L * dim) + n * 4L * dim + 16L * dim + 8L * n; // rows, sorted columns, keys and ords
+        long v =
+                n * (16L + 8L + 4L * dim)
+                        + n * 4L * dim
+                        + 16L * dim
+                        + 8L * n; // rows, sorted columns, keys and ords
         return v + (graph == null ? 0 : graph.ramBytesUsed());
     }
 }

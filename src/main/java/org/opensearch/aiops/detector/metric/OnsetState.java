@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.metric;
 
 import java.io.ByteArrayInputStream;
@@ -8,19 +14,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Per-entity scoring state of a metric detector, so that one anomalous episode alarms once, at its start. On NAB each alarm
- * after the first in a window is worth nothing and each one outside a window costs; an operator wants the same. Two rules,
- * both free of any threshold:
+ * Per-entity scoring state of a metric detector, so that one anomalous episode alarms once, at its
+ * start. On NAB each alarm after the first in a window is worth nothing and each one outside a
+ * window costs; an operator wants the same. Two rules, both free of any threshold:
+ *
  * <ul>
- *   <li><b>onset</b>: a score counts only when it beats every one of the entity's previous {@code history} scores, so a
- *       sustained anomaly does not alarm again on every point until a refit absorbs it;</li>
- *   <li><b>peak</b>: while such new highs keep rising point after point (a spike entering the window raises the score on
- *       each of the window's points), only the last of the rise counts, reported one point late, when the score stops
- *       rising; a rise that lasts {@code maxRise} points counts at its {@code maxRise}-th, so the delay stays bounded.</li>
+ *   <li><b>onset</b>: a score counts only when it beats every one of the entity's previous {@code
+ *       history} scores, so a sustained anomaly does not alarm again on every point until a refit
+ *       absorbs it;
+ *   <li><b>peak</b>: while such new highs keep rising point after point (a spike entering the
+ *       window raises the score on each of the window's points), only the last of the rise counts,
+ *       reported one point late, when the score stops rising; a rise that lasts {@code maxRise}
+ *       points counts at its {@code maxRise}-th, so the delay stays bounded.
  * </ul>
- * So the score {@link MetricModel#score(float[][], OnsetState)} returns for point t is the normalised score of point t - 1
- * when t - 1 ended (or capped) a rise of new highs, else 0. The state holds normalised scores, which every refit maps to the
- * same [0, 1) scale, so it carries over from one model of the entity to the next.
+ *
+ * So the score {@link MetricModel#score(float[][], OnsetState)} returns for point t is the
+ * normalised score of point t - 1 when t - 1 ended (or capped) a rise of new highs, else 0. The
+ * state holds normalised scores, which every refit maps to the same [0, 1) scale, so it carries
+ * over from one model of the entity to the next.
  *
  * <p>Not thread-safe: one entity's points are scored in time order, each after the previous one.
  */
@@ -37,10 +48,12 @@ public final class OnsetState {
 
     OnsetState(int history, int maxRise) {
         if (history < 1 || history > 100_000) {
-            throw new IllegalArgumentException("onset history must be in [1, 100000], got [" + history + "]");
+            throw new IllegalArgumentException(
+                    "onset history must be in [1, 100000], got [" + history + "]");
         }
         if (maxRise < 1 || maxRise > 100_000) {
-            throw new IllegalArgumentException("onset max rise must be in [1, 100000], got [" + maxRise + "]");
+            throw new IllegalArgumentException(
+                    "onset max rise must be in [1, 100000], got [" + maxRise + "]");
         }
         this.ring = new double[history];
         this.maxRise = maxRise;
@@ -59,7 +72,10 @@ public final class OnsetState {
         return size;
     }
 
-    /** Takes point t's score and returns what counts at t: point t - 1's score when it ended a rise of new highs, else 0. */
+    /**
+     * Takes point t's score and returns what counts at t: point t - 1's score when it ended a rise
+     * of new highs, else 0.
+     */
     double gate(double score) {
         double out = 0.0;
         if (hasPending) {
@@ -93,7 +109,10 @@ public final class OnsetState {
         return out;
     }
 
-    /** Compact bytes for a checkpoint: history, max rise, the remembered scores oldest first (4 bytes each), the pending point. */
+    /**
+     * Compact bytes for a checkpoint: history, max rise, the remembered scores oldest first (4
+     * bytes each), the pending point.
+     */
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -114,7 +133,9 @@ public final class OnsetState {
         return bytes.toByteArray();
     }
 
-    /** @throws IllegalArgumentException for bytes that are not an onset state */
+    /**
+     * @throws IllegalArgumentException for bytes that are not an onset state
+     */
     public static OnsetState fromBytes(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             OnsetState state = new OnsetState(in.readInt(), in.readInt());

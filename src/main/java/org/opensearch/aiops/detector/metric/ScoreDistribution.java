@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.metric;
 
 import java.io.ByteArrayInputStream;
@@ -12,8 +18,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Distribution of a model's normalised training scores: count, mean, standard deviation and 1,001 quantiles (every 0.1 %),
- * and from them the alert threshold of a spec: {@code sigma} (mean + n std, n = 3 by default) or {@code quantile} q.
+ * Distribution of a model's normalised training scores: count, mean, standard deviation and 1,001
+ * quantiles (every 0.1 %), and from them the alert threshold of a spec: {@code sigma} (mean + n
+ * std, n = 3 by default) or {@code quantile} q.
  */
 public final class ScoreDistribution {
     static final int QUANTILES = 1001;
@@ -83,24 +90,31 @@ public final class ScoreDistribution {
     /**
      * Threshold of a spec.
      *
-     * @param method "sigma" (mean + value * std; value null means 3) or "quantile" (value in (0, 1), required)
+     * @param method "sigma" (mean + value * std; value null means 3) or "quantile" (value in (0,
+     *     1), required)
      */
     public double threshold(String method, Double value) {
         switch (method) {
             case "sigma" -> {
                 double n = value == null ? 3.0 : value;
                 if ((n >= 0 && n <= 100) == false) {
-                    throw new IllegalArgumentException("threshold.value for sigma must be in [0, 100], got [" + n + "]");
+                    throw new IllegalArgumentException(
+                            "threshold.value for sigma must be in [0, 100], got [" + n + "]");
                 }
                 return mean + n * std;
             }
             case "quantile" -> {
                 if (value == null || (value > 0 && value < 1) == false) {
-                    throw new IllegalArgumentException("threshold.value for quantile must be in (0, 1), got [" + value + "]");
+                    throw new IllegalArgumentException(
+                            "threshold.value for quantile must be in (0, 1), got [" + value + "]");
                 }
                 return quantile(value);
             }
-            default -> throw new IllegalArgumentException("threshold.method must be one of [sigma, quantile], got [" + method + "]");
+            default ->
+                    throw new IllegalArgumentException(
+                            "threshold.method must be one of [sigma, quantile], got ["
+                                    + method
+                                    + "]");
         }
     }
 
@@ -149,6 +163,13 @@ public final class ScoreDistribution {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "count=%d mean=%.4f std=%.4f p50=%.4f p99=%.4f", count, mean, std, quantile(0.5), quantile(0.99));
+        return String.format(
+                Locale.ROOT,
+                "count=%d mean=%.4f std=%.4f p50=%.4f p99=%.4f",
+                count,
+                mean,
+                std,
+                quantile(0.5),
+                quantile(0.99));
     }
 }

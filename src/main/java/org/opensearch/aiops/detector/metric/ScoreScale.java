@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.metric;
 
 import java.io.DataInput;
@@ -6,11 +12,12 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Maps a raw outlier score to [0, 1) against the training raws: with {@code x = max(0, raw - median) / (q99 - median)}, the
- * score is {@code x / (1 + x)}. Half the training windows score 0 and the 99th percentile 0.5, so mean + 3 std of the
- * training scores stays well under 1 (an empirical CDF would put it above 1); a window 3 times as far out as the 99th
- * percentile scores 0.75, 10 times 0.91. Unlike {@code 1 - exp(-x)} it does not round to exactly 1 for large outliers, so
- * they keep their order.
+ * Maps a raw outlier score to [0, 1) against the training raws: with {@code x = max(0, raw -
+ * median) / (q99 - median)}, the score is {@code x / (1 + x)}. Half the training windows score 0
+ * and the 99th percentile 0.5, so mean + 3 std of the training scores stays well under 1 (an
+ * empirical CDF would put it above 1); a window 3 times as far out as the 99th percentile scores
+ * 0.75, 10 times 0.91. Unlike {@code 1 - exp(-x)} it does not round to exactly 1 for large
+ * outliers, so they keep their order.
  */
 record ScoreScale(double median, double spread) {
 

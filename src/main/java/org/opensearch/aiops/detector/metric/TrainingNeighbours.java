@@ -1,10 +1,17 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.metric;
 
 import java.util.function.DoubleConsumer;
 
 /**
- * The k nearest other training windows of some training windows (all of them, or an evenly spaced sample), flat (n * k),
- * kept only while training. Row i holds the neighbours of training window {@link #window(int) window(i)}.
+ * The k nearest other training windows of some training windows (all of them, or an evenly spaced
+ * sample), flat (n * k), kept only while training. Row i holds the neighbours of training window
+ * {@link #window(int) window(i)}.
  */
 final class TrainingNeighbours {
     private final int n;
@@ -27,8 +34,8 @@ final class TrainingNeighbours {
     }
 
     /**
-     * {@code count} ordinals of {@code 0..n-1} evenly spaced (all of them, in order, when {@code count >= n}); the first is
-     * 0.
+     * {@code count} ordinals of {@code 0..n-1} evenly spaced (all of them, in order, when {@code
+     * count >= n}); the first is 0.
      */
     static int[] sample(int n, int count) {
         int m = Math.min(n, count);
@@ -39,15 +46,20 @@ final class TrainingNeighbours {
         return out;
     }
 
-    /** The neighbours of the training windows {@code windows} (ordinals in the index), leaving each window itself out. */
-    static TrainingNeighbours of(NeighbourIndex index, int k, int[] windows, DoubleConsumer progress) {
+    /**
+     * The neighbours of the training windows {@code windows} (ordinals in the index), leaving each
+     * window itself out.
+     */
+    static TrainingNeighbours of(
+            NeighbourIndex index, int k, int[] windows, DoubleConsumer progress) {
         int n = windows.length;
         int kk = Math.min(k, index.size() - 1);
         int[] ords = new int[n * kk];
         float[] distances = new float[n * kk];
         for (int i = 0; i < n; i++) {
             Neighbours nn = index.search(index.vector(windows[i]), kk, windows[i]);
-            // An approximate search may return fewer: repeat the farthest found so every row has k entries.
+            // An approximate search may return fewer: repeat the farthest found so every row has k
+            // entries.
             for (int j = 0; j < kk; j++) {
                 int from = Math.min(j, nn.size() - 1);
                 ords[i * kk + j] = nn.ords()[from];
@@ -70,7 +82,10 @@ final class TrainingNeighbours {
         return windows[i];
     }
 
-    /** Whether row i is window i for every window (not a sample): LOF needs every window's neighbours. */
+    /**
+     * Whether row i is window i for every window (not a sample): LOF needs every window's
+     * neighbours.
+     */
     boolean isAll() {
         return n == 0 || windows[n - 1] == n - 1; // windows rise from 0
     }

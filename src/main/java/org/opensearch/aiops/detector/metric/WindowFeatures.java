@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.metric;
 
 import java.io.DataInput;
@@ -6,23 +12,26 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Turns the last rows of a series into one vector. Each field is standardised with the training mean and standard
- * deviation. Group 0 of the dimensions is the level shingle: the last {@code window} points, laid out point by point
- * ({@code [t * fields + f]}), then, with differences, the changes from one point to the next in the same units.
+ * Turns the last rows of a series into one vector. Each field is standardised with the training
+ * mean and standard deviation. Group 0 of the dimensions is the level shingle: the last {@code
+ * window} points, laid out point by point ({@code [t * fields + f]}), then, with differences, the
+ * changes from one point to the next in the same units.
  *
- * <p>With {@code scales > 1} the same shingle exists over coarser copies of the series: at scale s (s = 1 .. scales - 1)
- * the series is cut into blocks of {@code 4^s} points; group {@code 2s - 1} holds the mean of each of the last
- * {@code window} blocks, group {@code 2s} each block's standard deviation. So a window spans
- * {@code window * 4^(scales-1)} rows ({@link #span()}), and a change of the local regime that no 8-point shingle shows (a
- * denser run of bursts, a quieter stretch, a plateau) shows in the coarse groups. The vector holds every group, one after
- * the other.
+ * <p>With {@code scales > 1} the same shingle exists over coarser copies of the series: at scale s
+ * (s = 1 .. scales - 1) the series is cut into blocks of {@code 4^s} points; group {@code 2s - 1}
+ * holds the mean of each of the last {@code window} blocks, group {@code 2s} each block's standard
+ * deviation. So a window spans {@code window * 4^(scales-1)} rows ({@link #span()}), and a change
+ * of the local regime that no 8-point shingle shows (a denser run of bursts, a quieter stretch, a
+ * plateau) shows in the coarse groups. The vector holds every group, one after the other.
  *
- * <p>Every group after 0 is multiplied by a weight fitted on the training vectors so that its total variance is
- * {@code window * fields}, what the standardised level shingle's is: no group dominates the distances. The weight of a group
- * of blocks of b points is capped at sqrt(b), the factor by which averaging b independent points shrinks a standard
- * deviation, so a group that hardly varies in training is not blown up.
+ * <p>Every group after 0 is multiplied by a weight fitted on the training vectors so that its total
+ * variance is {@code window * fields}, what the standardised level shingle's is: no group dominates
+ * the distances. The weight of a group of blocks of b points is capped at sqrt(b), the factor by
+ * which averaging b independent points shrinks a standard deviation, so a group that hardly varies
+ * in training is not blown up.
  *
- * <p>Every group keeps the point-by-point layout, so dimension {@code d} always belongs to field {@code d % fields}.
+ * <p>Every group keeps the point-by-point layout, so dimension {@code d} always belongs to field
+ * {@code d % fields}.
  */
 final class WindowFeatures {
     /** Each scale's blocks are this many times longer than the previous scale's. */
@@ -36,9 +45,23 @@ final class WindowFeatures {
     private final float[] scale;
     private final float[] groupWeights; // one per group; group 0's is 1
 
-    WindowFeatures(int window, int fields, boolean differences, int scales, float[] mean, float[] scale, float[] groupWeights) {
-        if (scales < 1 || scales > MetricParams.MAX_SCALES || groupWeights.length != groups(scales)) {
-            throw new IllegalArgumentException("scales must be in [1, " + MetricParams.MAX_SCALES + "] with one weight per group, got [" + scales + "]");
+    WindowFeatures(
+            int window,
+            int fields,
+            boolean differences,
+            int scales,
+            float[] mean,
+            float[] scale,
+            float[] groupWeights) {
+        if (scales < 1
+                || scales > MetricParams.MAX_SCALES
+                || groupWeights.length != groups(scales)) {
+            throw new IllegalArgumentException(
+                    "scales must be in [1, "
+                            + MetricParams.MAX_SCALES
+                            + "] with one weight per group, got ["
+                            + scales
+                            + "]");
         }
         this.window = window;
         this.fields = fields;
@@ -55,10 +78,11 @@ final class WindowFeatures {
     }
 
     /**
-     * Per-field mean and standard deviation over the finite rows; a constant field gets scale 1 (its changes stay visible).
-     * Group weights 1 (see {@link #withGroupWeights}).
+     * Per-field mean and standard deviation over the finite rows; a constant field gets scale 1
+     * (its changes stay visible). Group weights 1 (see {@link #withGroupWeights}).
      */
-    static WindowFeatures fit(int window, boolean differences, int scales, float[][] rows, boolean[] usable) {
+    static WindowFeatures fit(
+            int window, boolean differences, int scales, float[][] rows, boolean[] usable) {
         int fields = rows[0].length;
         double[] sum = new double[fields];
         double[] sumSq = new double[fields];
@@ -100,12 +124,16 @@ final class WindowFeatures {
         return w;
     }
 
-    /** Groups of dimensions: the level shingle, then a mean and a spread group per coarser scale. */
+    /**
+     * Groups of dimensions: the level shingle, then a mean and a spread group per coarser scale.
+     */
     static int groups(int scales) {
         return 1 + 2 * (scales - 1);
     }
 
-    /** Points per block of a group: 1 for the level shingle, {@code 4^s} for both groups of scale s. */
+    /**
+     * Points per block of a group: 1 for the level shingle, {@code 4^s} for both groups of scale s.
+     */
     private static int blockOf(int group) {
         int b = 1;
         for (int i = 0; i < (group + 1) / 2; i++) {
@@ -115,8 +143,9 @@ final class WindowFeatures {
     }
 
     /**
-     * Weights that give every group after 0 the total variance {@code window * fields} over {@code vectors} (built by this
-     * object with weights 1), each capped at the square root of its block length; the vectors are rescaled in place.
+     * Weights that give every group after 0 the total variance {@code window * fields} over {@code
+     * vectors} (built by this object with weights 1), each capped at the square root of its block
+     * length; the vectors are rescaled in place.
      */
     WindowFeatures withGroupWeights(float[][] vectors) {
         if (groupWeights.length == 1 || vectors.length < 2) {
@@ -141,7 +170,11 @@ final class WindowFeatures {
         weights[0] = 1f;
         for (int g = 1; g < weights.length; g++) {
             double cap = Math.sqrt(blockOf(g));
-            weights[g] = (float) (variance[g] > 0 ? Math.min(cap, Math.sqrt(target / variance[g])) : cap);
+            weights[g] =
+                    (float)
+                            (variance[g] > 0
+                                    ? Math.min(cap, Math.sqrt(target / variance[g]))
+                                    : cap);
         }
         for (float[] v : vectors) {
             for (int d = 0; d < dim; d++) {
@@ -241,7 +274,10 @@ final class WindowFeatures {
         return out;
     }
 
-    /** Adds each dimension's squared difference between {@code v} and {@code reference} to its field, then scales to sum 1. */
+    /**
+     * Adds each dimension's squared difference between {@code v} and {@code reference} to its
+     * field, then scales to sum 1.
+     */
     double[] contributions(float[] v, float[] reference) {
         double[] c = new double[fields];
         double total = 0;
@@ -256,7 +292,9 @@ final class WindowFeatures {
         return c;
     }
 
-    /** Format version 3 adds the scales and the group weights after the per-field standardisation. */
+    /**
+     * Format version 3 adds the scales and the group weights after the per-field standardisation.
+     */
     void writeTo(DataOutput out) throws IOException {
         out.writeInt(window);
         out.writeInt(fields);
@@ -271,7 +309,9 @@ final class WindowFeatures {
         }
     }
 
-    /** @param version the model's format version: before 3 there is one scale and no group weights */
+    /**
+     * @param version the model's format version: before 3 there is one scale and no group weights
+     */
     static WindowFeatures readFrom(DataInput in, int version) throws IOException {
         int window = in.readInt();
         int fields = in.readInt();

@@ -1,9 +1,15 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template.store;
 
 /**
- * What this node saw of one template since its last flush: the count to add and the time span, merged into the
- * stored document by {@link TemplateStore}. Mutated only inside {@code ConcurrentHashMap.compute}, which serialises
- * recording against draining.
+ * What this node saw of one template since its last flush: the count to add and the time span,
+ * merged into the stored document by {@link TemplateStore}. Mutated only inside {@code
+ * ConcurrentHashMap.compute}, which serialises recording against draining.
  */
 final class TemplateActivity {
 

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template.store;
 
 import java.util.ArrayList;
@@ -17,19 +23,23 @@ import org.opensearch.aiops.template.ParseResult;
 import org.opensearch.aiops.template.TemplateChange;
 
 /**
- * This node's live Drain state: per namespace one parser for each distinct configuration that processors parse it
- * with, the activity not yet flushed to the templates index, and counters for stats. A namespace's templates are
- * shared by its parsers (a new configuration starts from them, and the sync restores every stored template into
- * each), while each line is parsed with the options of the pipeline it came through: a pipeline updated with new
- * options, or two pipelines writing one namespace, get exactly what they ask for, on every node and after restarts.
- * Memory is bounded three times: each parser keeps at most {@code max_templates} (LRU), a namespace keeps the
- * {@link #MAX_CONFIGURATIONS} most recently used configurations, and when all namespaces together exceed the global
- * cap the least recently used namespaces leave memory (their templates stay in the index and come back through the
- * sync).
+ * This node's live Drain state: per namespace one parser for each distinct configuration that
+ * processors parse it with, the activity not yet flushed to the templates index, and counters for
+ * stats. A namespace's templates are shared by its parsers (a new configuration starts from them,
+ * and the sync restores every stored template into each), while each line is parsed with the
+ * options of the pipeline it came through: a pipeline updated with new options, or two pipelines
+ * writing one namespace, get exactly what they ask for, on every node and after restarts. Memory is
+ * bounded three times: each parser keeps at most {@code max_templates} (LRU), a namespace keeps the
+ * {@link #MAX_CONFIGURATIONS} most recently used configurations, and when all namespaces together
+ * exceed the global cap the least recently used namespaces leave memory (their templates stay in
+ * the index and come back through the sync).
  */
 public final class TemplateService {
 
-    /** Configurations a namespace keeps parsers for; beyond, the least recently used (a pipeline's old options) leaves. */
+    /**
+     * Configurations a namespace keeps parsers for; beyond, the least recently used (a pipeline's
+     * old options) leaves.
+     */
     static final int MAX_CONFIGURATIONS = 4;
 
     private final ConcurrentHashMap<String, Namespace> namespaces = new ConcurrentHashMap<>();
@@ -43,10 +53,11 @@ public final class TemplateService {
     private final AtomicLong namespaceEvictions = new AtomicLong();
 
     /**
-     * A namespace's parsers by configuration (immutable; replaced as a whole); {@code configured} once a processor has
-     * parsed into it, before that the one parser is the sync's, with defaults.
+     * A namespace's parsers by configuration (immutable; replaced as a whole); {@code configured}
+     * once a processor has parsed into it, before that the one parser is the sync's, with defaults.
      */
-    private record Namespace(Map<DrainConfig, Parser> parsers, boolean configured, AtomicLong lastUsed) {
+    private record Namespace(
+            Map<DrainConfig, Parser> parsers, boolean configured, AtomicLong lastUsed) {
         List<LogTemplate> templates() {
             List<LogTemplate> all = new ArrayList<>();
             for (Parser parser : parsers.values()) {
@@ -77,7 +88,10 @@ public final class TemplateService {
         enforceGlobalCap(null);
     }
 
-    /** Parses one line in a namespace, learning from it, and records the activity for the next flush. */
+    /**
+     * Parses one line in a namespace, learning from it, and records the activity for the next
+     * flush.
+     */
     public ParseResult parse(String namespace, DrainConfig config, String line) {
         Parser parser = parserFor(namespace, config);
         ParseResult result = parser.drain().parse(line);
@@ -88,11 +102,17 @@ public final class TemplateService {
             state.lastUsed().set(now);
         }
         parsed.increment();
-        activity.compute(result.id(), (id, current) -> {
-            TemplateActivity entry = current != null ? current : new TemplateActivity(namespace, id, result.template(), now, line);
-            entry.record(result.template(), now);
-            return entry;
-        });
+        activity.compute(
+                result.id(),
+                (id, current) -> {
+                    TemplateActivity entry =
+                            current != null
+                                    ? current
+                                    : new TemplateActivity(
+                                            namespace, id, result.template(), now, line);
+                    entry.record(result.template(), now);
+                    return entry;
+                });
         if (result.change() == TemplateChange.CREATED) {
             created.increment();
             enforceGlobalCap(namespace);
@@ -102,7 +122,10 @@ public final class TemplateService {
         return result;
     }
 
-    /** Parses lines with a throwaway copy of the namespace's current templates: nothing is learned or stored. */
+    /**
+     * Parses lines with a throwaway copy of the namespace's current templates: nothing is learned
+     * or stored.
+     */
     public List<ParseResult> dryRun(String namespace, DrainConfig config, List<String> lines) {
         DrainParser scratch = new DrainParser(namespace, config);
         Namespace state = namespaces.get(namespace);
@@ -116,12 +139,20 @@ public final class TemplateService {
         return results;
     }
 
-    /** A template from the index (written by any node): merged into each of the namespace's parsers. */
+    /**
+     * A template from the index (written by any node): merged into each of the namespace's parsers.
+     */
     public void restore(String namespace, String id, String template, long count) {
-        Namespace state = namespaces.computeIfAbsent(
-            namespace,
-            ns -> new Namespace(Map.of(DrainConfig.defaults(), newParser(ns, DrainConfig.defaults(), List.of())), false, new AtomicLong(clock.getAsLong()))
-        );
+        Namespace state =
+                namespaces.computeIfAbsent(
+                        namespace,
+                        ns ->
+                                new Namespace(
+                                        Map.of(
+                                                DrainConfig.defaults(),
+                                                newParser(ns, DrainConfig.defaults(), List.of())),
+                                        false,
+                                        new AtomicLong(clock.getAsLong())));
         for (Parser parser : state.parsers().values()) {
             parser.drain().restore(id, template, count);
         }
@@ -147,10 +178,13 @@ public final class TemplateService {
 
     void putBack(List<TemplateActivity> failed) {
         for (TemplateActivity entry : failed) {
-            activity.merge(entry.id, entry, (current, back) -> {
-                current.absorb(back);
-                return current;
-            });
+            activity.merge(
+                    entry.id,
+                    entry,
+                    (current, back) -> {
+                        current.absorb(back);
+                        return current;
+                    });
         }
     }
 
@@ -165,13 +199,22 @@ public final class TemplateService {
         stats.put("namespace_evictions", namespaceEvictions.get());
         stats.put("unflushed_templates", activity.size());
         Map<String, Object> perNamespace = new LinkedHashMap<>();
-        namespaces.forEach((name, state) -> {
-            int aliases = 0;
-            for (Parser parser : state.parsers().values()) {
-                aliases += parser.drain().aliases().size();
-            }
-            perNamespace.put(name, Map.of("templates", state.size(), "aliases", aliases, "configurations", state.parsers().size()));
-        });
+        namespaces.forEach(
+                (name, state) -> {
+                    int aliases = 0;
+                    for (Parser parser : state.parsers().values()) {
+                        aliases += parser.drain().aliases().size();
+                    }
+                    perNamespace.put(
+                            name,
+                            Map.of(
+                                    "templates",
+                                    state.size(),
+                                    "aliases",
+                                    aliases,
+                                    "configurations",
+                                    state.parsers().size()));
+                });
         stats.put("by_namespace", perNamespace);
         return stats;
     }
@@ -186,22 +229,43 @@ public final class TemplateService {
         if (parser != null) {
             return parser;
         }
-        // A configuration new to this namespace (first use, a sync-made parser with defaults, an updated pipeline,
-        // a second pipeline): a parser of its own that starts from every template the namespace has.
-        return namespaces.compute(namespace, (ns, current) -> {
-            if (current != null && current.configured() && current.parsers().containsKey(config)) {
-                return current;
-            }
-            Map<DrainConfig, Parser> parsers = new java.util.HashMap<>();
-            if (current != null && current.configured()) {
-                parsers.putAll(current.parsers());
-                if (parsers.size() >= MAX_CONFIGURATIONS) {
-                    parsers.values().stream().min(Comparator.comparingLong(p -> p.lastUsed().get())).ifPresent(p -> parsers.remove(p.drain().config()));
-                }
-            }
-            parsers.put(config, newParser(ns, config, current == null ? List.of() : current.templates()));
-            return new Namespace(Map.copyOf(parsers), true, current == null ? new AtomicLong(clock.getAsLong()) : current.lastUsed());
-        }).parsers().get(config);
+        // A configuration new to this namespace (first use, a sync-made parser with defaults, an
+        // updated pipeline,
+        // a second pipeline): a parser of its own that starts from every template the namespace
+        // has.
+        return namespaces
+                .compute(
+                        namespace,
+                        (ns, current) -> {
+                            if (current != null
+                                    && current.configured()
+                                    && current.parsers().containsKey(config)) {
+                                return current;
+                            }
+                            Map<DrainConfig, Parser> parsers = new java.util.HashMap<>();
+                            if (current != null && current.configured()) {
+                                parsers.putAll(current.parsers());
+                                if (parsers.size() >= MAX_CONFIGURATIONS) {
+                                    parsers.values().stream()
+                                            .min(Comparator.comparingLong(p -> p.lastUsed().get()))
+                                            .ifPresent(p -> parsers.remove(p.drain().config()));
+                                }
+                            }
+                            parsers.put(
+                                    config,
+                                    newParser(
+                                            ns,
+                                            config,
+                                            current == null ? List.of() : current.templates()));
+                            return new Namespace(
+                                    Map.copyOf(parsers),
+                                    true,
+                                    current == null
+                                            ? new AtomicLong(clock.getAsLong())
+                                            : current.lastUsed());
+                        })
+                .parsers()
+                .get(config);
     }
 
     private Parser newParser(String namespace, DrainConfig config, List<LogTemplate> templates) {
@@ -234,7 +298,8 @@ public final class TemplateService {
             if (totalTemplates() <= maxTotalTemplates) {
                 return;
             }
-            if (oldest.getKey().equals(keep) == false && namespaces.remove(oldest.getKey(), oldest.getValue())) {
+            if (oldest.getKey().equals(keep) == false
+                    && namespaces.remove(oldest.getKey(), oldest.getValue())) {
                 namespaceEvictions.incrementAndGet();
             }
         }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template.store;
 
 import java.io.Closeable;
@@ -17,14 +23,19 @@ import org.opensearch.threadpool.Scheduler;
 import org.opensearch.threadpool.ThreadPool;
 
 /**
- * Keeps every node's templates consistent: each round flushes this node's activity to the templates index, then
- * reads back what any node wrote since the last round. A line seen on one node therefore reaches the others within
- * about two sync intervals plus the index refresh interval (1 s): 3 s with the default interval of 1 s.
+ * Keeps every node's templates consistent: each round flushes this node's activity to the templates
+ * index, then reads back what any node wrote since the last round. A line seen on one node
+ * therefore reaches the others within about two sync intervals plus the index refresh interval (1
+ * s): 3 s with the default interval of 1 s.
  */
 public final class TemplateSync implements Closeable {
 
     private static final Logger LOG = LogManager.getLogger(TemplateSync.class);
-    /** Re-read this much before the newest update seen: documents indexed but not yet refreshed, small clock skew. */
+
+    /**
+     * Re-read this much before the newest update seen: documents indexed but not yet refreshed,
+     * small clock skew.
+     */
     static final long OVERLAP_MILLIS = 5_000;
 
     private final TemplateService service;
@@ -42,7 +53,11 @@ public final class TemplateSync implements Closeable {
     private volatile long lastRoundMillis;
     private volatile Scheduler.Cancellable schedule;
 
-    public TemplateSync(TemplateService service, TemplateStore store, ClusterService clusterService, ThreadPool threadPool) {
+    public TemplateSync(
+            TemplateService service,
+            TemplateStore store,
+            ClusterService clusterService,
+            ThreadPool threadPool) {
         this.service = service;
         this.store = store;
         this.clusterService = clusterService;
@@ -50,12 +65,17 @@ public final class TemplateSync implements Closeable {
     }
 
     public void start(TimeValue interval) {
-        schedule = threadPool.scheduleWithFixedDelay(() -> syncNow(ActionListener.wrap(r -> {}, e -> {})), interval, ThreadPool.Names.GENERIC);
+        schedule =
+                threadPool.scheduleWithFixedDelay(
+                        () -> syncNow(ActionListener.wrap(r -> {}, e -> {})),
+                        interval,
+                        ThreadPool.Names.GENERIC);
     }
 
     /**
-     * A round that starts after this call: if one is running, another follows it, so the caller's activity so far
-     * is flushed and everything stored before the call is read when the listener is called.
+     * A round that starts after this call: if one is running, another follows it, so the caller's
+     * activity so far is flushed and everything stored before the call is read when the listener is
+     * called.
      */
     public void syncNow(ActionListener<Void> listener) {
         if (clusterService.lifecycleState() != Lifecycle.State.STARTED) {
@@ -78,32 +98,49 @@ public final class TemplateSync implements Closeable {
             listeners = new ArrayList<>(waiting);
             waiting.clear();
         }
-        ActionListener<Void> all = ActionListener.wrap(r -> listeners.forEach(l -> l.onResponse(null)), e -> listeners.forEach(l -> l.onFailure(e)));
+        ActionListener<Void> all =
+                ActionListener.wrap(
+                        r -> listeners.forEach(l -> l.onResponse(null)),
+                        e -> listeners.forEach(l -> l.onFailure(e)));
         List<TemplateActivity> batch = service.drainActivity();
-        store.flush(batch, ActionListener.wrap(failed -> {
-            flushedTemplates.addAndGet(batch.size() - failed.size());
-            flushRetries.addAndGet(failed.size());
-            service.putBack(failed);
-            if (batch.isEmpty()) {
-                pull(all); // nothing written: no refresh to pay for
-            } else {
-                store.refresh(ActionListener.wrap(r -> pull(all), e -> finish(all, e)));
-            }
-        }, e -> {
-            service.putBack(batch);
-            finish(all, e);
-        }));
+        store.flush(
+                batch,
+                ActionListener.wrap(
+                        failed -> {
+                            flushedTemplates.addAndGet(batch.size() - failed.size());
+                            flushRetries.addAndGet(failed.size());
+                            service.putBack(failed);
+                            if (batch.isEmpty()) {
+                                pull(all); // nothing written: no refresh to pay for
+                            } else {
+                                store.refresh(
+                                        ActionListener.wrap(r -> pull(all), e -> finish(all, e)));
+                            }
+                        },
+                        e -> {
+                            service.putBack(batch);
+                            finish(all, e);
+                        }));
     }
 
     private void pull(ActionListener<Void> listener) {
         long since = Math.max(0, watermark.get() - OVERLAP_MILLIS);
-        store.pull(since, template -> {
-            service.restore(template.namespace(), template.id(), template.template(), template.count());
-            pulledTemplates.incrementAndGet();
-        }, ActionListener.wrap(newest -> {
-            watermark.accumulateAndGet(newest, Math::max);
-            finish(listener, null);
-        }, e -> finish(listener, e)));
+        store.pull(
+                since,
+                template -> {
+                    service.restore(
+                            template.namespace(),
+                            template.id(),
+                            template.template(),
+                            template.count());
+                    pulledTemplates.incrementAndGet();
+                },
+                ActionListener.wrap(
+                        newest -> {
+                            watermark.accumulateAndGet(newest, Math::max);
+                            finish(listener, null);
+                        },
+                        e -> finish(listener, e)));
     }
 
     private void finish(ActionListener<Void> listeners, Exception failure) {
@@ -111,7 +148,9 @@ public final class TemplateSync implements Closeable {
         lastRoundMillis = threadPool.absoluteTimeInMillis();
         if (failure != null) {
             failures.incrementAndGet();
-            LOG.warn("template sync round failed; unflushed activity is kept for the next round", failure);
+            LOG.warn(
+                    "template sync round failed; unflushed activity is kept for the next round",
+                    failure);
             listeners.onFailure(failure);
         } else {
             listeners.onResponse(null);

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import java.io.IOException;
@@ -40,12 +46,18 @@ public final class DeleteDetectorResponse extends ActionResponse implements Stat
 
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
-        return builder.startObject().field("_id", id).field("result", "deleted").field("checkpoints_deleted", checkpointsDeleted).endObject();
+        return builder.startObject()
+                .field("_id", id)
+                .field("result", "deleted")
+                .field("checkpoints_deleted", checkpointsDeleted)
+                .endObject();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DeleteDetectorResponse other && id.equals(other.id) && checkpointsDeleted == other.checkpointsDeleted;
+        return o instanceof DeleteDetectorResponse other
+                && id.equals(other.id)
+                && checkpointsDeleted == other.checkpointsDeleted;
     }
 
     @Override

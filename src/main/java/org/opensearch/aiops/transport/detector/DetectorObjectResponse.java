@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import java.io.IOException;
@@ -13,10 +19,11 @@ import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 
 /**
- * A response that is one typed object of the detector platform, sent and printed as that object: a profile, a
- * validation, a detector's top results.
+ * A response that is one typed object of the detector platform, sent and printed as that object: a
+ * profile, a validation, a detector's top results.
  */
-public final class DetectorObjectResponse<T extends Writeable & ToXContentObject> extends ActionResponse implements StatusToXContentObject {
+public final class DetectorObjectResponse<T extends Writeable & ToXContentObject>
+        extends ActionResponse implements StatusToXContentObject {
 
     private final T object;
 

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import java.io.IOException;
@@ -12,7 +18,10 @@ import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
 
-/** A detector's configuration and state: {@code {"_id", "detector", "state"}}; 201 when it was just created. */
+/**
+ * A detector's configuration and state: {@code {"_id", "detector", "state"}}; 201 when it was just
+ * created.
+ */
 public final class DetectorResponse extends ActionResponse implements StatusToXContentObject {
 
     private final String id;
@@ -62,16 +71,20 @@ public final class DetectorResponse extends ActionResponse implements StatusToXC
 
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
-        return builder.startObject().field("_id", id).field("detector", detector, params).field("state", state.label()).endObject();
+        return builder.startObject()
+                .field("_id", id)
+                .field("detector", detector, params)
+                .field("state", state.label())
+                .endObject();
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof DetectorResponse other
-            && id.equals(other.id)
-            && detector.equals(other.detector)
-            && state == other.state
-            && created == other.created;
+                && id.equals(other.id)
+                && detector.equals(other.detector)
+                && state == other.state
+                && created == other.created;
     }
 
     @Override

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import java.io.IOException;
@@ -11,7 +17,9 @@ import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.XContentBuilder;
 
-/** The state a lifecycle call (train, start, stop) left the detector in: {@code {"_id", "state"}}. */
+/**
+ * The state a lifecycle call (train, start, stop) left the detector in: {@code {"_id", "state"}}.
+ */
 public final class DetectorStateResponse extends ActionResponse implements StatusToXContentObject {
 
     private final String id;
@@ -50,7 +58,9 @@ public final class DetectorStateResponse extends ActionResponse implements Statu
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DetectorStateResponse other && id.equals(other.id) && state == other.state;
+        return o instanceof DetectorStateResponse other
+                && id.equals(other.id)
+                && state == other.state;
     }
 
     @Override

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import java.io.IOException;
@@ -9,7 +15,10 @@ import org.opensearch.aiops.detector.Detector;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 
-/** A parsed configuration to create (no id) or to put over an existing detector (its id); also what _validate checks. */
+/**
+ * A parsed configuration to create (no id) or to put over an existing detector (its id); also what
+ * _validate checks.
+ */
 public final class PutDetectorRequest extends ActionRequest {
 
     private final String id;
@@ -48,7 +57,9 @@ public final class PutDetectorRequest extends ActionRequest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PutDetectorRequest other && Objects.equals(id, other.id) && detector.equals(other.detector);
+        return o instanceof PutDetectorRequest other
+                && Objects.equals(id, other.id)
+                && detector.equals(other.detector);
     }
 
     @Override

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import java.io.IOException;
@@ -48,7 +54,9 @@ public final class RunDetectorRequest extends ActionRequest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RunDetectorRequest other && id.equals(other.id) && range.equals(other.range);
+        return o instanceof RunDetectorRequest other
+                && id.equals(other.id)
+                && range.equals(other.range);
     }
 
     @Override

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import java.io.IOException;
@@ -52,7 +58,9 @@ public final class RunDetectorResponse extends ActionResponse implements StatusT
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RunDetectorResponse other && id.equals(other.id) && summary.equals(other.summary);
+        return o instanceof RunDetectorResponse other
+                && id.equals(other.id)
+                && summary.equals(other.summary);
     }
 
     @Override

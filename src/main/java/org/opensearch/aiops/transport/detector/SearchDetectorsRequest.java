@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import java.io.IOException;
@@ -11,8 +17,8 @@ import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.search.builder.SearchSourceBuilder;
 
 /**
- * A search: over the detector configurations ({@code detectorIds} empty), or over results, restricted to
- * {@code detectorIds} when given.
+ * A search: over the detector configurations ({@code detectorIds} empty), or over results,
+ * restricted to {@code detectorIds} when given.
  */
 public final class SearchDetectorsRequest extends ActionRequest {
 
@@ -52,7 +58,9 @@ public final class SearchDetectorsRequest extends ActionRequest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SearchDetectorsRequest other && detectorIds.equals(other.detectorIds) && source.equals(other.source);
+        return o instanceof SearchDetectorsRequest other
+                && detectorIds.equals(other.detectorIds)
+                && source.equals(other.source);
     }
 
     @Override

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import java.io.IOException;
@@ -66,7 +72,11 @@ public final class TopResultsRequest extends ActionRequest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TopResultsRequest other && id.equals(other.id) && from == other.from && to == other.to && size == other.size;
+        return o instanceof TopResultsRequest other
+                && id.equals(other.id)
+                && from == other.from
+                && to == other.to
+                && size == other.size;
     }
 
     @Override

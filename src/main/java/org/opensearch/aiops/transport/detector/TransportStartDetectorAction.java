@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import org.opensearch.action.support.ActionFilters;
@@ -9,20 +15,32 @@ import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
 /** Starts real-time scoring. */
-public final class TransportStartDetectorAction extends HandledTransportAction<DetectorIdRequest, DetectorStateResponse> {
+public final class TransportStartDetectorAction
+        extends HandledTransportAction<DetectorIdRequest, DetectorStateResponse> {
 
     private final DetectorService detectors;
 
     @Inject
-    public TransportStartDetectorAction(TransportService transportService, ActionFilters actionFilters, DetectorService detectors) {
-        super(DetectorActions.START.name(), transportService, actionFilters, DetectorIdRequest::new);
+    public TransportStartDetectorAction(
+            TransportService transportService,
+            ActionFilters actionFilters,
+            DetectorService detectors) {
+        super(
+                DetectorActions.START.name(),
+                transportService,
+                actionFilters,
+                DetectorIdRequest::new);
         this.detectors = detectors;
     }
 
     @Override
-    protected void doExecute(Task task, DetectorIdRequest request, ActionListener<DetectorStateResponse> listener) {
+    protected void doExecute(
+            Task task, DetectorIdRequest request, ActionListener<DetectorStateResponse> listener) {
         try {
-            detectors.start(request.id(), ActionListener.map(listener, state -> new DetectorStateResponse(request.id(), state)));
+            detectors.start(
+                    request.id(),
+                    ActionListener.map(
+                            listener, state -> new DetectorStateResponse(request.id(), state)));
         } catch (RuntimeException e) {
             listener.onFailure(e);
         }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import org.opensearch.action.support.ActionFilters;
@@ -9,20 +15,28 @@ import org.opensearch.tasks.Task;
 import org.opensearch.transport.TransportService;
 
 /** Stops real-time scoring or a training. */
-public final class TransportStopDetectorAction extends HandledTransportAction<DetectorIdRequest, DetectorStateResponse> {
+public final class TransportStopDetectorAction
+        extends HandledTransportAction<DetectorIdRequest, DetectorStateResponse> {
 
     private final DetectorService detectors;
 
     @Inject
-    public TransportStopDetectorAction(TransportService transportService, ActionFilters actionFilters, DetectorService detectors) {
+    public TransportStopDetectorAction(
+            TransportService transportService,
+            ActionFilters actionFilters,
+            DetectorService detectors) {
         super(DetectorActions.STOP.name(), transportService, actionFilters, DetectorIdRequest::new);
         this.detectors = detectors;
     }
 
     @Override
-    protected void doExecute(Task task, DetectorIdRequest request, ActionListener<DetectorStateResponse> listener) {
+    protected void doExecute(
+            Task task, DetectorIdRequest request, ActionListener<DetectorStateResponse> listener) {
         try {
-            detectors.stop(request.id(), ActionListener.map(listener, state -> new DetectorStateResponse(request.id(), state)));
+            detectors.stop(
+                    request.id(),
+                    ActionListener.map(
+                            listener, state -> new DetectorStateResponse(request.id(), state)));
         } catch (RuntimeException e) {
             listener.onFailure(e);
         }

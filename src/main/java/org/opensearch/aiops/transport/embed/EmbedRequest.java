@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.embed;
 
 import static org.opensearch.action.ValidateActions.addValidationError;
@@ -43,12 +49,20 @@ public final class EmbedRequest extends ActionRequest {
     public ActionRequestValidationException validate() {
         ActionRequestValidationException errors = null;
         if (texts == null || texts.isEmpty()) {
-            errors = addValidationError("[" + TEXTS + "] must be a non-empty array of strings", errors);
+            errors =
+                    addValidationError(
+                            "[" + TEXTS + "] must be a non-empty array of strings", errors);
         } else if (texts.size() > maxTexts) {
-            errors = addValidationError(
-                "[" + TEXTS + "] has " + texts.size() + " entries, more than plugins.aiops.embed.max_texts [" + maxTexts + "]",
-                errors
-            );
+            errors =
+                    addValidationError(
+                            "["
+                                    + TEXTS
+                                    + "] has "
+                                    + texts.size()
+                                    + " entries, more than plugins.aiops.embed.max_texts ["
+                                    + maxTexts
+                                    + "]",
+                            errors);
         }
         return errors;
     }

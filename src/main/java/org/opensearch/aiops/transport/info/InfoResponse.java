@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.info;
 
 import java.io.IOException;
@@ -20,13 +26,12 @@ public final class InfoResponse extends ActionResponse implements ToXContentObje
     private final Map<String, Object> codeContext;
 
     public InfoResponse(
-        String name,
-        String version,
-        List<String> processors,
-        List<String> detectorTypes,
-        Map<String, Object> engine,
-        Map<String, Object> codeContext
-    ) {
+            String name,
+            String version,
+            List<String> processors,
+            List<String> detectorTypes,
+            Map<String, Object> engine,
+            Map<String, Object> codeContext) {
         this.name = name;
         this.version = version;
         this.processors = processors;
@@ -58,12 +63,12 @@ public final class InfoResponse extends ActionResponse implements ToXContentObje
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
         return builder.startObject()
-            .field("name", name)
-            .field("version", version)
-            .field("processors", processors)
-            .field("detector_types", detectorTypes)
-            .field("engine", engine)
-            .field("code_context", codeContext)
-            .endObject();
+                .field("name", name)
+                .field("version", version)
+                .field("processors", processors)
+                .field("detector_types", detectorTypes)
+                .field("engine", engine)
+                .field("code_context", codeContext)
+                .endObject();
     }
 }

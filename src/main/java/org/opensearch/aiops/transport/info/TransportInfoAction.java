@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.info;
 
 import org.opensearch.action.support.ActionFilters;
@@ -19,12 +25,11 @@ public final class TransportInfoAction extends HandledTransportAction<InfoReques
 
     @Inject
     public TransportInfoAction(
-        TransportService transportService,
-        ActionFilters actionFilters,
-        DjlEngine engine,
-        CodeContextService codeContexts,
-        DetectorTypes detectorTypes
-    ) {
+            TransportService transportService,
+            ActionFilters actionFilters,
+            DjlEngine engine,
+            CodeContextService codeContexts,
+            DetectorTypes detectorTypes) {
         super(InfoAction.NAME, transportService, actionFilters, InfoRequest::new);
         this.engine = engine;
         this.codeContexts = codeContexts;
@@ -32,17 +37,17 @@ public final class TransportInfoAction extends HandledTransportAction<InfoReques
     }
 
     @Override
-    protected void doExecute(Task task, InfoRequest request, ActionListener<InfoResponse> listener) {
+    protected void doExecute(
+            Task task, InfoRequest request, ActionListener<InfoResponse> listener) {
         ActionListener.completeWith(
-            listener,
-            () -> new InfoResponse(
-                AiopsPlugin.NAME,
-                AiopsPlugin.version(),
-                AiopsPlugin.PROCESSORS,
-                detectorTypes.names(),
-                engine.status(),
-                codeContexts.stats()
-            )
-        );
+                listener,
+                () ->
+                        new InfoResponse(
+                                AiopsPlugin.NAME,
+                                AiopsPlugin.version(),
+                                AiopsPlugin.PROCESSORS,
+                                detectorTypes.names(),
+                                engine.status(),
+                                codeContexts.stats()));
     }
 }

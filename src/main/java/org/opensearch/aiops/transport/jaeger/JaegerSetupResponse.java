@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.jaeger;
 
 import java.io.IOException;
@@ -22,10 +28,10 @@ public final class JaegerSetupResponse extends ActionResponse implements ToXCont
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
         return builder.startObject()
-            .field("acknowledged", true)
-            .field("pipeline", JaegerSetupAction.PIPELINE)
-            .field("index_template", JaegerSetupAction.TEMPLATE)
-            .field("indices", JaegerSetupAction.SPAN_INDICES)
-            .endObject();
+                .field("acknowledged", true)
+                .field("pipeline", JaegerSetupAction.PIPELINE)
+                .field("index_template", JaegerSetupAction.TEMPLATE)
+                .field("indices", JaegerSetupAction.SPAN_INDICES)
+                .endObject();
     }
 }

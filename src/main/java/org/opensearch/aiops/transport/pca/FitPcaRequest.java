@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.pca;
 
 import static org.opensearch.action.ValidateActions.addValidationError;
@@ -74,13 +80,25 @@ public final class FitPcaRequest extends ActionRequest {
     public ActionRequestValidationException validate() {
         ActionRequestValidationException errors = null;
         if (name == null || name.isEmpty() || name.startsWith("_")) {
-            errors = addValidationError("[" + NAME + "] must be a non-empty string not starting with _", errors);
+            errors =
+                    addValidationError(
+                            "[" + NAME + "] must be a non-empty string not starting with _",
+                            errors);
         }
         if ((variance > 0 && variance <= 1) == false) {
-            errors = addValidationError("[" + VARIANCE + "] must be in (0, 1], got [" + variance + "]", errors);
+            errors =
+                    addValidationError(
+                            "[" + VARIANCE + "] must be in (0, 1], got [" + variance + "]", errors);
         }
         if (maxSamples < 2 || maxSamples > 10_000) {
-            errors = addValidationError("[" + MAX_SAMPLES + "] must be between 2 and 10000, got [" + maxSamples + "]", errors);
+            errors =
+                    addValidationError(
+                            "["
+                                    + MAX_SAMPLES
+                                    + "] must be between 2 and 10000, got ["
+                                    + maxSamples
+                                    + "]",
+                            errors);
         }
         return errors;
     }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.pca;
 
 import java.io.IOException;
@@ -16,7 +22,8 @@ public final class FitPcaResponse extends ActionResponse implements ToXContentOb
     private final double explainedVariance;
     private final int samples;
 
-    public FitPcaResponse(String name, int dimensions, int components, double explainedVariance, int samples) {
+    public FitPcaResponse(
+            String name, int dimensions, int components, double explainedVariance, int samples) {
         this.name = name;
         this.dimensions = dimensions;
         this.components = components;
@@ -45,11 +52,11 @@ public final class FitPcaResponse extends ActionResponse implements ToXContentOb
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
         return builder.startObject()
-            .field("name", name)
-            .field("dimensions", dimensions)
-            .field("components", components)
-            .field("explained_variance", explainedVariance)
-            .field("samples", samples)
-            .endObject();
+                .field("name", name)
+                .field("dimensions", dimensions)
+                .field("components", components)
+                .field("explained_variance", explainedVariance)
+                .field("samples", samples)
+                .endObject();
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.template;
 
 import static org.opensearch.action.ValidateActions.addValidationError;
@@ -34,6 +40,8 @@ public final class DeleteTemplatesRequest extends ActionRequest {
 
     @Override
     public ActionRequestValidationException validate() {
-        return namespace == null || namespace.isEmpty() ? addValidationError("[namespace] is required", null) : null;
+        return namespace == null || namespace.isEmpty()
+                ? addValidationError("[namespace] is required", null)
+                : null;
     }
 }

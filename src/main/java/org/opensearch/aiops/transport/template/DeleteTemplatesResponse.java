@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.template;
 
 import java.io.IOException;
@@ -36,6 +42,10 @@ public final class DeleteTemplatesResponse extends ActionResponse implements ToX
 
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
-        return builder.startObject().field("namespace", namespace).field("deleted", deleted).field("nodes_cleared", nodes).endObject();
+        return builder.startObject()
+                .field("namespace", namespace)
+                .field("deleted", deleted)
+                .field("nodes_cleared", nodes)
+                .endObject();
     }
 }

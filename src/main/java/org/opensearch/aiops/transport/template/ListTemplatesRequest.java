@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.template;
 
 import static org.opensearch.action.ValidateActions.addValidationError;
@@ -14,7 +20,8 @@ import org.opensearch.core.common.io.stream.StreamOutput;
 /** Either one template by {@code id}, or a page of templates filtered by {@code namespace}. */
 public final class ListTemplatesRequest extends ActionRequest {
 
-    public static final List<String> SORTS = List.of(StoredTemplate.COUNT, StoredTemplate.LAST_SEEN, StoredTemplate.FIRST_SEEN);
+    public static final List<String> SORTS =
+            List.of(StoredTemplate.COUNT, StoredTemplate.LAST_SEEN, StoredTemplate.FIRST_SEEN);
     public static final int MAX_WINDOW = 10_000;
 
     private final String id;
@@ -78,13 +85,17 @@ public final class ListTemplatesRequest extends ActionRequest {
     public ActionRequestValidationException validate() {
         ActionRequestValidationException errors = null;
         if (SORTS.contains(sort) == false) {
-            errors = addValidationError("[sort] must be one of " + SORTS + ", got [" + sort + "]", errors);
+            errors =
+                    addValidationError(
+                            "[sort] must be one of " + SORTS + ", got [" + sort + "]", errors);
         }
         if (from < 0) {
             errors = addValidationError("[from] must be >= 0, got [" + from + "]", errors);
         }
         if (size < 1 || size > 1000) {
-            errors = addValidationError("[size] must be between 1 and 1000, got [" + size + "]", errors);
+            errors =
+                    addValidationError(
+                            "[size] must be between 1 and 1000, got [" + size + "]", errors);
         }
         if ((long) from + size > MAX_WINDOW) {
             errors = addValidationError("[from] + [size] must be <= " + MAX_WINDOW, errors);

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.template;
 
 import static org.opensearch.action.ValidateActions.addValidationError;
@@ -62,9 +68,19 @@ public final class ParseTemplatesRequest extends ActionRequest {
             errors = addValidationError("[" + NAMESPACE + "] must be a non-empty string", errors);
         }
         if (lines == null || lines.isEmpty()) {
-            errors = addValidationError("[" + LINES + "] must be a non-empty array of strings", errors);
+            errors =
+                    addValidationError(
+                            "[" + LINES + "] must be a non-empty array of strings", errors);
         } else if (lines.size() > MAX_LINES) {
-            errors = addValidationError("[" + LINES + "] has " + lines.size() + " entries, more than " + MAX_LINES, errors);
+            errors =
+                    addValidationError(
+                            "["
+                                    + LINES
+                                    + "] has "
+                                    + lines.size()
+                                    + " entries, more than "
+                                    + MAX_LINES,
+                            errors);
         }
         return errors;
     }

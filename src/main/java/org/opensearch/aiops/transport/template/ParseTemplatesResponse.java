@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.template;
 
 import java.io.IOException;
@@ -24,20 +30,27 @@ public final class ParseTemplatesResponse extends ActionResponse implements ToXC
     public ParseTemplatesResponse(StreamInput in) throws IOException {
         super(in);
         this.namespace = in.readString();
-        this.results = in.readList(
-            input -> new ParseResult(input.readString(), input.readString(), input.readStringList(), input.readEnum(TemplateChange.class))
-        );
+        this.results =
+                in.readList(
+                        input ->
+                                new ParseResult(
+                                        input.readString(),
+                                        input.readString(),
+                                        input.readStringList(),
+                                        input.readEnum(TemplateChange.class)));
     }
 
     @Override
     public void writeTo(StreamOutput out) throws IOException {
         out.writeString(namespace);
-        out.writeCollection(results, (output, result) -> {
-            output.writeString(result.id());
-            output.writeString(result.template());
-            output.writeStringCollection(result.parameters());
-            output.writeEnum(result.change());
-        });
+        out.writeCollection(
+                results,
+                (output, result) -> {
+                    output.writeString(result.id());
+                    output.writeString(result.template());
+                    output.writeStringCollection(result.parameters());
+                    output.writeEnum(result.change());
+                });
     }
 
     @Override
@@ -45,11 +58,11 @@ public final class ParseTemplatesResponse extends ActionResponse implements ToXC
         builder.startObject().field("namespace", namespace).startArray("results");
         for (ParseResult result : results) {
             builder.startObject()
-                .field("id", result.id())
-                .field("template", result.template())
-                .field("parameters", result.parameters())
-                .field("change", result.change().toString())
-                .endObject();
+                    .field("id", result.id())
+                    .field("template", result.template())
+                    .field("parameters", result.parameters())
+                    .field("change", result.change().toString())
+                    .endObject();
         }
         return builder.endArray().endObject();
     }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.template;
 
 import java.io.IOException;
@@ -14,9 +20,11 @@ import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentBuilder;
 
-public final class TemplateNodesResponse extends BaseNodesResponse<TemplateNodesResponse.NodeResponse> implements ToXContentObject {
+public final class TemplateNodesResponse
+        extends BaseNodesResponse<TemplateNodesResponse.NodeResponse> implements ToXContentObject {
 
-    public TemplateNodesResponse(ClusterName clusterName, List<NodeResponse> nodes, List<FailedNodeException> failures) {
+    public TemplateNodesResponse(
+            ClusterName clusterName, List<NodeResponse> nodes, List<FailedNodeException> failures) {
         super(clusterName, nodes, failures);
     }
 

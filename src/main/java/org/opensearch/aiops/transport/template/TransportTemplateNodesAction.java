@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.template;
 
 import java.io.IOException;
@@ -18,45 +24,43 @@ import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.threadpool.ThreadPool;
 import org.opensearch.transport.TransportService;
 
-public final class TransportTemplateNodesAction extends TransportNodesAction<
-    TemplateNodesRequest,
-    TemplateNodesResponse,
-    TemplateNodesRequest.NodeRequest,
-    TemplateNodesResponse.NodeResponse> {
+public final class TransportTemplateNodesAction
+        extends TransportNodesAction<
+                TemplateNodesRequest,
+                TemplateNodesResponse,
+                TemplateNodesRequest.NodeRequest,
+                TemplateNodesResponse.NodeResponse> {
 
     private final TemplateService service;
     private final TemplateSync sync;
 
     @Inject
     public TransportTemplateNodesAction(
-        ThreadPool threadPool,
-        ClusterService clusterService,
-        TransportService transportService,
-        ActionFilters actionFilters,
-        TemplateService service,
-        TemplateSync sync
-    ) {
+            ThreadPool threadPool,
+            ClusterService clusterService,
+            TransportService transportService,
+            ActionFilters actionFilters,
+            TemplateService service,
+            TemplateSync sync) {
         super(
-            TemplateNodesAction.NAME,
-            threadPool,
-            clusterService,
-            transportService,
-            actionFilters,
-            TemplateNodesRequest::new,
-            TemplateNodesRequest.NodeRequest::new,
-            ThreadPool.Names.GENERIC,
-            TemplateNodesResponse.NodeResponse.class
-        );
+                TemplateNodesAction.NAME,
+                threadPool,
+                clusterService,
+                transportService,
+                actionFilters,
+                TemplateNodesRequest::new,
+                TemplateNodesRequest.NodeRequest::new,
+                ThreadPool.Names.GENERIC,
+                TemplateNodesResponse.NodeResponse.class);
         this.service = service;
         this.sync = sync;
     }
 
     @Override
     protected TemplateNodesResponse newResponse(
-        TemplateNodesRequest request,
-        List<TemplateNodesResponse.NodeResponse> responses,
-        List<FailedNodeException> failures
-    ) {
+            TemplateNodesRequest request,
+            List<TemplateNodesResponse.NodeResponse> responses,
+            List<FailedNodeException> failures) {
         return new TemplateNodesResponse(clusterService.getClusterName(), responses, failures);
     }
 
@@ -66,12 +70,14 @@ public final class TransportTemplateNodesAction extends TransportNodesAction<
     }
 
     @Override
-    protected TemplateNodesResponse.NodeResponse newNodeResponse(StreamInput in) throws IOException {
+    protected TemplateNodesResponse.NodeResponse newNodeResponse(StreamInput in)
+            throws IOException {
         return new TemplateNodesResponse.NodeResponse(in);
     }
 
     @Override
-    protected TemplateNodesResponse.NodeResponse nodeOperation(TemplateNodesRequest.NodeRequest request) {
+    protected TemplateNodesResponse.NodeResponse nodeOperation(
+            TemplateNodesRequest.NodeRequest request) {
         switch (request.operation) {
             case FORGET -> service.forget(request.namespace);
             case SYNC -> {

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -21,19 +27,35 @@ public class CallEventsTests extends OpenSearchTestCase {
     private static final SpanInput INPUT = SpanInput.defaults();
     private static final long T0 = 1_674_982_159_219_000L;
 
-    /** Jaeger's own ES/OS storage fixtures: the v1 one stores tag values as strings, the head one as JSON types. */
+    /**
+     * Jaeger's own ES/OS storage fixtures: the v1 one stores tag values as strings, the head one as
+     * JSON types.
+     */
     public void testJaegerSampleDocuments() throws Exception {
         assumeTrue("the shared datasets are not at " + ES_FORMAT, Files.isDirectory(ES_FORMAT));
         List<Path> samples;
         try (var files = Files.walk(ES_FORMAT)) {
-            samples = files.filter(f -> f.getFileName().toString().equals("es_01.json")).sorted().toList();
+            samples =
+                    files.filter(f -> f.getFileName().toString().equals("es_01.json"))
+                            .sorted()
+                            .toList();
         }
         assertEquals(2, samples.size());
         for (Path sample : samples) {
             Map<String, Object> child = InputTestSupport.jsonFile(sample);
-            // The sample's CHILD_OF parent (span 3 of the same trace: the CHILD_OF into trace ff and the FOLLOWS_FROM
-            // are not the parent) ran in another service; with no instance tag, the service stands in.
-            Map<String, Object> parent = span("0000000000000001", "0000000000000003", null, "service-w", null, 1485467191639000L, 900);
+            // The sample's CHILD_OF parent (span 3 of the same trace: the CHILD_OF into trace ff
+            // and the FOLLOWS_FROM
+            // are not the parent) ran in another service; with no instance tag, the service stands
+            // in.
+            Map<String, Object> parent =
+                    span(
+                            "0000000000000001",
+                            "0000000000000003",
+                            null,
+                            "service-w",
+                            null,
+                            1485467191639000L,
+                            900);
             CallEvents.Result result = CallEvents.of(List.of(child, parent), INPUT, Long.MIN_VALUE);
             assertEquals(sample.toString(), 1, result.events().size());
             CallEvent event = result.events().get(0);
@@ -55,37 +77,68 @@ public class CallEventsTests extends OpenSearchTestCase {
         }
     }
 
-    /** One real minute of Nezha TrainTicket traces: the events are the cross-pod parent-child pairs (counted with awk). */
+    /**
+     * One real minute of Nezha TrainTicket traces: the events are the cross-pod parent-child pairs
+     * (counted with awk).
+     */
     public void testNezhaTraceMinute() throws Exception {
-        Path file = InputTestSupport.DATASETS.resolve("nezha-trainticket/construct_data/2023-01-29/trace/08_50_trace.csv.gz");
+        Path file =
+                InputTestSupport.DATASETS.resolve(
+                        "nezha-trainticket/construct_data/2023-01-29/trace/08_50_trace.csv.gz");
         assumeTrue("the shared datasets are not at " + file, Files.isRegularFile(file));
         List<Map<String, Object>> spans = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), UTF_8))) {
-            in.readLine(); // TraceID,SpanID,ParentID,PodName,OperationName,StartTimeUnixNano,EndTimeUnixNano,Duration
+        try (BufferedReader in =
+                new BufferedReader(
+                        new InputStreamReader(
+                                new GZIPInputStream(Files.newInputStream(file)), UTF_8))) {
+            in
+                    .readLine(); // TraceID,SpanID,ParentID,PodName,OperationName,StartTimeUnixNano,EndTimeUnixNano,Duration
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(",");
                 String pod = f[3];
                 String service = pod.substring(0, pod.lastIndexOf('-', pod.lastIndexOf('-') - 1));
                 String parent = f[2].equals("root") ? null : f[2];
-                spans.add(span(f[0], f[1], parent, service, pod, Long.parseLong(f[5]) / 1000, Long.parseLong(f[7])));
+                spans.add(
+                        span(
+                                f[0],
+                                f[1],
+                                parent,
+                                service,
+                                pod,
+                                Long.parseLong(f[5]) / 1000,
+                                Long.parseLong(f[7])));
             }
         }
         CallEvents.Result result = CallEvents.of(spans, INPUT, Long.MIN_VALUE);
         assertEquals(new SpanCounts(4890, 0, 783, 71, 4036, 0, 0, 0, 0), result.counts());
         for (CallEvent event : result.events()) {
             assertNotEquals(event.sourceInstance(), event.destinationInstance());
-            assertTrue(event.destinationInstance(), event.destinationInstance().startsWith(event.destinationService() + "-"));
+            assertTrue(
+                    event.destinationInstance(),
+                    event.destinationInstance().startsWith(event.destinationService() + "-"));
         }
     }
 
     public void testParentInAnotherInstanceIsAnEventSameInstanceIsNot() {
-        List<Map<String, Object>> trace = List.of(
-            span("t1", "a", null, "gateway", "gateway-1", T0, 28_000),
-            span("t1", "b", "a", "gateway", "gateway-1", T0 + 100, 27_000),   // in-process child
-            span("t1", "c", "b", "order", "order-7", T0 + 500, 20_000),      // call gateway-1 -> order-7
-            span("t1", "d", "c", "order", "order-7", T0 + 600, 15_000),      // in-process
-            span("t1", "e", "d", "order", "order-8", T0 + 700, 9_000)        // same service, other pod: a call
-        );
+        List<Map<String, Object>> trace =
+                List.of(
+                        span("t1", "a", null, "gateway", "gateway-1", T0, 28_000),
+                        span(
+                                "t1",
+                                "b",
+                                "a",
+                                "gateway",
+                                "gateway-1",
+                                T0 + 100,
+                                27_000), // in-process child
+                        span(
+                                "t1", "c", "b", "order", "order-7", T0 + 500,
+                                20_000), // call gateway-1 -> order-7
+                        span("t1", "d", "c", "order", "order-7", T0 + 600, 15_000), // in-process
+                        span(
+                                "t1", "e", "d", "order", "order-8", T0 + 700,
+                                9_000) // same service, other pod: a call
+                        );
         CallEvents.Result result = CallEvents.of(trace, INPUT, Long.MIN_VALUE);
         assertEquals(List.of("c", "e"), result.events().stream().map(CallEvent::spanId).toList());
         CallEvent first = result.events().get(0);
@@ -103,24 +156,29 @@ public class CallEventsTests extends OpenSearchTestCase {
     }
 
     public void testMissingParentIsCountedNotAnEvent() throws Exception {
-        CallEvents.Result result = CallEvents.of(
-            List.of(span("t1", "c", "gone", "order", "order-7", T0, 10), span("t1", "d", "c", "pay", "pay-1", T0 + 5, 3)),
-            INPUT,
-            Long.MIN_VALUE
-        );
+        CallEvents.Result result =
+                CallEvents.of(
+                        List.of(
+                                span("t1", "c", "gone", "order", "order-7", T0, 10),
+                                span("t1", "d", "c", "pay", "pay-1", T0 + 5, 3)),
+                        INPUT,
+                        Long.MIN_VALUE);
         assertEquals(List.of("d"), result.events().stream().map(CallEvent::spanId).toList());
         assertEquals(1, result.counts().orphans());
         assertEquals(
-            "{\"spans\":2,\"margin_spans\":0,\"events\":1,\"roots\":0,\"same_instance\":0,\"orphans\":1,\"duplicates\":0,"
-                + "\"invalid\":0,\"without_instance\":0}",
-            InputTestSupport.toJson(result.counts())
-        );
+                "{\"spans\":2,\"margin_spans\":0,\"events\":1,\"roots\":0,\"same_instance\":0,\"orphans\":1,\"duplicates\":0,"
+                        + "\"invalid\":0,\"without_instance\":0}",
+                InputTestSupport.toJson(result.counts()));
     }
 
     public void testDuplicateKeepsTheFirst() {
         Map<String, Object> first = span("t1", "c", "a", "order", "order-7", T0 + 10, 10);
         Map<String, Object> again = span("t1", "c", "a", "order", "order-7", T0 + 10, 99);
-        CallEvents.Result result = CallEvents.of(List.of(span("t1", "a", null, "gw", "gw-1", T0, 50), first, again), INPUT, Long.MIN_VALUE);
+        CallEvents.Result result =
+                CallEvents.of(
+                        List.of(span("t1", "a", null, "gw", "gw-1", T0, 50), first, again),
+                        INPUT,
+                        Long.MIN_VALUE);
         assertEquals(1, result.events().size());
         assertEquals(10, result.events().get(0).calleeDurationMicros());
         assertEquals(1, result.counts().duplicates());
@@ -129,25 +187,31 @@ public class CallEventsTests extends OpenSearchTestCase {
 
     public void testOutOfOrderSpansAndClockSkew() {
         // children before parents, and a callee whose clock runs 2 ms behind its caller's
-        List<Map<String, Object>> spans = new ArrayList<>(
-            List.of(
-                span("t2", "y", "x", "order", "order-7", T0 + 3_000, 10),
-                span("t1", "c", "a", "order", "order-7", T0 - 2_000, 10),
-                span("t1", "a", null, "gw", "gw-1", T0, 50),
-                span("t2", "x", null, "gw", "gw-1", T0 + 2_000, 50)
-            )
-        );
+        List<Map<String, Object>> spans =
+                new ArrayList<>(
+                        List.of(
+                                span("t2", "y", "x", "order", "order-7", T0 + 3_000, 10),
+                                span("t1", "c", "a", "order", "order-7", T0 - 2_000, 10),
+                                span("t1", "a", null, "gw", "gw-1", T0, 50),
+                                span("t2", "x", null, "gw", "gw-1", T0 + 2_000, 50)));
         CallEvents.Result result = CallEvents.of(spans, INPUT, Long.MIN_VALUE);
         assertEquals(List.of("c", "y"), result.events().stream().map(CallEvent::spanId).toList());
         assertEquals(0, result.counts().orphans());
     }
 
     public void testSpansBeforeTheRangeAreParentsOnly() {
-        List<Map<String, Object>> spans = List.of(
-            span("t1", "a", null, "gw", "gw-1", T0 - 5_000, 50),
-            span("t1", "b", "a", "order", "order-7", T0 - 4_000, 10),  // an event of the previous range
-            span("t1", "c", "a", "pay", "pay-1", T0 + 1_000, 10)
-        );
+        List<Map<String, Object>> spans =
+                List.of(
+                        span("t1", "a", null, "gw", "gw-1", T0 - 5_000, 50),
+                        span(
+                                "t1",
+                                "b",
+                                "a",
+                                "order",
+                                "order-7",
+                                T0 - 4_000,
+                                10), // an event of the previous range
+                        span("t1", "c", "a", "pay", "pay-1", T0 + 1_000, 10));
         CallEvents.Result result = CallEvents.of(spans, INPUT, T0);
         assertEquals(List.of("c"), result.events().stream().map(CallEvent::spanId).toList());
         assertEquals(2, result.counts().marginSpans());
@@ -167,61 +231,135 @@ public class CallEventsTests extends OpenSearchTestCase {
             String[] tag = c.getKey().split("=");
             Map<String, Object> child = span("t1", "c", "a", "order", "order-7", T0 + 1, 10);
             child.put("tags", List.of(Map.of("key", tag[0], "type", "string", "value", tag[1])));
-            CallEvent event = CallEvents.of(List.of(span("t1", "a", null, "gw", "gw-1", T0, 50), child), INPUT, Long.MIN_VALUE).events().get(0);
+            CallEvent event =
+                    CallEvents.of(
+                                    List.of(span("t1", "a", null, "gw", "gw-1", T0, 50), child),
+                                    INPUT,
+                                    Long.MIN_VALUE)
+                            .events()
+                            .get(0);
             assertEquals(c.getKey(), c.getValue(), event.error());
         }
         // tags-as-fields, with a JSON number
         Map<String, Object> child = span("t1", "c", "a", "order", "order-7", T0 + 1, 10);
         child.put("tag", Map.of("http@status_code", 502, "span@kind", "server"));
-        CallEvent event = CallEvents.of(List.of(span("t1", "a", null, "gw", "gw-1", T0, 50), child), INPUT, Long.MIN_VALUE).events().get(0);
+        CallEvent event =
+                CallEvents.of(
+                                List.of(span("t1", "a", null, "gw", "gw-1", T0, 50), child),
+                                INPUT,
+                                Long.MIN_VALUE)
+                        .events()
+                        .get(0);
         assertTrue(event.error());
         assertEquals(Map.of("http.status_code", "502", "span.kind", "server"), event.tags());
     }
 
     public void testCodeContextWithAndWithoutVector() {
         Map<String, Object> inline = span("t1", "c", "a", "order", "order-7", T0 + 1, 10);
-        inline.put("code_context", Map.of("text", "OrderServiceImpl.create(Order) returns Response", "hash", "0123456789abcdef",
-            "source", "tags", "vector", List.of(0.5, -0.25, 1.0), "reduced", List.of(2.0)));
+        inline.put(
+                "code_context",
+                Map.of(
+                        "text",
+                        "OrderServiceImpl.create(Order) returns Response",
+                        "hash",
+                        "0123456789abcdef",
+                        "source",
+                        "tags",
+                        "vector",
+                        List.of(0.5, -0.25, 1.0),
+                        "reduced",
+                        List.of(2.0)));
         Map<String, Object> reference = span("t1", "d", "a", "pay", "pay-1", T0 + 2, 10);
-        reference.put("code_context", Map.of("text", "PayController.pay(String)", "hash", "fedcba9876543210", "source", "operation"));
+        reference.put(
+                "code_context",
+                Map.of(
+                        "text",
+                        "PayController.pay(String)",
+                        "hash",
+                        "fedcba9876543210",
+                        "source",
+                        "operation"));
         Map<String, Object> none = span("t1", "e", "a", "user", "user-1", T0 + 3, 10);
-        List<CallEvent> events = CallEvents.of(
-            List.of(span("t1", "a", null, "gw", "gw-1", T0, 50), inline, reference, none), INPUT, Long.MIN_VALUE
-        ).events();
+        List<CallEvent> events =
+                CallEvents.of(
+                                List.of(
+                                        span("t1", "a", null, "gw", "gw-1", T0, 50),
+                                        inline,
+                                        reference,
+                                        none),
+                                INPUT,
+                                Long.MIN_VALUE)
+                        .events();
         assertEquals(
-            new SpanCodeContext("OrderServiceImpl.create(Order) returns Response", "0123456789abcdef", new float[] { 0.5f, -0.25f, 1f }, new float[] { 2f }),
-            events.get(0).codeContext()
-        );
-        assertEquals(new SpanCodeContext("PayController.pay(String)", "fedcba9876543210", null, null), events.get(1).codeContext());
+                new SpanCodeContext(
+                        "OrderServiceImpl.create(Order) returns Response",
+                        "0123456789abcdef",
+                        new float[] {0.5f, -0.25f, 1f},
+                        new float[] {2f}),
+                events.get(0).codeContext());
+        assertEquals(
+                new SpanCodeContext("PayController.pay(String)", "fedcba9876543210", null, null),
+                events.get(1).codeContext());
         assertNull(events.get(2).codeContext());
     }
 
     public void testInstanceTagsInOrderAndDocumentsThatCannotBePlaced() {
-        SpanInput byIp = new SpanInput(List.of("s"), "startTimeMillis", List.of("ip"), List.of(), "code_context", INPUT.parentMargin(), null);
+        SpanInput byIp =
+                new SpanInput(
+                        List.of("s"),
+                        "startTimeMillis",
+                        List.of("ip"),
+                        List.of(),
+                        "code_context",
+                        INPUT.parentMargin(),
+                        null);
         Map<String, Object> parent = span("t1", "a", null, "gw", "gw-1", T0, 50);
         Map<String, Object> child = span("t1", "c", "a", "gw", "gw-2", T0 + 1, 10);
-        // with the default tags the pods differ: an event; by ip (both 10.0.0.1) they are one instance: none
-        ((Map<String, Object>) parent.get("process")).put("tags", List.of(tag("hostname", "gw-1"), tag("ip", "10.0.0.1")));
-        ((Map<String, Object>) child.get("process")).put("tags", List.of(tag("hostname", "gw-2"), tag("ip", "10.0.0.1")));
-        assertEquals(1, CallEvents.of(List.of(parent, child), INPUT, Long.MIN_VALUE).events().size());
+        // with the default tags the pods differ: an event; by ip (both 10.0.0.1) they are one
+        // instance: none
+        ((Map<String, Object>) parent.get("process"))
+                .put("tags", List.of(tag("hostname", "gw-1"), tag("ip", "10.0.0.1")));
+        ((Map<String, Object>) child.get("process"))
+                .put("tags", List.of(tag("hostname", "gw-2"), tag("ip", "10.0.0.1")));
+        assertEquals(
+                1, CallEvents.of(List.of(parent, child), INPUT, Long.MIN_VALUE).events().size());
         CallEvents.Result byIpResult = CallEvents.of(List.of(parent, child), byIp, Long.MIN_VALUE);
         assertEquals(0, byIpResult.events().size());
         assertEquals(1, byIpResult.counts().sameInstance());
 
         Map<String, Object> noIds = new HashMap<>(Map.of("operationName", "x", "startTime", T0));
-        CallEvents.Result bad = CallEvents.of(List.of(noIds, Map.of("traceID", "t", "spanID", "s")), INPUT, Long.MIN_VALUE);
+        CallEvents.Result bad =
+                CallEvents.of(
+                        List.of(noIds, Map.of("traceID", "t", "spanID", "s")),
+                        INPUT,
+                        Long.MIN_VALUE);
         assertEquals(2, bad.counts().invalid());
         assertEquals(0, bad.events().size());
     }
 
-    /** A span document as Jaeger's OpenSearch backend writes it (tag values as strings, times in microseconds). */
-    static Map<String, Object> span(String trace, String id, String parent, String service, String pod, long startMicros, long duration) {
+    /**
+     * A span document as Jaeger's OpenSearch backend writes it (tag values as strings, times in
+     * microseconds).
+     */
+    static Map<String, Object> span(
+            String trace,
+            String id,
+            String parent,
+            String service,
+            String pod,
+            long startMicros,
+            long duration) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("traceID", trace);
         doc.put("spanID", id);
         doc.put("flags", 1);
         doc.put("operationName", "op-" + id);
-        doc.put("references", parent == null ? List.of() : List.of(Map.of("refType", "CHILD_OF", "traceID", trace, "spanID", parent)));
+        doc.put(
+                "references",
+                parent == null
+                        ? List.of()
+                        : List.of(
+                                Map.of("refType", "CHILD_OF", "traceID", trace, "spanID", parent)));
         doc.put("startTime", startMicros);
         doc.put("startTimeMillis", startMicros / 1000);
         doc.put("duration", duration);

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.detector.input;
 
 import java.io.IOException;
@@ -21,14 +27,21 @@ import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.core.xcontent.XContentParser;
 import org.opensearch.search.SearchModule;
 
-/** Parsing and serialisation helpers the input tests share: the registries know every query type, as a node's do. */
+/**
+ * Parsing and serialisation helpers the input tests share: the registries know every query type, as
+ * a node's do.
+ */
 final class InputTestSupport {
 
     private static final SearchModule SEARCH = new SearchModule(Settings.EMPTY, List.of());
-    static final NamedXContentRegistry X_CONTENT = new NamedXContentRegistry(SEARCH.getNamedXContents());
-    static final NamedWriteableRegistry WRITEABLES = new NamedWriteableRegistry(SEARCH.getNamedWriteables());
+    static final NamedXContentRegistry X_CONTENT =
+            new NamedXContentRegistry(SEARCH.getNamedXContents());
+    static final NamedWriteableRegistry WRITEABLES =
+            new NamedWriteableRegistry(SEARCH.getNamedWriteables());
+
     /** The shared datasets folder, relative to the project root (the tests' working directory). */
-    static final Path DATASETS = Path.of(System.getProperty("user.dir")).resolve("../shared/datasets").normalize();
+    static final Path DATASETS =
+            Path.of(System.getProperty("user.dir")).resolve("../shared/datasets").normalize();
 
     private InputTestSupport() {}
 
@@ -37,7 +50,9 @@ final class InputTestSupport {
     }
 
     static <T> T parse(String json, ConfigReader<T> reader) throws IOException {
-        try (XContentParser parser = JsonXContent.jsonXContent.createParser(X_CONTENT, DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json)) {
+        try (XContentParser parser =
+                JsonXContent.jsonXContent.createParser(
+                        X_CONTENT, DeprecationHandler.THROW_UNSUPPORTED_OPERATION, json)) {
             return reader.parse(parser, "source");
         }
     }
@@ -46,10 +61,12 @@ final class InputTestSupport {
         return value.toXContent(JsonXContent.contentBuilder(), ToXContent.EMPTY_PARAMS).toString();
     }
 
-    static <T extends Writeable> T streamRoundTrip(T value, Writeable.Reader<T> reader) throws IOException {
+    static <T extends Writeable> T streamRoundTrip(T value, Writeable.Reader<T> reader)
+            throws IOException {
         try (BytesStreamOutput out = new BytesStreamOutput()) {
             value.writeTo(out);
-            try (StreamInput in = new NamedWriteableAwareStreamInput(out.bytes().streamInput(), WRITEABLES)) {
+            try (StreamInput in =
+                    new NamedWriteableAwareStreamInput(out.bytes().streamInput(), WRITEABLES)) {
                 T read = reader.read(in);
                 if (in.available() != 0) {
                     throw new AssertionError(in.available() + " bytes left unread");

@@ -1,24 +1,35 @@
-package org.opensearch.aiops.detector.metric;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.opensearch.aiops.engine.DjlEngine;
-import org.opensearch.test.OpenSearchTestCase;
+package org.opensearch.aiops.detector.metric;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
+import org.opensearch.aiops.engine.DjlEngine;
+import org.opensearch.test.OpenSearchTestCase;
+
 /**
- * metric_lstm on PyTorch in the test JVM. Needs the natives in the DJL cache that {@code ./aiops test} fills
- * ({@code -Daiops.djl.cache}); without them the tests fail and say so (run them through {@code ./aiops test}).
+ * metric_lstm on PyTorch in the test JVM. Needs the natives in the DJL cache that {@code ./aiops
+ * test} fills ({@code -Daiops.djl.cache}); without them the tests fail and say so (run them through
+ * {@code ./aiops test}).
  */
 public class MetricLstmTests extends OpenSearchTestCase {
 
     private static DjlEngine engine() {
         String dir = System.getProperty("aiops.djl.cache");
-        assertNotNull("no DJL cache given (-Daiops.djl.cache): run the tests with ./aiops test, which fills it", dir);
+        assertNotNull(
+                "no DJL cache given (-Daiops.djl.cache): run the tests with ./aiops test, which fills it",
+                dir);
         DjlEngine engine = DjlEngine.forCache(Path.of(dir), 1, 1);
-        assertTrue("PyTorch natives not in " + dir + ": ./aiops test fills it", engine.pytorchCacheReady());
+        assertTrue(
+                "PyTorch natives not in " + dir + ": ./aiops test fills it",
+                engine.pytorchCacheReady());
         return engine;
     }
 
@@ -27,7 +38,11 @@ public class MetricLstmTests extends OpenSearchTestCase {
         Random r = new Random(seed);
         float[][] rows = new float[n][];
         for (int t = 0; t < n; t++) {
-            rows[t] = new float[] { (float) (Math.sin(t * 2 * Math.PI / 40) + 0.03 * r.nextGaussian()), (float) (5 + 0.05 * r.nextGaussian()) };
+            rows[t] =
+                    new float[] {
+                        (float) (Math.sin(t * 2 * Math.PI / 40) + 0.03 * r.nextGaussian()),
+                        (float) (5 + 0.05 * r.nextGaussian())
+                    };
         }
         return rows;
     }
@@ -50,16 +65,28 @@ public class MetricLstmTests extends OpenSearchTestCase {
             maxNormal = Math.max(maxNormal, s.score());
             above += s.score() > threshold ? 1 : 0;
         }
-        logger.info("training {} normal mean {} above {}", model.trainingScores(), Arrays.stream(normal).mapToDouble(MetricScore::score).average().orElse(0), above);
-        // 3 sigma of a skewed score distribution: about 1 % of normal windows may pass it, never many
-        assertTrue("normal windows above the threshold: " + above + " of " + normal.length, above <= normal.length / 50);
+        logger.info(
+                "training {} normal mean {} above {}",
+                model.trainingScores(),
+                Arrays.stream(normal).mapToDouble(MetricScore::score).average().orElse(0),
+                above);
+        // 3 sigma of a skewed score distribution: about 1 % of normal windows may pass it, never
+        // many
+        assertTrue(
+                "normal windows above the threshold: " + above + " of " + normal.length,
+                above <= normal.length / 50);
 
-        // level shift of the sine field at the last point of a window (1 amplitude, ~ 1.4 standard deviations)
+        // level shift of the sine field at the last point of a window (1 amplitude, ~ 1.4 standard
+        // deviations)
         float[][] window = Arrays.copyOfRange(all, 1200 - 80, 1201);
-        window[80] = new float[] { window[80][0] + 1f, window[80][1] };
+        window[80] = new float[] {window[80][0] + 1f, window[80][1]};
         MetricScore shifted = model.score(window);
-        assertTrue("shift " + shifted.score() + " threshold " + threshold + " max normal " + maxNormal, shifted.score() > threshold);
-        assertTrue("shift " + shifted.score() + " max normal " + maxNormal, shifted.score() > maxNormal);
+        assertTrue(
+                "shift " + shifted.score() + " threshold " + threshold + " max normal " + maxNormal,
+                shifted.score() > threshold);
+        assertTrue(
+                "shift " + shifted.score() + " max normal " + maxNormal,
+                shifted.score() > maxNormal);
 
         assertEquals(0, shifted.topField());
         assertEquals(1.0, Arrays.stream(shifted.fieldContributions()).sum(), 1e-9);
@@ -67,12 +94,18 @@ public class MetricLstmTests extends OpenSearchTestCase {
         // the weights travel in the model bytes: a loaded model scores the same
         MetricModel copy = MetricModel.fromBytes(model.toBytes(), engine);
         assertEquals(shifted.score(), copy.score(window).score(), 1e-6);
-        assertEquals(normal[17].score(), copy.score(Arrays.copyOfRange(all, 1017 - 80, 1018)).score(), 1e-6);
+        assertEquals(
+                normal[17].score(),
+                copy.score(Arrays.copyOfRange(all, 1017 - 80, 1018)).score(),
+                1e-6);
     }
 
     public void testLstmWithoutEngineFailsWithAClearMessage() {
         MetricParams params = MetricParams.parse("metric_lstm", Map.of("window", 4, "epochs", 1));
-        IllegalStateException e = expectThrows(IllegalStateException.class, () -> MetricModel.train(params, series(100, 1), null));
+        IllegalStateException e =
+                expectThrows(
+                        IllegalStateException.class,
+                        () -> MetricModel.train(params, series(100, 1), null));
         assertTrue(e.getMessage(), e.getMessage().contains("neural engine"));
     }
 }

@@ -1,16 +1,25 @@
-package org.opensearch.aiops.detector.metric;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.opensearch.test.OpenSearchTestCase;
+package org.opensearch.aiops.detector.metric;
 
 import java.util.Arrays;
 import java.util.Random;
 
+import org.opensearch.test.OpenSearchTestCase;
+
 public class NeighbourIndexTests extends OpenSearchTestCase {
 
-    /** The projected scan prunes by a lower bound only, so it must return exactly the brute-force neighbours. */
+    /**
+     * The projected scan prunes by a lower bound only, so it must return exactly the brute-force
+     * neighbours.
+     */
     public void testProjectedScanEqualsBruteForce() {
         Random r = new Random(5);
-        for (int dim : new int[] { 1, 3, 5, 8, 16, 40 }) {
+        for (int dim : new int[] {1, 3, 5, 8, 16, 40}) {
             float[][] v = new float[3000][dim];
             for (int i = 0; i < v.length; i++) {
                 double level = Math.sin(i * 0.01) * 3;
@@ -37,10 +46,13 @@ public class NeighbourIndexTests extends OpenSearchTestCase {
         }
     }
 
-    /** Quantised windows (idle or integer-valued metrics) tie often: still the brute-force distances, each of a distinct window. */
+    /**
+     * Quantised windows (idle or integer-valued metrics) tie often: still the brute-force
+     * distances, each of a distinct window.
+     */
     public void testTiesEqualBruteForce() {
         Random r = new Random(6);
-        for (int dim : new int[] { 1, 4, 8, 15 }) {
+        for (int dim : new int[] {1, 4, 8, 15}) {
             float[][] v = new float[2000][dim];
             for (int i = 0; i < v.length; i++) {
                 for (int d = 0; d < dim; d++) {
@@ -52,18 +64,41 @@ public class NeighbourIndexTests extends OpenSearchTestCase {
                 int self = r.nextInt(v.length);
                 int exclude = q % 2 == 0 ? self : -1;
                 int k = 1 + r.nextInt(20);
-                assertNeighbours("dim " + dim + " query " + q, v, v[self], bruteForce(v, v[self], k, exclude), index.search(v[self], k, exclude), exclude);
+                assertNeighbours(
+                        "dim " + dim + " query " + q,
+                        v,
+                        v[self],
+                        bruteForce(v, v[self], k, exclude),
+                        index.search(v[self], k, exclude),
+                        exclude);
             }
         }
     }
 
-    /** The distances are the expected ones, closest first, and each is the distance to its own ordinal, which occurs once. */
-    private static void assertNeighbours(String what, float[][] v, float[] query, float[] expected, Neighbours got, int exclude) {
+    /**
+     * The distances are the expected ones, closest first, and each is the distance to its own
+     * ordinal, which occurs once.
+     */
+    private static void assertNeighbours(
+            String what,
+            float[][] v,
+            float[] query,
+            float[] expected,
+            Neighbours got,
+            int exclude) {
         assertEquals(what, expected.length, got.size());
         for (int j = 0; j < expected.length; j++) {
             int ord = got.ords()[j];
-            assertEquals(what + " rank " + j, expected[j], got.distances()[j], 1e-4f * Math.max(1f, expected[j]));
-            assertEquals(what + " rank " + j + " ord", got.distances()[j], distance(v[ord], query), 1e-4f * Math.max(1f, expected[j]));
+            assertEquals(
+                    what + " rank " + j,
+                    expected[j],
+                    got.distances()[j],
+                    1e-4f * Math.max(1f, expected[j]));
+            assertEquals(
+                    what + " rank " + j + " ord",
+                    got.distances()[j],
+                    distance(v[ord], query),
+                    1e-4f * Math.max(1f, expected[j]));
             assertNotEquals(exclude, ord);
             for (int i = 0; i < j; i++) {
                 assertNotEquals(what + " rank " + j + " repeats an ordinal", got.ords()[i], ord);
@@ -92,14 +127,17 @@ public class NeighbourIndexTests extends OpenSearchTestCase {
     }
 
     /**
-     * From GRAPH_FROM windows the HNSW graph answers at any dimension, with recall of at least 0.9 against the exact scan
-     * (checked on 50,000 windows: a graph of GRAPH_FROM would take the unit tests tens of seconds to build).
+     * From GRAPH_FROM windows the HNSW graph answers at any dimension, with recall of at least 0.9
+     * against the exact scan (checked on 50,000 windows: a graph of GRAPH_FROM would take the unit
+     * tests tens of seconds to build).
      */
     public void testGraphFromCutOverWithRecall() {
         assertFalse(NeighbourIndex.usesGraph(NeighbourIndex.GRAPH_FROM - 1, 8));
         assertTrue(NeighbourIndex.usesGraph(NeighbourIndex.GRAPH_FROM, 8));
         assertTrue(NeighbourIndex.usesGraph(NeighbourIndex.GRAPH_FROM, 1));
-        assertTrue(NeighbourIndex.usesGraph(NeighbourIndex.EXACT_BELOW, NeighbourIndex.MAX_SCAN_DIMENSION + 1));
+        assertTrue(
+                NeighbourIndex.usesGraph(
+                        NeighbourIndex.EXACT_BELOW, NeighbourIndex.MAX_SCAN_DIMENSION + 1));
         float[][] v = sineWindows(50_000, 8, 3);
         NeighbourIndex graph = new NeighbourIndex(v, true);
         assertTrue(graph.usesGraph());
@@ -112,7 +150,10 @@ public class NeighbourIndexTests extends OpenSearchTestCase {
             Neighbours got = graph.search(v[self], 10, self);
             for (int j = 0; j < got.size(); j++) {
                 assertNotEquals(self, got.ords()[j]);
-                hits += got.distances()[j] <= expected[9] * 1.0001f ? 1 : 0; // one of the true 10 (ties count)
+                hits +=
+                        got.distances()[j] <= expected[9] * 1.0001f
+                                ? 1
+                                : 0; // one of the true 10 (ties count)
             }
             total += 10;
         }

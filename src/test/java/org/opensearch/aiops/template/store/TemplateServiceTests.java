@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.template.store;
 
 import java.util.List;
@@ -22,7 +28,9 @@ public class TemplateServiceTests extends OpenSearchTestCase {
         Map<String, Object> stats = service.stats();
         assertTrue(stats.toString(), (Integer) stats.get("templates") <= 5);
         assertEquals(1L, stats.get("namespace_evictions"));
-        assertFalse("the least recently used namespace leaves memory", ((Map<?, ?>) stats.get("by_namespace")).containsKey("a"));
+        assertFalse(
+                "the least recently used namespace leaves memory",
+                ((Map<?, ?>) stats.get("by_namespace")).containsKey("a"));
         assertEquals(6L, stats.get("lines_parsed"));
         assertEquals(6L, stats.get("templates_created"));
     }
@@ -47,11 +55,18 @@ public class TemplateServiceTests extends OpenSearchTestCase {
         TemplateService service = new TemplateService(clock::incrementAndGet, 100);
         String id = service.parse("ns", DrainConfig.defaults(), "job 7 done").id();
         service.drainActivity();
-        List<ParseResult> dry = service.dryRun("ns", DrainConfig.defaults(), List.of("job 8 done", "something else entirely"));
+        List<ParseResult> dry =
+                service.dryRun(
+                        "ns",
+                        DrainConfig.defaults(),
+                        List.of("job 8 done", "something else entirely"));
         assertEquals(id, dry.get(0).id());
         assertEquals(TemplateChange.CREATED, dry.get(1).change());
         assertTrue(service.drainActivity().isEmpty());
-        assertEquals(1, ((Map<?, ?>) ((Map<?, ?>) service.stats().get("by_namespace")).get("ns")).get("templates"));
+        assertEquals(
+                1,
+                ((Map<?, ?>) ((Map<?, ?>) service.stats().get("by_namespace")).get("ns"))
+                        .get("templates"));
     }
 
     public void testForgetDropsNamespaceAndItsActivity() {
@@ -77,34 +92,75 @@ public class TemplateServiceTests extends OpenSearchTestCase {
     /** Learns "session opened for user <*> from web" with the default threshold. */
     private static String learnLoginTemplate(TemplateService service) {
         service.parse("ns", DrainConfig.defaults(), "session opened for user u-1 from web");
-        ParseResult same = service.parse("ns", DrainConfig.defaults(), "session opened for user u-2 from web");
+        ParseResult same =
+                service.parse("ns", DrainConfig.defaults(), "session opened for user u-2 from web");
         assertEquals(TemplateChange.NONE, same.change());
         return same.id();
     }
 
-    /** Before, a namespace kept the options of the first processor that used it: STRICT was silently ignored. */
+    /**
+     * Before, a namespace kept the options of the first processor that used it: STRICT was silently
+     * ignored.
+     */
     public void testNewOptionsForAnExistingNamespaceAreHonoured() {
         TemplateService lenientOnly = new TemplateService(clock::incrementAndGet, 100);
         learnLoginTemplate(lenientOnly);
-        assertEquals("the default threshold joins the line", TemplateChange.UPDATED, lenientOnly.parse("ns", DrainConfig.defaults(), "session opened for user u-4 k-1 node-7").change());
+        assertEquals(
+                "the default threshold joins the line",
+                TemplateChange.UPDATED,
+                lenientOnly
+                        .parse(
+                                "ns",
+                                DrainConfig.defaults(),
+                                "session opened for user u-4 k-1 node-7")
+                        .change());
 
         TemplateService service = new TemplateService(clock::incrementAndGet, 100);
         String id = learnLoginTemplate(service);
-        assertEquals("known templates carry over to the new options", id, service.parse("ns", STRICT, "session opened for user u-3 from web").id());
-        assertEquals("the strict threshold keeps the line apart", TemplateChange.CREATED, service.parse("ns", STRICT, "session opened for user u-4 k-1 node-7").change());
-        assertEquals("the first pipeline keeps its own options", TemplateChange.UPDATED, service.parse("ns", DrainConfig.defaults(), "session opened for user u-5 k-2 node-8").change());
-        assertEquals(2, ((Map<?, ?>) ((Map<?, ?>) service.stats().get("by_namespace")).get("ns")).get("configurations"));
+        assertEquals(
+                "known templates carry over to the new options",
+                id,
+                service.parse("ns", STRICT, "session opened for user u-3 from web").id());
+        assertEquals(
+                "the strict threshold keeps the line apart",
+                TemplateChange.CREATED,
+                service.parse("ns", STRICT, "session opened for user u-4 k-1 node-7").change());
+        assertEquals(
+                "the first pipeline keeps its own options",
+                TemplateChange.UPDATED,
+                service.parse(
+                                "ns",
+                                DrainConfig.defaults(),
+                                "session opened for user u-5 k-2 node-8")
+                        .change());
+        assertEquals(
+                2,
+                ((Map<?, ?>) ((Map<?, ?>) service.stats().get("by_namespace")).get("ns"))
+                        .get("configurations"));
     }
 
-    /** After a restart the namespace comes back from the index; each pipeline's options apply as before the restart. */
+    /**
+     * After a restart the namespace comes back from the index; each pipeline's options apply as
+     * before the restart.
+     */
     public void testRestoredNamespaceParsesWithEachPipelinesOptions() {
         TemplateService service = new TemplateService(clock::incrementAndGet, 100);
         service.restore("ns", "login", "session opened for user <*> from web", 2);
-        assertEquals(TemplateChange.CREATED, service.parse("ns", STRICT, "session opened for user u-4 k-1 node-7").change());
+        assertEquals(
+                TemplateChange.CREATED,
+                service.parse("ns", STRICT, "session opened for user u-4 k-1 node-7").change());
         service.restore("ns", "other", "backup of volume <NUM> done", 1);
-        assertEquals("the sync restores into every configuration's parser", "other", service.parse("ns", STRICT, "backup of volume 7 done").id());
-        assertEquals("login", service.parse("ns", DrainConfig.defaults(), "session opened for user u-6 from web").id());
-        assertEquals("other", service.parse("ns", DrainConfig.defaults(), "backup of volume 8 done").id());
+        assertEquals(
+                "the sync restores into every configuration's parser",
+                "other",
+                service.parse("ns", STRICT, "backup of volume 7 done").id());
+        assertEquals(
+                "login",
+                service.parse("ns", DrainConfig.defaults(), "session opened for user u-6 from web")
+                        .id());
+        assertEquals(
+                "other",
+                service.parse("ns", DrainConfig.defaults(), "backup of volume 8 done").id());
     }
 
     public void testConfigurationsPerNamespaceAreBounded() {

@@ -1,9 +1,16 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.transport.detector;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.aiops.detector.Detector;
 import org.opensearch.aiops.detector.DetectorFixtures;
 import org.opensearch.aiops.detector.DetectorProfile;
@@ -12,7 +19,6 @@ import org.opensearch.aiops.detector.DetectorStatus;
 import org.opensearch.aiops.detector.DetectorValidation;
 import org.opensearch.aiops.detector.ModelMemory;
 import org.opensearch.aiops.detector.RunSummary;
-import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.aiops.detector.TopResults;
 import org.opensearch.common.io.stream.BytesStreamOutput;
 import org.opensearch.common.unit.TimeValue;
@@ -24,13 +30,19 @@ import org.opensearch.search.aggregations.AggregationBuilders;
 import org.opensearch.search.builder.SearchSourceBuilder;
 import org.opensearch.test.OpenSearchTestCase;
 
-/** Every detector request and response written to a stream and read back is equal to what was written. */
+/**
+ * Every detector request and response written to a stream and read back is equal to what was
+ * written.
+ */
 public class DetectorTransportRoundTripTests extends OpenSearchTestCase {
 
-    private static <T extends Writeable> void assertRoundTrip(T written, Writeable.Reader<T> reader) throws IOException {
+    private static <T extends Writeable> void assertRoundTrip(T written, Writeable.Reader<T> reader)
+            throws IOException {
         try (BytesStreamOutput out = new BytesStreamOutput()) {
             written.writeTo(out);
-            try (StreamInput in = new NamedWriteableAwareStreamInput(out.bytes().streamInput(), DetectorFixtures.writeables())) {
+            try (StreamInput in =
+                    new NamedWriteableAwareStreamInput(
+                            out.bytes().streamInput(), DetectorFixtures.writeables())) {
                 T read = reader.read(in);
                 assertEquals(written, read);
                 assertEquals(written.hashCode(), read.hashCode());
@@ -44,46 +56,82 @@ public class DetectorTransportRoundTripTests extends OpenSearchTestCase {
         assertRoundTrip(new DetectorIdRequest(randomAlphaOfLength(12)), DetectorIdRequest::new);
         assertRoundTrip(new PutDetectorRequest(null, detector), PutDetectorRequest::new);
         assertRoundTrip(new PutDetectorRequest("abc", detector), PutDetectorRequest::new);
-        SearchSourceBuilder search = new SearchSourceBuilder().query(QueryBuilders.termQuery("type", "metric_knn"))
-            .size(7)
-            .aggregation(AggregationBuilders.terms("types").field("type"));
+        SearchSourceBuilder search =
+                new SearchSourceBuilder()
+                        .query(QueryBuilders.termQuery("type", "metric_knn"))
+                        .size(7)
+                        .aggregation(AggregationBuilders.terms("types").field("type"));
         assertRoundTrip(new SearchDetectorsRequest(List.of(), search), SearchDetectorsRequest::new);
-        assertRoundTrip(new SearchDetectorsRequest(List.of("a", "b"), search), SearchDetectorsRequest::new);
-        assertRoundTrip(new RunDetectorRequest("abc", new TimeRange(5, 10)), RunDetectorRequest::new);
+        assertRoundTrip(
+                new SearchDetectorsRequest(List.of("a", "b"), search), SearchDetectorsRequest::new);
+        assertRoundTrip(
+                new RunDetectorRequest("abc", new TimeRange(5, 10)), RunDetectorRequest::new);
         assertRoundTrip(new TopResultsRequest("abc", 5, 10, 42), TopResultsRequest::new);
     }
 
     public void testResponses() throws IOException {
         Detector detector = DetectorFixtures.detector();
-        assertRoundTrip(new DetectorResponse("abc", detector, DetectorState.TRAINED, randomBoolean()), DetectorResponse::new);
-        assertRoundTrip(new DetectorStateResponse("abc", randomFrom(DetectorState.values())), DetectorStateResponse::new);
-        assertRoundTrip(new DeleteDetectorResponse("abc", randomNonNegativeLong()), DeleteDetectorResponse::new);
+        assertRoundTrip(
+                new DetectorResponse("abc", detector, DetectorState.TRAINED, randomBoolean()),
+                DetectorResponse::new);
+        assertRoundTrip(
+                new DetectorStateResponse("abc", randomFrom(DetectorState.values())),
+                DetectorStateResponse::new);
+        assertRoundTrip(
+                new DeleteDetectorResponse("abc", randomNonNegativeLong()),
+                DeleteDetectorResponse::new);
         ModelMemory memory = new ModelMemory(3, 1000, 200, 1 << 20, 1);
-        DetectorStatus status = DetectorStatus.CREATED.withState(DetectorState.RUNNING).withLastRun(new RunSummary(1, 2, 3, 4, 5, 6, 7, 8, 9));
+        DetectorStatus status =
+                DetectorStatus.CREATED
+                        .withState(DetectorState.RUNNING)
+                        .withLastRun(new RunSummary(1, 2, 3, 4, 5, 6, 7, 8, 9));
         assertRoundTrip(
-            new DetectorObjectResponse<>(new DetectorProfile("abc", "n", "metric_knn", status, true, TimeValue.timeValueMinutes(1), memory)),
-            in -> new DetectorObjectResponse<>(in, DetectorProfile::new)
-        );
+                new DetectorObjectResponse<>(
+                        new DetectorProfile(
+                                "abc",
+                                "n",
+                                "metric_knn",
+                                status,
+                                true,
+                                TimeValue.timeValueMinutes(1),
+                                memory)),
+                in -> new DetectorObjectResponse<>(in, DetectorProfile::new));
         assertRoundTrip(
-            new DetectorObjectResponse<>(new DetectorProfile("abc", "n", "metric_knn", DetectorStatus.CREATED, null, null, memory)),
-            in -> new DetectorObjectResponse<>(in, DetectorProfile::new)
-        );
+                new DetectorObjectResponse<>(
+                        new DetectorProfile(
+                                "abc",
+                                "n",
+                                "metric_knn",
+                                DetectorStatus.CREATED,
+                                null,
+                                null,
+                                memory)),
+                in -> new DetectorObjectResponse<>(in, DetectorProfile::new));
         assertRoundTrip(
-            new DetectorObjectResponse<>(
-                new DetectorValidation(List.of("[source.fields] field [x] is not mapped"), new DetectorValidation.TrainingData(10, 2, 1, 18, 8), 4096L, memory)
-            ),
-            in -> new DetectorObjectResponse<>(in, DetectorValidation::new)
-        );
-        assertRoundTrip(new DetectorObjectResponse<>(new DetectorValidation(List.of("bad"), null, null, null)), in -> new DetectorObjectResponse<>(in, DetectorValidation::new));
-        assertRoundTrip(new RunDetectorResponse("abc", new RunSummary(1, 2, 3, 4, 5, 6, 7, 8, 9)), RunDetectorResponse::new);
-        TopResults.EntityBucket bucket = new TopResults.EntityBucket(
-            "host=a",
-            Map.of("host", "a"),
-            0.9,
-            2,
-            List.of(Map.of("_id", "r1", "score", 0.9, "entity", Map.of("host", "a")))
-        );
-        assertRoundTrip(new DetectorObjectResponse<>(new TopResults("abc", 1, 2, List.of(bucket))), in -> new DetectorObjectResponse<>(in, TopResults::new));
+                new DetectorObjectResponse<>(
+                        new DetectorValidation(
+                                List.of("[source.fields] field [x] is not mapped"),
+                                new DetectorValidation.TrainingData(10, 2, 1, 18, 8),
+                                4096L,
+                                memory)),
+                in -> new DetectorObjectResponse<>(in, DetectorValidation::new));
+        assertRoundTrip(
+                new DetectorObjectResponse<>(
+                        new DetectorValidation(List.of("bad"), null, null, null)),
+                in -> new DetectorObjectResponse<>(in, DetectorValidation::new));
+        assertRoundTrip(
+                new RunDetectorResponse("abc", new RunSummary(1, 2, 3, 4, 5, 6, 7, 8, 9)),
+                RunDetectorResponse::new);
+        TopResults.EntityBucket bucket =
+                new TopResults.EntityBucket(
+                        "host=a",
+                        Map.of("host", "a"),
+                        0.9,
+                        2,
+                        List.of(Map.of("_id", "r1", "score", 0.9, "entity", Map.of("host", "a"))));
+        assertRoundTrip(
+                new DetectorObjectResponse<>(new TopResults("abc", 1, 2, List.of(bucket))),
+                in -> new DetectorObjectResponse<>(in, TopResults::new));
     }
 
     public void testIdIsRequired() {

@@ -1,15 +1,10 @@
-package org.opensearch.aiops.cli;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.opensearch.aiops.collector.MetricCsv;
-import org.opensearch.aiops.collector.MetricDocument;
-import org.opensearch.aiops.collector.ProcSampler;
-import org.opensearch.aiops.collector.ProcessSample;
-import org.opensearch.aiops.collector.RetryPolicy;
-import org.opensearch.aiops.collector.SampleBuffer;
-import org.opensearch.aiops.collector.SyscallCounter;
-import org.opensearch.aiops.io.BulkWriter;
-import org.opensearch.aiops.io.HttpNodeClient;
-import org.opensearch.aiops.index.AiopsIndices;
+package org.opensearch.aiops.cli;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -30,60 +25,111 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.opensearch.aiops.collector.MetricCsv;
+import org.opensearch.aiops.collector.MetricDocument;
+import org.opensearch.aiops.collector.ProcSampler;
+import org.opensearch.aiops.collector.ProcessSample;
+import org.opensearch.aiops.collector.RetryPolicy;
+import org.opensearch.aiops.collector.SampleBuffer;
+import org.opensearch.aiops.collector.SyscallCounter;
+import org.opensearch.aiops.index.AiopsIndices;
+import org.opensearch.aiops.io.BulkWriter;
+import org.opensearch.aiops.io.HttpNodeClient;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./aiops collect}: samples a process tree from /proc every interval and indexes one document per interval
- * into a node ({@code aiops-os-metrics}); or indexes a metric CSV file the same way. A sampler thread fills a bounded
- * buffer; this thread ships it with bounded retries, so a slow or restarting node costs the oldest documents, never
- * the collector's memory. Exit code 0, 1 if documents were lost, 2 for bad options or an unreachable node.
+ * {@code ./aiops collect}: samples a process tree from /proc every interval and indexes one
+ * document per interval into a node ({@code aiops-os-metrics}); or indexes a metric CSV file the
+ * same way. A sampler thread fills a bounded buffer; this thread ships it with bounded retries, so
+ * a slow or restarting node costs the oldest documents, never the collector's memory. Exit code 0,
+ * 1 if documents were lost, 2 for bad options or an unreachable node.
  */
 @Command(
-    name = "collect",
-    mixinStandardHelpOptions = true,
-    description = "Sample a process (CPU, memory, faults, I/O, context switches, threads, files, network, syscalls) into a node"
-)
+        name = "collect",
+        mixinStandardHelpOptions = true,
+        description =
+                "Sample a process (CPU, memory, faults, I/O, context switches, threads, files, network, syscalls) into a node")
 public final class CollectCommand implements Callable<Integer> {
 
-    @Option(names = "--pid", description = "the process to sample (with --from-csv: the entity's pid)")
+    @Option(
+            names = "--pid",
+            description = "the process to sample (with --from-csv: the entity's pid)")
     Long pid;
 
-    @Option(names = "--command", paramLabel = "CMD ARGS", description = "start this command line (bash -c) and sample it until it exits")
+    @Option(
+            names = "--command",
+            paramLabel = "CMD ARGS",
+            description = "start this command line (bash -c) and sample it until it exits")
     String command;
 
-    @Option(names = "--from-csv", paramLabel = "FILE", description = "index this metric CSV file instead of sampling (header timestamp,<metric>...)")
+    @Option(
+            names = "--from-csv",
+            paramLabel = "FILE",
+            description =
+                    "index this metric CSV file instead of sampling (header timestamp,<metric>...)")
     Path fromCsv;
 
-    @Option(names = "--interval", defaultValue = "1s", converter = DurationConverter.class, description = "sampling interval: 500ms, 1s, 1m (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--interval",
+            defaultValue = "1s",
+            converter = DurationConverter.class,
+            description = "sampling interval: 500ms, 1s, 1m (default: ${DEFAULT-VALUE})")
     Duration interval;
 
-    @Option(names = "--duration", converter = DurationConverter.class, description = "stop after this long (default: until the process exits or Ctrl-C)")
+    @Option(
+            names = "--duration",
+            converter = DurationConverter.class,
+            description = "stop after this long (default: until the process exits or Ctrl-C)")
     Duration duration;
 
-    @Option(names = "--index", defaultValue = MetricDocument.DEFAULT_INDEX, description = "target index, created with the collector's mapping if absent (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--index",
+            defaultValue = MetricDocument.DEFAULT_INDEX,
+            description =
+                    "target index, created with the collector's mapping if absent (default: ${DEFAULT-VALUE})")
     String index;
 
-    @Option(names = "--url", defaultValue = "http://127.0.0.1:9200", description = "the node (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--url",
+            defaultValue = "http://127.0.0.1:9200",
+            description = "the node (default: ${DEFAULT-VALUE})")
     String url;
 
-    @Option(names = "--host", description = "host of the entity (default: this machine's host name)")
+    @Option(
+            names = "--host",
+            description = "host of the entity (default: this machine's host name)")
     String host;
 
-    @Option(names = "--name", description = "command of the entity (default: /proc/<pid>/comm, or the CSV file's name)")
+    @Option(
+            names = "--name",
+            description =
+                    "command of the entity (default: /proc/<pid>/comm, or the CSV file's name)")
     String name;
 
     @Option(names = "--no-syscalls", description = "do not run perf to count syscalls")
     boolean noSyscalls;
 
-    @Option(names = "--batch-size", defaultValue = "500", description = "documents per _bulk request (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--batch-size",
+            defaultValue = "500",
+            description = "documents per _bulk request (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--buffer", defaultValue = "10000", description = "documents kept while the node does not take them; beyond, the oldest are dropped (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--buffer",
+            defaultValue = "10000",
+            description =
+                    "documents kept while the node does not take them; beyond, the oldest are dropped (default: ${DEFAULT-VALUE})")
     int bufferSize;
 
-    @Option(names = "--retries", defaultValue = "5", description = "attempts per _bulk request, with exponential backoff from 0.5 s (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--retries",
+            defaultValue = "5",
+            description =
+                    "attempts per _bulk request, with exponential backoff from 0.5 s (default: ${DEFAULT-VALUE})")
     int attempts;
 
     private final AtomicLong indexed = new AtomicLong();
@@ -111,13 +157,16 @@ public final class CollectCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--from-csv and --command exclude each other");
         }
         if (fromCsv == null && (pid == null) == (command == null)) {
-            throw new IllegalArgumentException("give exactly one of --pid, --command or --from-csv");
+            throw new IllegalArgumentException(
+                    "give exactly one of --pid, --command or --from-csv");
         }
         if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("--interval must be positive, got [" + interval + "]");
+            throw new IllegalArgumentException(
+                    "--interval must be positive, got [" + interval + "]");
         }
         if (batchSize < 1) {
-            throw new IllegalArgumentException("--batch-size must be at least 1, got [" + batchSize + "]");
+            throw new IllegalArgumentException(
+                    "--batch-size must be at least 1, got [" + batchSize + "]");
         }
     }
 
@@ -128,17 +177,23 @@ public final class CollectCommand implements Callable<Integer> {
         String body = "{\"mappings\":" + AiopsIndices.mapping(MetricDocument.DEFAULT_INDEX) + "}";
         HttpNodeClient.Response created = node.send("PUT", "/" + index, body);
         // Another collector may have created it meanwhile.
-        if (created.ok() == false && created.body().contains("resource_already_exists_exception") == false) {
-            throw new IllegalStateException("PUT " + url + "/" + index + " -> " + created.status() + ": " + created.body());
+        if (created.ok() == false
+                && created.body().contains("resource_already_exists_exception") == false) {
+            throw new IllegalStateException(
+                    "PUT " + url + "/" + index + " -> " + created.status() + ": " + created.body());
         }
     }
 
     private int indexCsv(HttpNodeClient node) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        List<MetricDocument> documents = MetricCsv.read(fromCsv, host != null ? host : ProcSampler.hostName(), pid, name);
+        List<MetricDocument> documents =
+                MetricCsv.read(fromCsv, host != null ? host : ProcSampler.hostName(), pid, name);
         RetryPolicy retry = retryPolicy();
         for (int from = 0; from < documents.size(); from += batchSize) {
-            ship(node, retry, documents.subList(from, Math.min(documents.size(), from + batchSize)));
+            ship(
+                    node,
+                    retry,
+                    documents.subList(from, Math.min(documents.size(), from + batchSize)));
         }
         refresh(node);
         System.out.println(summary(documents.size(), 0, start));
@@ -146,19 +201,29 @@ public final class CollectCommand implements Callable<Integer> {
     }
 
     private int collect(HttpNodeClient node) throws IOException, InterruptedException {
-        ProcSampler sampler = host == null ? ProcSampler.local() : new ProcSampler(Path.of("/proc"), ProcSampler.clockTicks(), host);
-        Process child = command == null ? null : new ProcessBuilder("bash", "-c", command).inheritIO().start();
+        ProcSampler sampler =
+                host == null
+                        ? ProcSampler.local()
+                        : new ProcSampler(Path.of("/proc"), ProcSampler.clockTicks(), host);
+        Process child =
+                command == null
+                        ? null
+                        : new ProcessBuilder("bash", "-c", command).inheritIO().start();
         int target = child != null ? (int) child.pid() : Math.toIntExact(pid);
         if (sampler.sample(target).isEmpty()) {
-            throw new IllegalArgumentException("no process " + target + " (or it has already exited)");
+            throw new IllegalArgumentException(
+                    "no process " + target + " (or it has already exited)");
         }
-        Optional<SyscallCounter> syscalls = noSyscalls
-            ? Optional.empty()
-            : SyscallCounter.start(target, interval, note -> System.err.println("collect: " + note));
+        Optional<SyscallCounter> syscalls =
+                noSyscalls
+                        ? Optional.empty()
+                        : SyscallCounter.start(
+                                target, interval, note -> System.err.println("collect: " + note));
         // After the syscall probe, which takes a moment, so that the first interval is a whole one.
         Optional<ProcessSample> first = sampler.sample(target);
         if (first.isEmpty()) {
-            throw new IllegalArgumentException("process " + target + " exited before the first sample");
+            throw new IllegalArgumentException(
+                    "process " + target + " exited before the first sample");
         }
         String entityName = name != null ? name : first.get().command();
         SampleBuffer buffer = new SampleBuffer(bufferSize);
@@ -167,57 +232,67 @@ public final class CollectCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         long start = System.nanoTime();
         System.err.printf(
-            Locale.ROOT,
-            "collect: sampling pid %d (%s) every %s into %s/%s; Ctrl-C stops%n",
-            target,
-            entityName,
-            format(interval),
-            node.url(),
-            index
-        );
+                Locale.ROOT,
+                "collect: sampling pid %d (%s) every %s into %s/%s; Ctrl-C stops%n",
+                target,
+                entityName,
+                format(interval),
+                node.url(),
+                index);
 
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "collect-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-        ProcessSample[] previous = { first.get() };
+        ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "collect-sampler");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        ProcessSample[] previous = {first.get()};
         syscalls.ifPresent(SyscallCounter::drain);
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                Optional<ProcessSample> current = sampler.sample(target);
-                boolean timeUp = duration != null && System.nanoTime() - start >= duration.toNanos();
-                if (current.isEmpty() || timeUp || stopped.get()) {
-                    if (current.isEmpty()) {
-                        System.err.println("collect: process " + target + " exited");
+        timer.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        Optional<ProcessSample> current = sampler.sample(target);
+                        boolean timeUp =
+                                duration != null && System.nanoTime() - start >= duration.toNanos();
+                        if (current.isEmpty() || timeUp || stopped.get()) {
+                            if (current.isEmpty()) {
+                                System.err.println("collect: process " + target + " exited");
+                            }
+                            syscalls.ifPresent(SyscallCounter::stop);
+                            buffer.close();
+                            return;
+                        }
+                        Map<String, Long> counts = syscalls.map(SyscallCounter::drain).orElse(null);
+                        MetricDocument document =
+                                sampler.document(previous[0], current.get(), counts);
+                        if (name != null) {
+                            document = document.withCommand(name);
+                        }
+                        previous[0] = current.get();
+                        buffer.add(document);
+                        samples.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        System.err.println("collect: sampling failed, stopping: " + e);
+                        buffer.close();
                     }
-                    syscalls.ifPresent(SyscallCounter::stop);
-                    buffer.close();
-                    return;
-                }
-                Map<String, Long> counts = syscalls.map(SyscallCounter::drain).orElse(null);
-                MetricDocument document = sampler.document(previous[0], current.get(), counts);
-                if (name != null) {
-                    document = document.withCommand(name);
-                }
-                previous[0] = current.get();
-                buffer.add(document);
-                samples.incrementAndGet();
-            } catch (RuntimeException e) {
-                System.err.println("collect: sampling failed, stopping: " + e);
-                buffer.close();
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
 
-        Thread hook = new Thread(() -> {
-            stopped.set(true);
-            buffer.close();
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "collect-shutdown");
+        Thread hook =
+                new Thread(
+                        () -> {
+                            stopped.set(true);
+                            buffer.close();
+                            try {
+                                finished.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "collect-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         try {
@@ -241,7 +316,10 @@ public final class CollectCommand implements Callable<Integer> {
                 if (child.isAlive()) {
                     child.destroy();
                 }
-                exit = child.waitFor(5, TimeUnit.SECONDS) ? ", command exit code " + child.exitValue() : "";
+                exit =
+                        child.waitFor(5, TimeUnit.SECONDS)
+                                ? ", command exit code " + child.exitValue()
+                                : "";
             }
             System.out.println(summary(samples.get(), buffer.dropped(), start) + exit);
             syscalls.ifPresent(SyscallCounter::close);
@@ -256,8 +334,12 @@ public final class CollectCommand implements Callable<Integer> {
         }
     }
 
-    /** One _bulk of {@code batch} with retries; a batch that exhausts them counts as failed, and collection goes on. */
-    private void ship(HttpNodeClient node, RetryPolicy retry, List<MetricDocument> batch) throws IOException, InterruptedException {
+    /**
+     * One _bulk of {@code batch} with retries; a batch that exhausts them counts as failed, and
+     * collection goes on.
+     */
+    private void ship(HttpNodeClient node, RetryPolicy retry, List<MetricDocument> batch)
+            throws IOException, InterruptedException {
         // A writer per batch: a failed flush keeps its body, which is what the next attempt sends.
         BulkWriter writer = new BulkWriter(node, Integer.MAX_VALUE);
         for (MetricDocument document : batch) {
@@ -265,15 +347,21 @@ public final class CollectCommand implements Callable<Integer> {
         }
         try {
             retry.run(
-                "_bulk of " + batch.size() + " documents to " + node.url(),
-                writer::flush,
-                (attempt, e) -> System.err.println("collect: _bulk attempt " + attempt + " failed (" + e.getMessage() + "), retrying")
-            );
+                    "_bulk of " + batch.size() + " documents to " + node.url(),
+                    writer::flush,
+                    (attempt, e) ->
+                            System.err.println(
+                                    "collect: _bulk attempt "
+                                            + attempt
+                                            + " failed ("
+                                            + e.getMessage()
+                                            + "), retrying"));
             indexed.addAndGet(writer.written() - writer.failed());
             failed.addAndGet(writer.failed());
             keep(writer.firstReasons());
         } catch (RetryPolicy.ExhaustedException e) {
-            System.err.println("collect: " + e.getMessage() + "; " + batch.size() + " documents lost");
+            System.err.println(
+                    "collect: " + e.getMessage() + "; " + batch.size() + " documents lost");
             failed.addAndGet(batch.size());
             keep(List.of(e.getMessage()));
         }
@@ -290,29 +378,36 @@ public final class CollectCommand implements Callable<Integer> {
     private void refresh(HttpNodeClient node) throws IOException, InterruptedException {
         HttpNodeClient.Response response = node.send("POST", "/" + index + "/_refresh", null);
         if (response.ok() == false) {
-            System.err.println("collect: refresh of " + index + " failed: " + response.status() + " " + response.body());
+            System.err.println(
+                    "collect: refresh of "
+                            + index
+                            + " failed: "
+                            + response.status()
+                            + " "
+                            + response.body());
         }
     }
 
     private RetryPolicy retryPolicy() {
-        return new RetryPolicy(attempts, RetryPolicy.DEFAULT.firstDelay(), RetryPolicy.DEFAULT.maxDelay());
+        return new RetryPolicy(
+                attempts, RetryPolicy.DEFAULT.firstDelay(), RetryPolicy.DEFAULT.maxDelay());
     }
 
     private String summary(long documents, long dropped, long startNanos) {
         return String.format(
-            Locale.ROOT,
-            "collect: %d samples, %d indexed, %d failed, %.1f s%s",
-            documents,
-            indexed.get(),
-            failed.get(),
-            (System.nanoTime() - startNanos) / 1e9,
-            dropped > 0 ? " (" + dropped + " dropped from a full buffer)" : ""
-        );
+                Locale.ROOT,
+                "collect: %d samples, %d indexed, %d failed, %.1f s%s",
+                documents,
+                indexed.get(),
+                failed.get(),
+                (System.nanoTime() - startNanos) / 1e9,
+                dropped > 0 ? " (" + dropped + " dropped from a full buffer)" : "");
     }
 
     private int finish() {
         if (failed.get() > 0) {
-            System.err.println("collect: " + failed.get() + " documents were not indexed; first reasons:");
+            System.err.println(
+                    "collect: " + failed.get() + " documents were not indexed; first reasons:");
             reasons.forEach(reason -> System.err.println("  " + reason));
             return 1;
         }
@@ -342,7 +437,8 @@ public final class CollectCommand implements Callable<Integer> {
             try {
                 return Duration.parse(value.trim());
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("a duration like 500ms, 1s, 2m, 1h or PT1S, got [" + value + "]");
+                throw new IllegalArgumentException(
+                        "a duration like 500ms, 1s, 2m, 1h or PT1S, got [" + value + "]");
             }
         }
     }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.collector;
 
 import java.io.IOException;
@@ -22,13 +28,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
 /**
- * Reads a process, its threads and its descendants from /proc, and turns two readings into a {@link MetricDocument}.
- * Usable in-process for any pid the caller may read: {@code sample(pid)} now, {@code sample(pid)} later, then
- * {@code document(first, second, null)}.
+ * Reads a process, its threads and its descendants from /proc, and turns two readings into a {@link
+ * MetricDocument}. Usable in-process for any pid the caller may read: {@code sample(pid)} now,
+ * {@code sample(pid)} later, then {@code document(first, second, null)}.
  */
 public final class ProcSampler {
 
-    /** Clock ticks per second when {@code getconf CLK_TCK} cannot be run: the value of every Linux on x86 and arm64. */
+    /**
+     * Clock ticks per second when {@code getconf CLK_TCK} cannot be run: the value of every Linux
+     * on x86 and arm64.
+     */
     public static final long DEFAULT_CLOCK_TICKS = 100;
 
     private final Path proc;
@@ -37,7 +46,8 @@ public final class ProcSampler {
 
     public ProcSampler(Path proc, long clockTicks, String host) {
         if (clockTicks <= 0) {
-            throw new IllegalArgumentException("[clock_ticks] must be positive, got [" + clockTicks + "]");
+            throw new IllegalArgumentException(
+                    "[clock_ticks] must be positive, got [" + clockTicks + "]");
         }
         this.proc = proc;
         this.clockTicks = clockTicks;
@@ -53,11 +63,17 @@ public final class ProcSampler {
         return host;
     }
 
-    /** {@code getconf CLK_TCK}, or {@link #DEFAULT_CLOCK_TICKS} (with a note on stderr) if that fails. */
+    /**
+     * {@code getconf CLK_TCK}, or {@link #DEFAULT_CLOCK_TICKS} (with a note on stderr) if that
+     * fails.
+     */
     public static long clockTicks() {
         try {
-            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-            String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            Process getconf =
+                    new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out =
+                    new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+                            .trim();
             if (getconf.waitFor(5, TimeUnit.SECONDS) && getconf.exitValue() == 0) {
                 return Long.parseLong(out);
             }
@@ -66,7 +82,10 @@ public final class ProcSampler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.err.println("collect: getconf CLK_TCK failed, assuming " + DEFAULT_CLOCK_TICKS + " clock ticks per second for CPU %");
+        System.err.println(
+                "collect: getconf CLK_TCK failed, assuming "
+                        + DEFAULT_CLOCK_TICKS
+                        + " clock ticks per second for CPU %");
         return DEFAULT_CLOCK_TICKS;
     }
 
@@ -80,7 +99,10 @@ public final class ProcSampler {
         }
     }
 
-    /** The process and its live descendants now; empty once {@code pid} has exited (a zombie counts as exited). */
+    /**
+     * The process and its live descendants now; empty once {@code pid} has exited (a zombie counts
+     * as exited).
+     */
     public Optional<ProcessSample> sample(int pid) {
         long nanos = System.nanoTime();
         Instant time = Instant.now();
@@ -128,19 +150,32 @@ public final class ProcSampler {
         }
         long[] net = netBytes(root);
         String scope = netScope(root, tree);
-        return Optional.of(new ProcessSample(time, nanos, pid, command, processes, rss, vms, threads, openFiles, net[0], net[1], scope));
+        return Optional.of(
+                new ProcessSample(
+                        time, nanos, pid, command, processes, rss, vms, threads, openFiles, net[0],
+                        net[1], scope));
     }
 
     /** The interval from {@code previous} to {@code current} (same pid) as a document. */
-    public MetricDocument document(ProcessSample previous, ProcessSample current, Map<String, Long> syscalls) {
+    public MetricDocument document(
+            ProcessSample previous, ProcessSample current, Map<String, Long> syscalls) {
         if (previous.pid() != current.pid()) {
-            throw new IllegalArgumentException("samples of different processes: " + previous.pid() + " and " + current.pid());
+            throw new IllegalArgumentException(
+                    "samples of different processes: " + previous.pid() + " and " + current.pid());
         }
         double seconds = Math.max(1e-3, (current.nanos() - previous.nanos()) / 1e9);
         Map<String, Number> metrics = new LinkedHashMap<>();
         metrics.put("interval_s", round(seconds));
-        double user = delta(previous, current, ProcessSample.Counters::userTicks) * 100.0 / clockTicks / seconds;
-        double system = delta(previous, current, ProcessSample.Counters::systemTicks) * 100.0 / clockTicks / seconds;
+        double user =
+                delta(previous, current, ProcessSample.Counters::userTicks)
+                        * 100.0
+                        / clockTicks
+                        / seconds;
+        double system =
+                delta(previous, current, ProcessSample.Counters::systemTicks)
+                        * 100.0
+                        / clockTicks
+                        / seconds;
         metrics.put("cpu_user_pct", round(user));
         metrics.put("cpu_system_pct", round(system));
         metrics.put("cpu_pct", round(user + system));
@@ -154,8 +189,18 @@ public final class ProcSampler {
         putDelta(metrics, "major_faults", previous, current, ProcessSample.Counters::majorFaults);
         putDelta(metrics, "read_bytes", previous, current, ProcessSample.Counters::readBytes);
         putDelta(metrics, "write_bytes", previous, current, ProcessSample.Counters::writeBytes);
-        putDelta(metrics, "ctx_switches_voluntary", previous, current, ProcessSample.Counters::voluntarySwitches);
-        putDelta(metrics, "ctx_switches_involuntary", previous, current, ProcessSample.Counters::involuntarySwitches);
+        putDelta(
+                metrics,
+                "ctx_switches_voluntary",
+                previous,
+                current,
+                ProcessSample.Counters::voluntarySwitches);
+        putDelta(
+                metrics,
+                "ctx_switches_involuntary",
+                previous,
+                current,
+                ProcessSample.Counters::involuntarySwitches);
         metrics.put("threads", current.threads());
         metrics.put("processes", current.processes().size());
         if (current.openFiles() >= 0) {
@@ -166,16 +211,16 @@ public final class ProcSampler {
             metrics.put("net_tx_bytes", Math.max(0, current.netTxBytes() - previous.netTxBytes()));
         }
         String scope = current.netRxBytes() >= 0 ? current.netScope() : null;
-        return new MetricDocument(current.time(), host, current.pid(), current.command(), metrics, scope, syscalls);
+        return new MetricDocument(
+                current.time(), host, current.pid(), current.command(), metrics, scope, syscalls);
     }
 
     private static void putDelta(
-        Map<String, Number> metrics,
-        String name,
-        ProcessSample previous,
-        ProcessSample current,
-        ToLongFunction<ProcessSample.Counters> counter
-    ) {
+            Map<String, Number> metrics,
+            String name,
+            ProcessSample previous,
+            ProcessSample current,
+            ToLongFunction<ProcessSample.Counters> counter) {
         long value = delta(previous, current, counter);
         if (value >= 0) {
             metrics.put(name, value);
@@ -183,14 +228,21 @@ public final class ProcSampler {
     }
 
     /**
-     * Sum over the processes alive now of their growth since {@code previous} (from zero for new ones), each clamped at
-     * zero: a thread's exit lowers summed per-thread counters. -1 when some process's counter was unreadable.
+     * Sum over the processes alive now of their growth since {@code previous} (from zero for new
+     * ones), each clamped at zero: a thread's exit lowers summed per-thread counters. -1 when some
+     * process's counter was unreadable.
      */
-    private static long delta(ProcessSample previous, ProcessSample current, ToLongFunction<ProcessSample.Counters> counter) {
+    private static long delta(
+            ProcessSample previous,
+            ProcessSample current,
+            ToLongFunction<ProcessSample.Counters> counter) {
         long sum = 0;
         for (Map.Entry<String, ProcessSample.Counters> process : current.processes().entrySet()) {
             long now = counter.applyAsLong(process.getValue());
-            long before = counter.applyAsLong(previous.processes().getOrDefault(process.getKey(), ProcessSample.Counters.ZERO));
+            long before =
+                    counter.applyAsLong(
+                            previous.processes()
+                                    .getOrDefault(process.getKey(), ProcessSample.Counters.ZERO));
             if (now < 0 || before < 0) {
                 return -1;
             }
@@ -208,7 +260,10 @@ public final class ProcSampler {
         return state.equals("Z") || state.equals("X");
     }
 
-    /** Fields of {@code stat} after the command (which may hold spaces and parentheses): index 0 is field 3, state. */
+    /**
+     * Fields of {@code stat} after the command (which may hold spaces and parentheses): index 0 is
+     * field 3, state.
+     */
     private static String[] statFields(Path dir) throws IOException {
         String stat = Files.readString(dir.resolve("stat"));
         return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
@@ -220,30 +275,33 @@ public final class ProcSampler {
         for (Path task : list(dir.resolve("task"))) {
             try {
                 Map<String, String> status = keyValues(task.resolve("status"), ':');
-                voluntary += Long.parseLong(status.getOrDefault("voluntary_ctxt_switches", "0").trim());
-                involuntary += Long.parseLong(status.getOrDefault("nonvoluntary_ctxt_switches", "0").trim());
+                voluntary +=
+                        Long.parseLong(status.getOrDefault("voluntary_ctxt_switches", "0").trim());
+                involuntary +=
+                        Long.parseLong(
+                                status.getOrDefault("nonvoluntary_ctxt_switches", "0").trim());
                 runqueue = runqueue < 0 ? -1 : add(runqueue, runqueueNanos(task));
             } catch (NoSuchFileException e) {
                 // thread exited meanwhile
             }
         }
         return new ProcessSample.Counters(
-            Long.parseLong(stat[11]),
-            Long.parseLong(stat[12]),
-            Long.parseLong(stat[7]),
-            Long.parseLong(stat[9]),
-            io == null ? -1 : Long.parseLong(io.get("read_bytes").trim()),
-            io == null ? -1 : Long.parseLong(io.get("write_bytes").trim()),
-            voluntary,
-            involuntary,
-            runqueue
-        );
+                Long.parseLong(stat[11]),
+                Long.parseLong(stat[12]),
+                Long.parseLong(stat[7]),
+                Long.parseLong(stat[9]),
+                io == null ? -1 : Long.parseLong(io.get("read_bytes").trim()),
+                io == null ? -1 : Long.parseLong(io.get("write_bytes").trim()),
+                voluntary,
+                involuntary,
+                runqueue);
     }
 
     /** Second field of {@code schedstat} (needs CONFIG_SCHED_INFO), -1 without it. */
     private static long runqueueNanos(Path task) throws IOException {
         try {
-            return Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split("\\s+")[1]);
+            return Long.parseLong(
+                    Files.readString(task.resolve("schedstat")).trim().split("\\s+")[1]);
         } catch (NoSuchFileException e) {
             if (Files.exists(task)) {
                 return -1;
@@ -260,13 +318,15 @@ public final class ProcSampler {
         List<Integer> children = new ArrayList<>();
         for (Path task : list(dir.resolve("task"))) {
             try {
-                for (String child : Files.readString(task.resolve("children")).trim().split("\\s+")) {
+                for (String child :
+                        Files.readString(task.resolve("children")).trim().split("\\s+")) {
                     if (child.isEmpty() == false) {
                         children.add(Integer.parseInt(child));
                     }
                 }
             } catch (NoSuchFileException e) {
-                // thread exited, or a kernel without CONFIG_PROC_CHILDREN: then only the process itself is sampled
+                // thread exited, or a kernel without CONFIG_PROC_CHILDREN: then only the process
+                // itself is sampled
             }
         }
         return children;
@@ -286,15 +346,16 @@ public final class ProcSampler {
                 rx += Long.parseLong(f[0]);
                 tx += Long.parseLong(f[8]);
             }
-            return new long[] { rx, tx };
+            return new long[] {rx, tx};
         } catch (IOException e) {
-            return new long[] { -1, -1 };
+            return new long[] {-1, -1};
         }
     }
 
     /**
-     * /proc has no per-process network counters; the namespace's are the process's own when nothing outside the tree
-     * lives in it (a container, {@code unshare -n}). A process whose namespace cannot be read is assumed to share it.
+     * /proc has no per-process network counters; the namespace's are the process's own when nothing
+     * outside the tree lives in it (a container, {@code unshare -n}). A process whose namespace
+     * cannot be read is assumed to share it.
      */
     private String netScope(Path root, Set<Integer> tree) {
         String ns;
@@ -303,13 +364,18 @@ public final class ProcSampler {
         } catch (IOException e) {
             return "netns";
         }
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(proc, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+        try (DirectoryStream<Path> all =
+                Files.newDirectoryStream(
+                        proc,
+                        p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
             for (Path other : all) {
                 if (tree.contains(Integer.parseInt(other.getFileName().toString()))) {
                     continue;
                 }
                 try {
-                    if (Files.readSymbolicLink(other.resolve("ns").resolve("net")).toString().equals(ns)) {
+                    if (Files.readSymbolicLink(other.resolve("ns").resolve("net"))
+                            .toString()
+                            .equals(ns)) {
                         return "netns";
                     }
                 } catch (NoSuchFileException e) {
@@ -335,7 +401,10 @@ public final class ProcSampler {
         return values;
     }
 
-    /** {@code key: value} lines, or null when the file exists but may not be read (another user's {@code io}). */
+    /**
+     * {@code key: value} lines, or null when the file exists but may not be read (another user's
+     * {@code io}).
+     */
     private static Map<String, String> readableKeyValues(Path file) throws IOException {
         try {
             return keyValues(file, ':');

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.collector;
 
 import java.util.ArrayDeque;
@@ -5,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Documents waiting to be indexed, at most {@code capacity}: when the node is slower than the sampler (or down), the
- * oldest are dropped and counted, so the collector's memory stays bounded and the newest data survives.
+ * Documents waiting to be indexed, at most {@code capacity}: when the node is slower than the
+ * sampler (or down), the oldest are dropped and counted, so the collector's memory stays bounded
+ * and the newest data survives.
  */
 public final class SampleBuffer {
 
@@ -17,7 +24,8 @@ public final class SampleBuffer {
 
     public SampleBuffer(int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("[buffer] must be at least 1, got [" + capacity + "]");
+            throw new IllegalArgumentException(
+                    "[buffer] must be at least 1, got [" + capacity + "]");
         }
         this.capacity = capacity;
     }
@@ -37,8 +45,12 @@ public final class SampleBuffer {
         notifyAll();
     }
 
-    /** Up to {@code max} documents, waiting up to {@code waitMillis} for the first; empty when closed and drained. */
-    public synchronized List<MetricDocument> take(int max, long waitMillis) throws InterruptedException {
+    /**
+     * Up to {@code max} documents, waiting up to {@code waitMillis} for the first; empty when
+     * closed and drained.
+     */
+    public synchronized List<MetricDocument> take(int max, long waitMillis)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + waitMillis;
         while (documents.isEmpty() && closed == false) {
             long left = deadline - System.currentTimeMillis();

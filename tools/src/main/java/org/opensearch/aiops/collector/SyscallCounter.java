@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.collector;
 
 import java.io.BufferedReader;
@@ -17,12 +23,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Syscall counts by name of one process (its threads, and what they fork), from the kernel's {@code sys_enter_*}
- * tracepoints counted in the kernel by {@code perf stat -I}: /proc has no such counts. {@code perf trace} was tried
- * first, but handing every call to user space slowed a busy shell loop to a third of its speed. perf needs root (or
- * access to tracefs). bpftrace is detected but not used yet. When counting is not possible, {@link #start} says why
- * once and returns empty. Counts reach {@link #drain} at the end of perf's interval (a fifth of the sampling interval),
- * so they lag by up to that.
+ * Syscall counts by name of one process (its threads, and what they fork), from the kernel's {@code
+ * sys_enter_*} tracepoints counted in the kernel by {@code perf stat -I}: /proc has no such counts.
+ * {@code perf trace} was tried first, but handing every call to user space slowed a busy shell loop
+ * to a third of its speed. perf needs root (or access to tracefs). bpftrace is detected but not
+ * used yet. When counting is not possible, {@link #start} says why once and returns empty. Counts
+ * reach {@link #drain} at the end of perf's interval (a fifth of the sampling interval), so they
+ * lag by up to that.
  */
 public final class SyscallCounter implements AutoCloseable {
 
@@ -42,37 +49,61 @@ public final class SyscallCounter implements AutoCloseable {
         this.reader.start();
     }
 
-    /** Counts {@code pid}'s syscalls per {@code interval} from now on, or empty with the reason passed to {@code note}. */
-    public static Optional<SyscallCounter> start(int pid, Duration interval, Consumer<String> note) {
+    /**
+     * Counts {@code pid}'s syscalls per {@code interval} from now on, or empty with the reason
+     * passed to {@code note}.
+     */
+    public static Optional<SyscallCounter> start(
+            int pid, Duration interval, Consumer<String> note) {
         if (onPath("perf") == false) {
             note.accept(
-                "syscall counts off: no perf on PATH"
-                    + (onPath("bpftrace") ? " (bpftrace is installed but not supported yet)" : "")
-                    + "; documents have no [syscalls] field"
-            );
+                    "syscall counts off: no perf on PATH"
+                            + (onPath("bpftrace")
+                                    ? " (bpftrace is installed but not supported yet)"
+                                    : "")
+                            + "; documents have no [syscalls] field");
             return Optional.empty();
         }
         String unprivileged = unprivileged();
         if (unprivileged != null) {
-            note.accept("syscall counts off: " + unprivileged + "; documents have no [syscalls] field");
+            note.accept(
+                    "syscall counts off: " + unprivileged + "; documents have no [syscalls] field");
             return Optional.empty();
         }
-        // perf's intervals a fifth of ours: a document's counts are then off by at most a fifth of an interval.
+        // perf's intervals a fifth of ours: a document's counts are then off by at most a fifth of
+        // an interval.
         long millis = Math.max(100, interval.toMillis() / 5);
         Process perf;
         try {
-            perf = new ProcessBuilder("perf", "stat", "-e", "syscalls:sys_enter_*", "-I", Long.toString(millis), "-x", ",", "-p", Integer.toString(pid))
-                .redirectErrorStream(true)
-                .start();
+            perf =
+                    new ProcessBuilder(
+                                    "perf",
+                                    "stat",
+                                    "-e",
+                                    "syscalls:sys_enter_*",
+                                    "-I",
+                                    Long.toString(millis),
+                                    "-x",
+                                    ",",
+                                    "-p",
+                                    Integer.toString(pid))
+                            .redirectErrorStream(true)
+                            .start();
         } catch (IOException e) {
-            note.accept("syscall counts off: cannot run perf: " + e.getMessage() + "; documents have no [syscalls] field");
+            note.accept(
+                    "syscall counts off: cannot run perf: "
+                            + e.getMessage()
+                            + "; documents have no [syscalls] field");
             return Optional.empty();
         }
         SyscallCounter counter = new SyscallCounter(perf);
         String refusal;
         try {
             // perf's first line says whether it could open the counters: a count line, or an error.
-            refusal = counter.verdict.await(millis + 3000, TimeUnit.MILLISECONDS) ? counter.refusal : "no output from perf stat";
+            refusal =
+                    counter.verdict.await(millis + 3000, TimeUnit.MILLISECONDS)
+                            ? counter.refusal
+                            : "no output from perf stat";
         } catch (InterruptedException e) {
             counter.close();
             Thread.currentThread().interrupt();
@@ -80,7 +111,12 @@ public final class SyscallCounter implements AutoCloseable {
         }
         if (refusal != null) {
             counter.close();
-            note.accept("syscall counts off: perf stat -p " + pid + ": " + refusal + "; documents have no [syscalls] field");
+            note.accept(
+                    "syscall counts off: perf stat -p "
+                            + pid
+                            + ": "
+                            + refusal
+                            + "; documents have no [syscalls] field");
             return Optional.empty();
         }
         return Optional.of(counter);
@@ -102,8 +138,9 @@ public final class SyscallCounter implements AutoCloseable {
     }
 
     /**
-     * Name and count of one line of {@code perf stat -I … -x ,}: {@code 1.001088737,785290,,syscalls:sys_enter_getppid,…};
-     * null for zero counts and other lines ({@code <not counted>}, headers).
+     * Name and count of one line of {@code perf stat -I … -x ,}: {@code
+     * 1.001088737,785290,,syscalls:sys_enter_getppid,…}; null for zero counts and other lines
+     * ({@code <not counted>}, headers).
      */
     static Map.Entry<String, Long> countOf(String line) {
         String[] fields = line.strip().split(",");
@@ -120,12 +157,15 @@ public final class SyscallCounter implements AutoCloseable {
 
     private void read() {
         String firstOther = null;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(perf.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(
+                        new InputStreamReader(perf.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (verdict.getCount() > 0) {
                     String[] fields = line.strip().split(",");
-                    // <not counted> here is a process that has not run yet (the unprivileged case was ruled out before).
+                    // <not counted> here is a process that has not run yet (the unprivileged case
+                    // was ruled out before).
                     if (fields.length >= 4 && fields[3].startsWith(TRACEPOINT)) {
                         verdict.countDown();
                     } else if (firstOther == null && line.isBlank() == false) {
@@ -149,7 +189,10 @@ public final class SyscallCounter implements AutoCloseable {
         failure = "perf stat ended";
     }
 
-    /** Asks perf to stop without waiting: releasing its 360 tracepoint counters takes the kernel seconds. */
+    /**
+     * Asks perf to stop without waiting: releasing its 360 tracepoint counters takes the kernel
+     * seconds.
+     */
     public void stop() {
         perf.destroy();
     }
@@ -172,15 +215,25 @@ public final class SyscallCounter implements AutoCloseable {
 
     /**
      * Why this process may not count syscall tracepoints, or null if it may: they need root, or
-     * {@code kernel.perf_event_paranoid} -1 (perf would start and print {@code <not counted>}, and take seconds to stop).
+     * {@code kernel.perf_event_paranoid} -1 (perf would start and print {@code <not counted>}, and
+     * take seconds to stop).
      */
     private static String unprivileged() {
         try {
-            String uid = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:")).findFirst().orElse("");
+            String uid =
+                    Files.readAllLines(Path.of("/proc/self/status")).stream()
+                            .filter(l -> l.startsWith("Uid:"))
+                            .findFirst()
+                            .orElse("");
             String effective = uid.isEmpty() ? "" : uid.substring(4).strip().split("\\s+")[1];
-            int paranoid = Integer.parseInt(Files.readString(Path.of("/proc/sys/kernel/perf_event_paranoid")).strip());
+            int paranoid =
+                    Integer.parseInt(
+                            Files.readString(Path.of("/proc/sys/kernel/perf_event_paranoid"))
+                                    .strip());
             if (effective.equals("0") == false && paranoid > -1) {
-                return "not root and kernel.perf_event_paranoid is " + paranoid + " (syscall tracepoints need root or -1)";
+                return "not root and kernel.perf_event_paranoid is "
+                        + paranoid
+                        + " (syscall tracepoints need root or -1)";
             }
             return null;
         } catch (IOException | RuntimeException e) {

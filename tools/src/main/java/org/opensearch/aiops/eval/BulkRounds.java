@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.eval;
 
 import java.io.IOException;
@@ -7,8 +13,9 @@ import java.util.List;
 import org.opensearch.aiops.io.HttpNodeClient;
 
 /**
- * {@code _bulk} throughput into several indices measured in alternating rounds, so that the shared machine's noise
- * hits every index alike: what the ingest benchmarks compare (with a pipeline against without).
+ * {@code _bulk} throughput into several indices measured in alternating rounds, so that the shared
+ * machine's noise hits every index alike: what the ingest benchmarks compare (with a pipeline
+ * against without).
  */
 final class BulkRounds {
 
@@ -21,7 +28,10 @@ final class BulkRounds {
         this.node = node;
     }
 
-    /** Documents (JSON sources) into bodies of {@code batch}; {@code whole} drops a last, shorter body. */
+    /**
+     * Documents (JSON sources) into bodies of {@code batch}; {@code whole} drops a last, shorter
+     * body.
+     */
     static List<Bulk> bodies(List<String> docs, int batch, boolean whole) {
         List<Bulk> bodies = new ArrayList<>();
         for (int from = 0; from < docs.size(); from += batch) {
@@ -39,11 +49,12 @@ final class BulkRounds {
     }
 
     /**
-     * Documents per second into each index: {@code warmup} bulks per index first, then {@code rounds} rounds in which
-     * each index in turn gets the next {@code bulksPerRound} bodies.
+     * Documents per second into each index: {@code warmup} bulks per index first, then {@code
+     * rounds} rounds in which each index in turn gets the next {@code bulksPerRound} bodies.
      */
-    double[] docsPerSecond(List<String> indices, List<Bulk> bodies, int warmup, int rounds, int bulksPerRound)
-        throws IOException, InterruptedException {
+    double[] docsPerSecond(
+            List<String> indices, List<Bulk> bodies, int warmup, int rounds, int bulksPerRound)
+            throws IOException, InterruptedException {
         for (int i = 0; i < warmup; i++) {
             for (String index : indices) {
                 bulk(index, bodies.get(i % bodies.size()));
@@ -74,7 +85,11 @@ final class BulkRounds {
     private void bulk(String index, Bulk bulk) throws IOException, InterruptedException {
         String response = node.require("POST", "/" + index + "/_bulk", bulk.body()).body();
         if (response.contains("\"errors\":true")) {
-            throw new IllegalStateException("bulk into " + index + " had item errors: " + response.substring(0, Math.min(500, response.length())));
+            throw new IllegalStateException(
+                    "bulk into "
+                            + index
+                            + " had item errors: "
+                            + response.substring(0, Math.min(500, response.length())));
         }
     }
 }

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.eval;
 
 import java.io.IOException;
@@ -11,16 +17,26 @@ import java.util.stream.Stream;
 
 import org.opensearch.aiops.io.CsvReader;
 
-/** One system of the Loghub-2k benchmark: its log contents in file order and their true templates. */
+/**
+ * One system of the Loghub-2k benchmark: its log contents in file order and their true templates.
+ */
 public record LoghubDataset(String system, List<String> contents, List<String> templates) {
 
-    /** Every {@code <System>/<System>_2k.log_structured[_corrected].csv} under {@code root}, sorted by system name. */
+    /**
+     * Every {@code <System>/<System>_2k.log_structured[_corrected].csv} under {@code root}, sorted
+     * by system name.
+     */
     public static List<LoghubDataset> loadAll(Path root, boolean corrected) throws IOException {
         List<LoghubDataset> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 String system = dir.getFileName().toString();
-                Path csv = dir.resolve(system + "_2k.log_structured" + (corrected ? "_corrected" : "") + ".csv");
+                Path csv =
+                        dir.resolve(
+                                system
+                                        + "_2k.log_structured"
+                                        + (corrected ? "_corrected" : "")
+                                        + ".csv");
                 if (Files.isRegularFile(csv)) {
                     out.add(load(system, csv));
                 }
@@ -45,7 +61,14 @@ public record LoghubDataset(String system, List<String> contents, List<String> t
                     continue;
                 }
                 if (row.size() != header.size()) {
-                    throw new IOException(csv + ": row " + (contents.size() + 2) + " has " + row.size() + " fields, expected " + header.size());
+                    throw new IOException(
+                            csv
+                                    + ": row "
+                                    + (contents.size() + 2)
+                                    + " has "
+                                    + row.size()
+                                    + " fields, expected "
+                                    + header.size());
                 }
                 contents.add(row.get(content));
                 templates.add(row.get(template));

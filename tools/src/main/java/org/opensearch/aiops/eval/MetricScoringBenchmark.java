@@ -1,31 +1,39 @@
-package org.opensearch.aiops.eval;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.opensearch.aiops.detector.metric.MetricModel;
-import org.opensearch.aiops.detector.metric.MetricParams;
-import org.opensearch.aiops.engine.DjlEngine;
+package org.opensearch.aiops.eval;
 
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
+import org.opensearch.aiops.detector.metric.MetricModel;
+import org.opensearch.aiops.detector.metric.MetricParams;
+import org.opensearch.aiops.engine.DjlEngine;
+
 /**
- * In-JVM throughput of one metric detector type: train on {@code trainRows} rows of a synthetic series (daily sine, noise,
- * occasional spikes; {@code fields} correlated fields), then score the sliding window ending at each of {@code points} new
- * rows on one thread, after a warm-up pass. Also times the byte round trip (which rebuilds the neighbour search structure).
+ * In-JVM throughput of one metric detector type: train on {@code trainRows} rows of a synthetic
+ * series (daily sine, noise, occasional spikes; {@code fields} correlated fields), then score the
+ * sliding window ending at each of {@code points} new rows on one thread, after a warm-up pass.
+ * Also times the byte round trip (which rebuilds the neighbour search structure).
  */
 public final class MetricScoringBenchmark {
 
-    /** @param epochSeconds mean wall time of one training epoch (metric_lstm; NaN for the others) */
+    /**
+     * @param epochSeconds mean wall time of one training epoch (metric_lstm; NaN for the others)
+     */
     public record Result(
-        String type,
-        int trainWindows,
-        double trainSeconds,
-        double pointsPerSecond,
-        int modelBytes,
-        double loadSeconds,
-        long ramBytes,
-        double epochSeconds
-    ) {}
+            String type,
+            int trainWindows,
+            double trainSeconds,
+            double pointsPerSecond,
+            int modelBytes,
+            double loadSeconds,
+            long ramBytes,
+            double epochSeconds) {}
 
     private MetricScoringBenchmark() {}
 
@@ -45,8 +53,16 @@ public final class MetricScoringBenchmark {
         return out;
     }
 
-    /** @param engine the neural engine (metric_lstm only) */
-    public static Result run(String type, Map<String, Object> params, int trainRows, int points, int fields, DjlEngine engine) {
+    /**
+     * @param engine the neural engine (metric_lstm only)
+     */
+    public static Result run(
+            String type,
+            Map<String, Object> params,
+            int trainRows,
+            int points,
+            int fields,
+            DjlEngine engine) {
         MetricParams p = MetricParams.parse(type, params);
         float[][] train = series(trainRows, fields, 1);
         long t0 = System.nanoTime();
@@ -66,7 +82,15 @@ public final class MetricScoringBenchmark {
         if (sink == Double.NEGATIVE_INFINITY) {
             throw new AssertionError(); // keeps the scores alive
         }
-        return new Result(type, loaded.trainingWindows(), trainSeconds, points / seconds, bytes.length, loadSeconds, loaded.ramBytes(), epochSeconds);
+        return new Result(
+                type,
+                loaded.trainingWindows(),
+                trainSeconds,
+                points / seconds,
+                bytes.length,
+                loadSeconds,
+                loaded.ramBytes(),
+                epochSeconds);
     }
 
     private static double score(MetricModel model, float[][] rows, int points) {

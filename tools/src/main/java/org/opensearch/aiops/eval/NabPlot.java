@@ -1,10 +1,10 @@
-package org.opensearch.aiops.eval;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+package org.opensearch.aiops.eval;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -13,12 +13,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** PNG of one NAB series: the values, its anomaly windows shaded, and the rows alarmed at a threshold. */
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * PNG of one NAB series: the values, its anomaly windows shaded, and the rows alarmed at a
+ * threshold.
+ */
 public final class NabPlot {
 
     private NabPlot() {}
 
-    public static Path write(Path dir, String detector, NabSeries series, double[] scores, double threshold) throws IOException {
+    public static Path write(
+            Path dir, String detector, NabSeries series, double[] scores, double threshold)
+            throws IOException {
         System.setProperty("java.awt.headless", "true");
         int n = series.values().length;
         double[] x = new double[n];
@@ -27,16 +38,30 @@ public final class NabPlot {
             x[t] = t;
             max = Math.max(max, series.values()[t]);
         }
-        XYChart chart = new XYChartBuilder().width(1600)
-            .height(500)
-            .title(series.relativePath() + " — " + detector + ", alarms at the standard-profile threshold " + String.format(java.util.Locale.ROOT, "%.4f", threshold))
-            .xAxisTitle("row (probationary rows: first " + NabScorer.probationaryLength(n) + ")")
-            .yAxisTitle("value")
-            .build();
+        XYChart chart =
+                new XYChartBuilder()
+                        .width(1600)
+                        .height(500)
+                        .title(
+                                series.relativePath()
+                                        + " — "
+                                        + detector
+                                        + ", alarms at the standard-profile threshold "
+                                        + String.format(java.util.Locale.ROOT, "%.4f", threshold))
+                        .xAxisTitle(
+                                "row (probationary rows: first "
+                                        + NabScorer.probationaryLength(n)
+                                        + ")")
+                        .yAxisTitle("value")
+                        .build();
         chart.getStyler().setMarkerSize(5);
         for (int i = 0; i < series.windows().size(); i++) {
             int[] w = series.windows().get(i);
-            XYSeries s = chart.addSeries("anomaly window " + (i + 1), new double[] { w[0], w[1] }, new double[] { max, max });
+            XYSeries s =
+                    chart.addSeries(
+                            "anomaly window " + (i + 1),
+                            new double[] {w[0], w[1]},
+                            new double[] {max, max});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
             s.setFillColor(new Color(255, 120, 0, 60));
             s.setLineColor(new Color(255, 120, 0, 60));

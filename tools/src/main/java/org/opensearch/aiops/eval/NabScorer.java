@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.eval;
 
 import java.util.ArrayList;
@@ -6,22 +12,29 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The Numenta Anomaly Benchmark's scoring, as NAB 1.1 does it (nab/sweeper.py, optimizer.py, runner.py normalize):
+ * The Numenta Anomaly Benchmark's scoring, as NAB 1.1 does it (nab/sweeper.py, optimizer.py,
+ * runner.py normalize):
+ *
  * <ul>
- * <li>each row gets a sweep score: inside an anomaly window {@code S(-(end - i + 1) / width) * tpWeight / S(-1)}, so the first
- * row of a window earns the full tpWeight and the last almost nothing; outside, {@code S(|prevEnd - i| / (prevWidth - 1)) *
- * fpWeight}, where S is the scaled sigmoid {@code 2 / (1 + e^(5x)) - 1} (and -1 from x = 3 on) and a row before any
- * window counts as x = 3;</li>
- * <li>rows of the probationary period ({@code min(floor(0.15 n), 750)} rows) are left out;</li>
- * <li>a window scores the best sweep score of its detected rows (so only the earliest detection counts), or -fnWeight
- * if none; every detected row outside windows adds its (negative) sweep score;</li>
- * <li>one threshold per profile is chosen over all files together, by sweeping every distinct anomaly score from the
- * highest down (a row is detected when its score is at least the threshold);</li>
- * <li>the corpus total is normalised to {@code 100 * (raw - null) / (perfect - null)}, where null is the same procedure run
- * on all-zero scores and perfect is the number of windows times tpWeight.</li>
+ *   <li>each row gets a sweep score: inside an anomaly window {@code S(-(end - i + 1) / width) *
+ *       tpWeight / S(-1)}, so the first row of a window earns the full tpWeight and the last almost
+ *       nothing; outside, {@code S(|prevEnd - i| / (prevWidth - 1)) * fpWeight}, where S is the
+ *       scaled sigmoid {@code 2 / (1 + e^(5x)) - 1} (and -1 from x = 3 on) and a row before any
+ *       window counts as x = 3;
+ *   <li>rows of the probationary period ({@code min(floor(0.15 n), 750)} rows) are left out;
+ *   <li>a window scores the best sweep score of its detected rows (so only the earliest detection
+ *       counts), or -fnWeight if none; every detected row outside windows adds its (negative) sweep
+ *       score;
+ *   <li>one threshold per profile is chosen over all files together, by sweeping every distinct
+ *       anomaly score from the highest down (a row is detected when its score is at least the
+ *       threshold);
+ *   <li>the corpus total is normalised to {@code 100 * (raw - null) / (perfect - null)}, where null
+ *       is the same procedure run on all-zero scores and perfect is the number of windows times
+ *       tpWeight.
  * </ul>
- * One deliberate difference: NAB divides by zero for a window of one row followed by a false positive; here that width
- * counts as 2.
+ *
+ * One deliberate difference: NAB divides by zero for a window of one row followed by a false
+ * positive; here that width counts as 2.
  */
 public final class NabScorer {
 
@@ -44,7 +57,13 @@ public final class NabScorer {
     public record ThresholdScore(double threshold, double score, int tp, int tn, int fp, int fn) {}
 
     /** A profile's result: the optimised threshold, the raw total and its normalised value. */
-    public record ProfileResult(Profile profile, double threshold, double raw, double nullRaw, double perfect, double normalised) {}
+    public record ProfileResult(
+            Profile profile,
+            double threshold,
+            double raw,
+            double nullRaw,
+            double perfect,
+            double normalised) {}
 
     static final int PROBATIONARY = -2;
     static final int NO_WINDOW = -1;
@@ -63,11 +82,18 @@ public final class NabScorer {
     }
 
     /** Per-row sweep scores and window ids (-1 outside windows, -2 probationary) of one file. */
-    record SweptFile(LabelledFile file, double[] anomalyScores, double[] sweepScores, int[] windowIds) {}
+    record SweptFile(
+            LabelledFile file, double[] anomalyScores, double[] sweepScores, int[] windowIds) {}
 
     static SweptFile sweep(LabelledFile file, double[] anomalyScores, Profile profile) {
         if (anomalyScores.length != file.length()) {
-            throw new IllegalArgumentException(file.name() + ": " + anomalyScores.length + " scores for " + file.length() + " rows");
+            throw new IllegalArgumentException(
+                    file.name()
+                            + ": "
+                            + anomalyScores.length
+                            + " scores for "
+                            + file.length()
+                            + " rows");
         }
         int n = file.length();
         double maxTp = scaledSigmoid(-1.0);
@@ -95,7 +121,10 @@ public final class NabScorer {
                     next++;
                 }
             } else {
-                double position = prevEnd < 0 ? 3.0 : Math.abs(prevEnd - i) / (double) Math.max(1, prevWidth - 1);
+                double position =
+                        prevEnd < 0
+                                ? 3.0
+                                : Math.abs(prevEnd - i) / (double) Math.max(1, prevWidth - 1);
                 sweep[i] = scaledSigmoid(position) * profile.fpWeight();
             }
             ids[i] = i < probation ? PROBATIONARY : current;
@@ -103,7 +132,10 @@ public final class NabScorer {
         return new SweptFile(file, anomalyScores, sweep, ids);
     }
 
-    /** NAB's calcScoreByThreshold over the rows of all files: one entry per distinct score, from 1.1 (nothing detected) down. */
+    /**
+     * NAB's calcScoreByThreshold over the rows of all files: one entry per distinct score, from 1.1
+     * (nothing detected) down.
+     */
     static List<ThresholdScore> scoresByThreshold(List<SweptFile> files, Profile profile) {
         int total = 0;
         for (SweptFile f : files) {
@@ -131,7 +163,8 @@ public final class NabScorer {
             }
             windowBase += f.file().windows().size();
         }
-        // Windows with at least one scorable row start at -fnWeight; the others do not count at all, as in NAB.
+        // Windows with at least one scorable row start at -fnWeight; the others do not count at
+        // all, as in NAB.
         double[] windowPart = new double[windowBase];
         boolean[] scorable = new boolean[windowBase];
         for (int r = 0; r < total; r++) {
@@ -190,7 +223,10 @@ public final class NabScorer {
         return out;
     }
 
-    /** The best threshold over all files (ties: the higher threshold, as NAB's stable sort keeps it). */
+    /**
+     * The best threshold over all files (ties: the higher threshold, as NAB's stable sort keeps
+     * it).
+     */
     static ThresholdScore optimise(List<SweptFile> files, Profile profile) {
         ThresholdScore best = null;
         for (ThresholdScore s : scoresByThreshold(files, profile)) {
@@ -240,11 +276,17 @@ public final class NabScorer {
     }
 
     /**
-     * Optimises the threshold of {@code profile} over all files, scores each file at it and normalises the total.
+     * Optimises the threshold of {@code profile} over all files, scores each file at it and
+     * normalises the total.
      *
-     * @param perFile receives each file's score at the chosen threshold, in the order of {@code files} (may be null)
+     * @param perFile receives each file's score at the chosen threshold, in the order of {@code
+     *     files} (may be null)
      */
-    public static ProfileResult evaluate(List<LabelledFile> files, List<double[]> scores, Profile profile, List<ThresholdScore> perFile) {
+    public static ProfileResult evaluate(
+            List<LabelledFile> files,
+            List<double[]> scores,
+            Profile profile,
+            List<ThresholdScore> perFile) {
         List<SweptFile> swept = new ArrayList<>();
         List<SweptFile> nulls = new ArrayList<>();
         int windows = 0;

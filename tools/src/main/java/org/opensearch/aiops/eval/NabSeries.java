@@ -1,8 +1,10 @@
-package org.opensearch.aiops.eval;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.opensearch.aiops.io.CsvReader;
-import org.opensearch.common.xcontent.XContentHelper;
-import org.opensearch.common.xcontent.json.JsonXContent;
+package org.opensearch.aiops.eval;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -17,13 +19,25 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/**
- * One NAB data file ({@code <category>/<name>.csv} with {@code timestamp,value}) and its anomaly windows from
- * {@code combined_windows.json}, mapped to row ranges: a window covers the rows whose timestamps lie within its limits.
- */
-public record NabSeries(String category, String name, String[] timestamps, LocalDateTime[] times, double[] values, List<int[]> windows) {
+import org.opensearch.aiops.io.CsvReader;
+import org.opensearch.common.xcontent.XContentHelper;
+import org.opensearch.common.xcontent.json.JsonXContent;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]", Locale.ROOT);
+/**
+ * One NAB data file ({@code <category>/<name>.csv} with {@code timestamp,value}) and its anomaly
+ * windows from {@code combined_windows.json}, mapped to row ranges: a window covers the rows whose
+ * timestamps lie within its limits.
+ */
+public record NabSeries(
+        String category,
+        String name,
+        String[] timestamps,
+        LocalDateTime[] times,
+        double[] values,
+        List<int[]> windows) {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]", Locale.ROOT);
 
     /** {@code <category>/<name>.csv}, the key of the labels file. */
     public String relativePath() {
@@ -43,14 +57,24 @@ public record NabSeries(String category, String name, String[] timestamps, Local
         return false;
     }
 
-    /** Every labelled {@code <category>/<name>.csv} under {@code dataDir}, sorted by path; files without labels are skipped. */
+    /**
+     * Every labelled {@code <category>/<name>.csv} under {@code dataDir}, sorted by path; files
+     * without labels are skipped.
+     */
     public static List<NabSeries> loadAll(Path dataDir, Path windowsJson) throws IOException {
-        Map<String, Object> labels = XContentHelper.convertToMap(JsonXContent.jsonXContent, Files.readString(windowsJson), true);
+        Map<String, Object> labels =
+                XContentHelper.convertToMap(
+                        JsonXContent.jsonXContent, Files.readString(windowsJson), true);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dataDir, 2)) {
-            files = walk.filter(p -> p.toString().endsWith(".csv") && p.getParent() != null && p.getParent().equals(dataDir) == false)
-                .sorted()
-                .toList();
+            files =
+                    walk.filter(
+                                    p ->
+                                            p.toString().endsWith(".csv")
+                                                    && p.getParent() != null
+                                                    && p.getParent().equals(dataDir) == false)
+                            .sorted()
+                            .toList();
         }
         List<NabSeries> out = new ArrayList<>();
         for (Path file : files) {
@@ -64,14 +88,19 @@ public record NabSeries(String category, String name, String[] timestamps, Local
         return out;
     }
 
-    static NabSeries read(String category, String name, Path file, List<?> limits) throws IOException {
+    static NabSeries read(String category, String name, Path file, List<?> limits)
+            throws IOException {
         List<String> stamps = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CsvReader csv = new CsvReader(r);
             List<String> header = csv.next();
-            if (header == null || header.size() < 2 || header.get(0).equals("timestamp") == false || header.get(1).equals("value") == false) {
-                throw new IOException(file + ": expected the header timestamp,value, got " + header);
+            if (header == null
+                    || header.size() < 2
+                    || header.get(0).equals("timestamp") == false
+                    || header.get(1).equals("value") == false) {
+                throw new IOException(
+                        file + ": expected the header timestamp,value, got " + header);
             }
             for (List<String> row = csv.next(); row != null; row = csv.next()) {
                 if (row.size() >= 2) {
@@ -98,17 +127,16 @@ public record NabSeries(String category, String name, String[] timestamps, Local
                 }
             }
             if (first >= 0) {
-                windows.add(new int[] { first, last });
+                windows.add(new int[] {first, last});
             }
         }
         windows.sort((a, b) -> Integer.compare(a[0], b[0]));
         return new NabSeries(
-            category,
-            name,
-            stamps.toArray(String[]::new),
-            times,
-            values.stream().mapToDouble(Double::doubleValue).toArray(),
-            List.copyOf(windows)
-        );
+                category,
+                name,
+                stamps.toArray(String[]::new),
+                times,
+                values.stream().mapToDouble(Double::doubleValue).toArray(),
+                List.copyOf(windows));
     }
 }

@@ -1,13 +1,19 @@
-package org.opensearch.aiops.eval;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.opensearch.aiops.template.DrainConfig;
-import org.opensearch.aiops.template.DrainParser;
-import org.opensearch.aiops.template.ParseResult;
+package org.opensearch.aiops.eval;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.opensearch.aiops.template.DrainConfig;
+import org.opensearch.aiops.template.DrainParser;
+import org.opensearch.aiops.template.ParseResult;
 
 /** Runs a fresh parser over one dataset in file order and scores it against the truth. */
 public final class ParserEvaluation {
@@ -25,8 +31,9 @@ public final class ParserEvaluation {
     }
 
     /**
-     * Per line: the id of its group at the end (aliases resolved) and that group's final template. Templates keep
-     * generalising while lines arrive, so a line is judged with its group's final template, as batch parsers are.
+     * Per line: the id of its group at the end (aliases resolved) and that group's final template.
+     * Templates keep generalising while lines arrive, so a line is judged with its group's final
+     * template, as batch parsers are.
      */
     public static List<String[]> parse(LoghubDataset data, DrainConfig config) {
         DrainParser parser = new DrainParser(data.system(), config);
@@ -39,7 +46,7 @@ public final class ParserEvaluation {
         List<String[]> out = new ArrayList<>(results.size());
         for (ParseResult r : results) {
             String id = parser.resolve(r.id());
-            out.add(new String[] { id, finalTemplates.getOrDefault(id, "") });
+            out.add(new String[] {id, finalTemplates.getOrDefault(id, "")});
         }
         return out;
     }

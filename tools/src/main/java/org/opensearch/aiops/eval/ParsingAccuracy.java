@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.eval;
 
 import java.util.BitSet;
@@ -6,15 +12,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Log parsing accuracy of one labelled dataset. GA (He et al., ICSE-SEIP 2019): a line is right iff its parsed group
- * holds exactly the lines of its true group. PA: share of lines whose template equals the truth after
- * {@link #normaliseTemplate}. FGA (Khan et al., ICSE 2022): F1 of groups, a parsed group being right iff its line set
- * equals a true group's.
+ * Log parsing accuracy of one labelled dataset. GA (He et al., ICSE-SEIP 2019): a line is right iff
+ * its parsed group holds exactly the lines of its true group. PA: share of lines whose template
+ * equals the truth after {@link #normaliseTemplate}. FGA (Khan et al., ICSE 2022): F1 of groups, a
+ * parsed group being right iff its line set equals a true group's.
  */
-public record ParsingAccuracy(double ga, double pa, double fga, int parsedGroups, int trueGroups, int lines) {
+public record ParsingAccuracy(
+        double ga, double pa, double fga, int parsedGroups, int trueGroups, int lines) {
 
-    /** Labels are group keys per line (parsed template id, true template); templates are compared for PA. */
-    public static ParsingAccuracy of(List<String> parsedGroup, List<String> trueGroup, List<String> parsedTemplate, List<String> trueTemplate) {
+    /**
+     * Labels are group keys per line (parsed template id, true template); templates are compared
+     * for PA.
+     */
+    public static ParsingAccuracy of(
+            List<String> parsedGroup,
+            List<String> trueGroup,
+            List<String> parsedTemplate,
+            List<String> trueTemplate) {
         int n = parsedGroup.size();
         if (trueGroup.size() != n || parsedTemplate.size() != n || trueTemplate.size() != n) {
             throw new IllegalArgumentException("all columns must have one entry per line");
@@ -33,8 +47,12 @@ public record ParsingAccuracy(double ga, double pa, double fga, int parsedGroups
         int exact = 0;
         Map<String, String> normalised = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            String p = normalised.computeIfAbsent(parsedTemplate.get(i), ParsingAccuracy::normaliseTemplate);
-            String t = normalised.computeIfAbsent(trueTemplate.get(i), ParsingAccuracy::normaliseTemplate);
+            String p =
+                    normalised.computeIfAbsent(
+                            parsedTemplate.get(i), ParsingAccuracy::normaliseTemplate);
+            String t =
+                    normalised.computeIfAbsent(
+                            trueTemplate.get(i), ParsingAccuracy::normaliseTemplate);
             if (p.equals(t)) {
                 exact++;
             }
@@ -43,13 +61,12 @@ public record ParsingAccuracy(double ga, double pa, double fga, int parsedGroups
         double recall = truth.isEmpty() ? 0 : (double) correctGroups / truth.size();
         double fga = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         return new ParsingAccuracy(
-            n == 0 ? 0 : (double) correctLines / n,
-            n == 0 ? 0 : (double) exact / n,
-            fga,
-            parsed.size(),
-            truth.size(),
-            n
-        );
+                n == 0 ? 0 : (double) correctLines / n,
+                n == 0 ? 0 : (double) exact / n,
+                fga,
+                parsed.size(),
+                truth.size(),
+                n);
     }
 
     private static Map<String, BitSet> groups(List<String> labels) {
@@ -60,7 +77,10 @@ public record ParsingAccuracy(double ga, double pa, double fga, int parsedGroups
         return groups;
     }
 
-    /** Every wildcard ({@code <*>}, {@code <IP>}, {@code <NUM>}...) becomes {@code <*>}, runs of them one, spaces single. */
+    /**
+     * Every wildcard ({@code <*>}, {@code <IP>}, {@code <NUM>}...) becomes {@code <*>}, runs of
+     * them one, spaces single.
+     */
     public static String normaliseTemplate(String template) {
         String s = template.replaceAll("<[A-Za-z0-9_*]+>", "<*>");
         s = s.replaceAll("\\s+", " ").trim();

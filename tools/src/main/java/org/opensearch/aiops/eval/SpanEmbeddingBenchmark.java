@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.eval;
 
 import java.io.IOException;
@@ -14,10 +20,11 @@ import org.opensearch.aiops.io.HttpNodeClient;
 import org.opensearch.aiops.io.JsonStrings;
 
 /**
- * What code contexts cost, on real Jaeger spans (the Nezha TrainTicket slice imported into the node):
- * cold embeddings per second on the node (distinct texts through {@code _embed}, the bundled model on one
- * intra-op thread), the processor's cached path per second in this JVM (text, hash, cache hit), and {@code _bulk}
- * throughput into an index whose default pipeline is {@code code_context} over the same without it.
+ * What code contexts cost, on real Jaeger spans (the Nezha TrainTicket slice imported into the
+ * node): cold embeddings per second on the node (distinct texts through {@code _embed}, the bundled
+ * model on one intra-op thread), the processor's cached path per second in this JVM (text, hash,
+ * cache hit), and {@code _bulk} throughput into an index whose default pipeline is {@code
+ * code_context} over the same without it.
  */
 public final class SpanEmbeddingBenchmark {
 
@@ -25,7 +32,13 @@ public final class SpanEmbeddingBenchmark {
     private static final String PLAIN = "aiops-bench-spans-plain";
     private static final String PIPED = "aiops-bench-spans-code-context";
 
-    public record Result(double coldTextsPerSecond, int coldTexts, double cachedSpansPerSecond, double bulkRatio, int spans, int distinctContexts) {}
+    public record Result(
+            double coldTextsPerSecond,
+            int coldTexts,
+            double cachedSpansPerSecond,
+            double bulkRatio,
+            int spans,
+            int distinctContexts) {}
 
     private final HttpNodeClient node;
 
@@ -35,13 +48,21 @@ public final class SpanEmbeddingBenchmark {
 
     @SuppressWarnings("unchecked")
     public Result run(int maxSpans, int coldTexts) throws IOException, InterruptedException {
-        Map<String, Object> found = node.require("POST", "/jaeger-span-*/_search", "{\"size\":" + maxSpans + ",\"query\":{\"match_all\":{}}}").json();
+        Map<String, Object> found =
+                node.require(
+                                "POST",
+                                "/jaeger-span-*/_search",
+                                "{\"size\":" + maxSpans + ",\"query\":{\"match_all\":{}}}")
+                        .json();
         List<Map<String, Object>> spans = new ArrayList<>();
         for (Object hit : (List<Object>) ((Map<String, Object>) found.get("hits")).get("hits")) {
             spans.add((Map<String, Object>) ((Map<String, Object>) hit).get("_source"));
         }
         if (spans.isEmpty()) {
-            throw new IllegalStateException("no jaeger-span-* documents on " + node.url() + ": import some first (./aiops import nezha)");
+            throw new IllegalStateException(
+                    "no jaeger-span-* documents on "
+                            + node.url()
+                            + ": import some first (./aiops import nezha)");
         }
         CodeContextText texts = new CodeContextText("code.parameters", "code.return");
         Set<String> distinct = new LinkedHashSet<>();
@@ -49,21 +70,25 @@ public final class SpanEmbeddingBenchmark {
             distinct.add(texts.of(span).text());
         }
         return new Result(
-            coldRate(new ArrayList<>(distinct), coldTexts),
-            Math.min(coldTexts, distinct.size() * 10),
-            cachedRate(texts, spans),
-            bulkRatio(spans),
-            spans.size(),
-            distinct.size()
-        );
+                coldRate(new ArrayList<>(distinct), coldTexts),
+                Math.min(coldTexts, distinct.size() * 10),
+                cachedRate(texts, spans),
+                bulkRatio(spans),
+                spans.size(),
+                distinct.size());
     }
 
     /** Distinct texts never embedded before (a run counter makes them new), 16 per request. */
-    private double coldRate(List<String> contexts, int count) throws IOException, InterruptedException {
+    private double coldRate(List<String> contexts, int count)
+            throws IOException, InterruptedException {
         List<String> fresh = new ArrayList<>();
         long run = System.nanoTime();
         for (int i = 0; fresh.size() < count && i < contexts.size() * 10; i++) {
-            fresh.add(contexts.get(i % contexts.size()) + (i < contexts.size() ? "" : " variant" + (i / contexts.size()) + "x" + run % 1000));
+            fresh.add(
+                    contexts.get(i % contexts.size())
+                            + (i < contexts.size()
+                                    ? ""
+                                    : " variant" + (i / contexts.size()) + "x" + run % 1000));
         }
         embed(fresh.subList(0, Math.min(16, fresh.size()))); // model load
         long start = System.nanoTime();
@@ -103,19 +128,28 @@ public final class SpanEmbeddingBenchmark {
     }
 
     /** With the cache warm, alternating rounds of every span into each index. */
-    private double bulkRatio(List<Map<String, Object>> spans) throws IOException, InterruptedException {
+    private double bulkRatio(List<Map<String, Object>> spans)
+            throws IOException, InterruptedException {
         node.send("DELETE", "/" + PLAIN + "," + PIPED + "?ignore_unavailable=true", null);
-        node.require("PUT", "/_ingest/pipeline/" + PIPELINE, "{\"processors\":[{\"code_context\":{}}]}");
-        String settings = "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0%s},\"mappings\":{\"dynamic\":false}}";
+        node.require(
+                "PUT", "/_ingest/pipeline/" + PIPELINE, "{\"processors\":[{\"code_context\":{}}]}");
+        String settings =
+                "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0%s},\"mappings\":{\"dynamic\":false}}";
         node.require("PUT", "/" + PLAIN, String.format(Locale.ROOT, settings, ""));
-        node.require("PUT", "/" + PIPED, String.format(Locale.ROOT, settings, ",\"default_pipeline\":\"" + PIPELINE + "\""));
+        node.require(
+                "PUT",
+                "/" + PIPED,
+                String.format(Locale.ROOT, settings, ",\"default_pipeline\":\"" + PIPELINE + "\""));
         List<String> docs = new ArrayList<>();
         for (Map<String, Object> span : spans) {
             docs.add(JsonStrings.write(span));
         }
         List<BulkRounds.Bulk> bodies = BulkRounds.bodies(docs, 1000, false);
         // Warm-up: one pass over every span, so the node's embedding cache holds every context.
-        double[] rates = new BulkRounds(node).docsPerSecond(List.of(PLAIN, PIPED), bodies, bodies.size(), 3, bodies.size());
+        double[] rates =
+                new BulkRounds(node)
+                        .docsPerSecond(
+                                List.of(PLAIN, PIPED), bodies, bodies.size(), 3, bodies.size());
         node.send("DELETE", "/" + PLAIN + "," + PIPED + "?ignore_unavailable=true", null);
         node.send("DELETE", "/_ingest/pipeline/" + PIPELINE, null);
         return rates[1] / rates[0];

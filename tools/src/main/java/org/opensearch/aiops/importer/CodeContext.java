@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.importer;
 
 import java.util.LinkedHashMap;
@@ -7,13 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The code that wrote a TrainTicket log line: class (package abbreviated as in the log), line and method, from lines
- * like {@code 16:42:22.382 INFO  t.s.TravelServiceImpl#532 TraceID: … SpanID: … [getRouteByRouteId][…]}.
- * {@code function} is null when no {@code [method]} follows the span id.
+ * The code that wrote a TrainTicket log line: class (package abbreviated as in the log), line and
+ * method, from lines like {@code 16:42:22.382 INFO t.s.TravelServiceImpl#532 TraceID: … SpanID: …
+ * [getRouteByRouteId][…]}. {@code function} is null when no {@code [method]} follows the span id.
  */
 public record CodeContext(String namespace, String function, int lineno) {
 
-    private static final Pattern CONTEXT = Pattern.compile("([\\w.$]+)#(\\d+)\\s+TraceID:\\s*\\S*\\s+SpanID:\\s*\\S*\\s*(?:\\[([^\\]\\[]*)\\])?");
+    private static final Pattern CONTEXT =
+            Pattern.compile(
+                    "([\\w.$]+)#(\\d+)\\s+TraceID:\\s*\\S*\\s+SpanID:\\s*\\S*\\s*(?:\\[([^\\]\\[]*)\\])?");
 
     /** The context a log line names, if any. */
     public static Optional<CodeContext> parse(String logLine) {

@@ -1,10 +1,19 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.importer;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Column positions of a CSV file by name, so rows are read by column name and bad values are reported by it. */
+/**
+ * Column positions of a CSV file by name, so rows are read by column name and bad values are
+ * reported by it.
+ */
 public final class CsvHeader {
 
     private final String file;
@@ -26,10 +35,12 @@ public final class CsvHeader {
     public String get(List<String> row, String column) {
         Integer position = positions.get(column);
         if (position == null) {
-            throw new IllegalArgumentException(file + ": no column [" + column + "] in header " + columns);
+            throw new IllegalArgumentException(
+                    file + ": no column [" + column + "] in header " + columns);
         }
         if (position >= row.size()) {
-            throw new IllegalArgumentException(file + ": row has no value for column [" + column + "]: " + row);
+            throw new IllegalArgumentException(
+                    file + ": row has no value for column [" + column + "]: " + row);
         }
         return row.get(position);
     }
@@ -39,7 +50,8 @@ public final class CsvHeader {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + ": column [" + column + "] must be an integer, got [" + value + "]", e);
+            throw new IllegalArgumentException(
+                    file + ": column [" + column + "] must be an integer, got [" + value + "]", e);
         }
     }
 }

@@ -1,7 +1,10 @@
-package org.opensearch.aiops.importer;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.opensearch.common.xcontent.XContentHelper;
-import org.opensearch.common.xcontent.json.JsonXContent;
+package org.opensearch.aiops.importer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,18 +19,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.opensearch.common.xcontent.XContentHelper;
+import org.opensearch.common.xcontent.json.JsonXContent;
+
 /**
- * One row of a TrainTicket {@code log/HH_MM_log.csv.gz} file:
- * {@code Timestamp,TimeUnixNano,Node,PodName,Container,TraceID,SpanID,Log}, where {@code Log} is the container's JSON
- * record ({@code {"log": "<line>\n", "stream": …}}).
+ * One row of a TrainTicket {@code log/HH_MM_log.csv.gz} file: {@code
+ * Timestamp,TimeUnixNano,Node,PodName,Container,TraceID,SpanID,Log}, where {@code Log} is the
+ * container's JSON record ({@code {"log": "<line>\n", "stream": …}}).
  */
-public record LogRow(long timeNanos, String node, String pod, String container, String traceId, String spanId, String message, String raw) {
+public record LogRow(
+        long timeNanos,
+        String node,
+        String pod,
+        String container,
+        String traceId,
+        String spanId,
+        String message,
+        String raw) {
 
     static final int FIELDS = 8;
 
     /**
-     * Splits on the first 7 commas: the last field is the log record, quoted CSV-style. Read up to its closing quote,
-     * because a few rows are not valid CSV (unquoted commas and text glued after the quoted record).
+     * Splits on the first 7 commas: the last field is the log record, quoted CSV-style. Read up to
+     * its closing quote, because a few rows are not valid CSV (unquoted commas and text glued after
+     * the quoted record).
      */
     public static LogRow parse(String line) {
         List<String> fields = new ArrayList<>(FIELDS);
@@ -35,30 +50,48 @@ public record LogRow(long timeNanos, String node, String pod, String container, 
         for (int i = 0; i < FIELDS - 1; i++) {
             int comma = line.indexOf(',', from);
             if (comma < 0) {
-                throw new IllegalArgumentException("log row has " + (i + 1) + " fields, expected " + FIELDS + ": " + line);
+                throw new IllegalArgumentException(
+                        "log row has " + (i + 1) + " fields, expected " + FIELDS + ": " + line);
             }
             fields.add(line.substring(from, comma));
             from = comma + 1;
         }
         String record = unquote(line.substring(from));
         long nanos = timeNanos(fields.get(0));
-        return new LogRow(nanos, fields.get(2), fields.get(3), fields.get(4), fields.get(5), fields.get(6), messageOf(record), line);
+        return new LogRow(
+                nanos,
+                fields.get(2),
+                fields.get(3),
+                fields.get(4),
+                fields.get(5),
+                fields.get(6),
+                messageOf(record),
+                line);
     }
 
     /**
-     * {@code Timestamp} (UTC, with or without {@code Z}) in epoch nanoseconds. Not {@code TimeUnixNano}: a few rows
-     * have an overflowed value there (-6795364578871345152) next to a correct {@code Timestamp}.
+     * {@code Timestamp} (UTC, with or without {@code Z}) in epoch nanoseconds. Not {@code
+     * TimeUnixNano}: a few rows have an overflowed value there (-6795364578871345152) next to a
+     * correct {@code Timestamp}.
      */
     static long timeNanos(String timestamp) {
         try {
-            Instant t = timestamp.endsWith("Z") ? Instant.parse(timestamp) : LocalDateTime.parse(timestamp).toInstant(ZoneOffset.UTC);
+            Instant t =
+                    timestamp.endsWith("Z")
+                            ? Instant.parse(timestamp)
+                            : LocalDateTime.parse(timestamp).toInstant(ZoneOffset.UTC);
             return t.getEpochSecond() * 1_000_000_000L + t.getNano();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("log row: column [Timestamp] must be an ISO-8601 time, got [" + timestamp + "]", e);
+            throw new IllegalArgumentException(
+                    "log row: column [Timestamp] must be an ISO-8601 time, got [" + timestamp + "]",
+                    e);
         }
     }
 
-    /** The content of a CSV field that starts with a quote, up to its closing quote; other fields as they are. */
+    /**
+     * The content of a CSV field that starts with a quote, up to its closing quote; other fields as
+     * they are.
+     */
     static String unquote(String field) {
         if (field.startsWith("\"") == false) {
             return field;
@@ -80,11 +113,16 @@ public record LogRow(long timeNanos, String node, String pod, String container, 
         return out.toString();
     }
 
-    /** The record's {@code log} line without its line break; the record itself when it is not such JSON. */
+    /**
+     * The record's {@code log} line without its line break; the record itself when it is not such
+     * JSON.
+     */
     static String messageOf(String record) {
         if (record.startsWith("{")) {
             try {
-                Object log = XContentHelper.convertToMap(JsonXContent.jsonXContent, record, false).get("log");
+                Object log =
+                        XContentHelper.convertToMap(JsonXContent.jsonXContent, record, false)
+                                .get("log");
                 if (log instanceof String text) {
                     return text.stripTrailing();
                 }
@@ -98,7 +136,9 @@ public record LogRow(long timeNanos, String node, String pod, String container, 
     /** Content hash of the row: the same row imported twice is one document. */
     public String id() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(raw.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

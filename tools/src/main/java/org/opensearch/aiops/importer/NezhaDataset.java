@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.importer;
 
 import java.io.IOException;
@@ -10,18 +16,25 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The folder layout of Nezha's TrainTicket data: {@code construct_data/<day>/} (fault-free) and {@code rca_data/<day>/}. */
+/**
+ * The folder layout of Nezha's TrainTicket data: {@code construct_data/<day>/} (fault-free) and
+ * {@code rca_data/<day>/}.
+ */
 public final class NezhaDataset {
 
     static final List<String> PARTS = List.of("construct_data", "rca_data");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern SLICE_FILE = Pattern.compile("(\\d{2}_\\d{2})_(trace|log)\\.csv\\.gz");
+    private static final Pattern SLICE_FILE =
+            Pattern.compile("(\\d{2}_\\d{2})_(trace|log)\\.csv\\.gz");
 
     private final Path root;
 
     public NezhaDataset(Path root) {
         if (PARTS.stream().noneMatch(part -> Files.isDirectory(root.resolve(part)))) {
-            throw new IllegalArgumentException("[input] " + root + " has neither construct_data/ nor rca_data/: not the Nezha TrainTicket data");
+            throw new IllegalArgumentException(
+                    "[input] "
+                            + root
+                            + " has neither construct_data/ nor rca_data/: not the Nezha TrainTicket data");
         }
         this.root = root;
     }
@@ -39,17 +52,25 @@ public final class NezhaDataset {
     }
 
     /**
-     * The folders of {@code days} (all days when empty), each with at most {@code limitFiles} time slices and metric
-     * files (all when 0), first in time order. The fault list is always taken: it is the labels of the whole day.
+     * The folders of {@code days} (all days when empty), each with at most {@code limitFiles} time
+     * slices and metric files (all when 0), first in time order. The fault list is always taken: it
+     * is the labels of the whole day.
      */
     public List<NezhaFolder> select(List<String> days, int limitFiles) throws IOException {
         if (limitFiles < 0) {
-            throw new IllegalArgumentException("[limit-files] must be 0 (all) or more, got [" + limitFiles + "]");
+            throw new IllegalArgumentException(
+                    "[limit-files] must be 0 (all) or more, got [" + limitFiles + "]");
         }
         Set<String> available = days();
         for (String day : days) {
             if (available.contains(day) == false) {
-                throw new IllegalArgumentException("[days] has [" + day + "], which is not in " + root + "; available: " + available);
+                throw new IllegalArgumentException(
+                        "[days] has ["
+                                + day
+                                + "], which is not in "
+                                + root
+                                + "; available: "
+                                + available);
             }
         }
         List<NezhaFolder> folders = new ArrayList<>();
@@ -85,16 +106,17 @@ public final class NezhaDataset {
         }
         Path faultList = dir.resolve(day + "-fault_list.json");
         return new NezhaFolder(
-            day,
-            dir,
-            limit(new ArrayList<>(slices), limitFiles),
-            limit(metrics, limitFiles),
-            Files.isRegularFile(faultList) ? faultList : null
-        );
+                day,
+                dir,
+                limit(new ArrayList<>(slices), limitFiles),
+                limit(metrics, limitFiles),
+                Files.isRegularFile(faultList) ? faultList : null);
     }
 
     private static <T> List<T> limit(List<T> items, int limit) {
-        return limit == 0 || items.size() <= limit ? List.copyOf(items) : List.copyOf(items.subList(0, limit));
+        return limit == 0 || items.size() <= limit
+                ? List.copyOf(items)
+                : List.copyOf(items.subList(0, limit));
     }
 
     /** Sorted entries of {@code dir}, none if it does not exist. */

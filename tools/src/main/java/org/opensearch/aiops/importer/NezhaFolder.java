@@ -1,14 +1,21 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.importer;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One day folder of the Nezha data ({@code construct_data/<day>} or {@code rca_data/<day>}) with the files selected for
- * import: time slices ({@code HH_MM}: {@code trace/HH_MM_trace.csv.gz} and {@code log/HH_MM_log.csv.gz}), pod metric
- * files, and the fault list, which may be null.
+ * One day folder of the Nezha data ({@code construct_data/<day>} or {@code rca_data/<day>}) with
+ * the files selected for import: time slices ({@code HH_MM}: {@code trace/HH_MM_trace.csv.gz} and
+ * {@code log/HH_MM_log.csv.gz}), pod metric files, and the fault list, which may be null.
  */
-public record NezhaFolder(String day, Path path, List<String> slices, List<Path> metricFiles, Path faultList) {
+public record NezhaFolder(
+        String day, Path path, List<String> slices, List<Path> metricFiles, Path faultList) {
 
     public Path traceFile(String slice) {
         return path.resolve("trace").resolve(slice + "_trace.csv.gz");
@@ -22,7 +29,9 @@ public record NezhaFolder(String day, Path path, List<String> slices, List<Path>
     public int fileCount() {
         int count = metricFiles.size() + (faultList == null ? 0 : 1);
         for (String slice : slices) {
-            count += (traceFile(slice).toFile().isFile() ? 1 : 0) + (logFile(slice).toFile().isFile() ? 1 : 0);
+            count +=
+                    (traceFile(slice).toFile().isFile() ? 1 : 0)
+                            + (logFile(slice).toFile().isFile() ? 1 : 0);
         }
         return count;
     }

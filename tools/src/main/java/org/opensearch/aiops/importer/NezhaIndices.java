@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.importer;
 
 import java.io.IOException;
@@ -8,9 +14,10 @@ import java.nio.charset.StandardCharsets;
 import org.opensearch.aiops.io.HttpNodeClient;
 
 /**
- * Where the Nezha importer writes, and the setup it needs: Jaeger's span index template (unless one exists), the logs
- * pipeline with {@code log_template}, and the logs, metrics and faults indices with their mappings (JSON resources
- * next to this class). Existing templates, pipelines and indices are left as they are.
+ * Where the Nezha importer writes, and the setup it needs: Jaeger's span index template (unless one
+ * exists), the logs pipeline with {@code log_template}, and the logs, metrics and faults indices
+ * with their mappings (JSON resources next to this class). Existing templates, pipelines and
+ * indices are left as they are.
  */
 public final class NezhaIndices {
 
@@ -23,12 +30,18 @@ public final class NezhaIndices {
     private NezhaIndices() {}
 
     public static void ensure(HttpNodeClient node) throws IOException, InterruptedException {
-        // Jaeger itself installs a legacy template named jaeger-span; either kind means the mapping is taken care of.
-        if (node.exists("/_index_template/" + SPAN_TEMPLATE) == false && node.exists("/_template/" + SPAN_TEMPLATE) == false) {
-            node.require("PUT", "/_index_template/" + SPAN_TEMPLATE, resource("jaeger-span-template.json"));
+        // Jaeger itself installs a legacy template named jaeger-span; either kind means the mapping
+        // is taken care of.
+        if (node.exists("/_index_template/" + SPAN_TEMPLATE) == false
+                && node.exists("/_template/" + SPAN_TEMPLATE) == false) {
+            node.require(
+                    "PUT",
+                    "/_index_template/" + SPAN_TEMPLATE,
+                    resource("jaeger-span-template.json"));
         }
         if (node.exists("/_ingest/pipeline/" + LOGS_PIPELINE) == false) {
-            node.require("PUT", "/_ingest/pipeline/" + LOGS_PIPELINE, resource("nezha-pipeline.json"));
+            node.require(
+                    "PUT", "/_ingest/pipeline/" + LOGS_PIPELINE, resource("nezha-pipeline.json"));
         }
         createIfAbsent(node, LOGS, "nezha-logs.json");
         createIfAbsent(node, METRICS, "nezha-metrics.json");
@@ -37,10 +50,22 @@ public final class NezhaIndices {
 
     /** Makes everything written so far searchable. */
     public static void refresh(HttpNodeClient node) throws IOException, InterruptedException {
-        node.require("POST", "/" + TraceSpan.INDEX_PREFIX + "*," + LOGS + "," + METRICS + "," + FAULTS + "/_refresh", null);
+        node.require(
+                "POST",
+                "/"
+                        + TraceSpan.INDEX_PREFIX
+                        + "*,"
+                        + LOGS
+                        + ","
+                        + METRICS
+                        + ","
+                        + FAULTS
+                        + "/_refresh",
+                null);
     }
 
-    private static void createIfAbsent(HttpNodeClient node, String index, String mapping) throws IOException, InterruptedException {
+    private static void createIfAbsent(HttpNodeClient node, String index, String mapping)
+            throws IOException, InterruptedException {
         if (node.exists("/" + index) == false) {
             node.require("PUT", "/" + index, resource(mapping));
         }
@@ -49,7 +74,8 @@ public final class NezhaIndices {
     static String resource(String name) {
         try (InputStream in = NezhaIndices.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + name + " is missing next to " + NezhaIndices.class.getName());
+                throw new IllegalStateException(
+                        "resource " + name + " is missing next to " + NezhaIndices.class.getName());
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.importer;
 
 import java.time.Instant;
@@ -8,9 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One row of a TrainTicket {@code metric/<pod>_metric.csv.gz} file (one pod's KPIs, about once a minute) as a metrics
- * document: {@code @timestamp} from {@code TimeStamp} (epoch seconds), pod, service, and every other column as a
- * number under its snake_case name with the unit as suffix ({@code CpuUsageRate(%)} → {@code cpu_usage_rate_pct}).
+ * One row of a TrainTicket {@code metric/<pod>_metric.csv.gz} file (one pod's KPIs, about once a
+ * minute) as a metrics document: {@code @timestamp} from {@code TimeStamp} (epoch seconds), pod,
+ * service, and every other column as a number under its snake_case name with the unit as suffix
+ * ({@code CpuUsageRate(%)} → {@code cpu_usage_rate_pct}).
  */
 public final class PodMetricRow {
 
@@ -42,7 +49,8 @@ public final class PodMetricRow {
             try {
                 number = Double.parseDouble(value);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("metric column [" + column + "] must be a number, got [" + value + "]", e);
+                throw new IllegalArgumentException(
+                        "metric column [" + column + "] must be a number, got [" + value + "]", e);
             }
             if (Double.isFinite(number)) { // JSON has no NaN or infinity: leave the KPI out
                 doc.put(fieldName(column), number);
@@ -51,7 +59,10 @@ public final class PodMetricRow {
         return doc;
     }
 
-    /** {@code PodClientLatencyP90(s)} → {@code pod_client_latency_p90_s}; {@code (%)} becomes {@code _pct}. */
+    /**
+     * {@code PodClientLatencyP90(s)} → {@code pod_client_latency_p90_s}; {@code (%)} becomes {@code
+     * _pct}.
+     */
     public static String fieldName(String column) {
         String name = column;
         String unit = null;
@@ -64,7 +75,9 @@ public final class PodMetricRow {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isUpperCase(c) && i > 0 && Character.isUpperCase(name.charAt(i - 1)) == false) {
+            if (Character.isUpperCase(c)
+                    && i > 0
+                    && Character.isUpperCase(name.charAt(i - 1)) == false) {
                 out.append('_');
             }
             out.append(Character.toLowerCase(c));

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.io;
 
 import java.io.IOException;
@@ -6,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends documents to {@code _bulk} in batches with their own {@code _id}s (so a re-import overwrites instead of
- * duplicating) and keeps every item failure: counted, with the first reasons kept for the report.
+ * Sends documents to {@code _bulk} in batches with their own {@code _id}s (so a re-import
+ * overwrites instead of duplicating) and keeps every item failure: counted, with the first reasons
+ * kept for the report.
  */
 public final class BulkWriter {
 
@@ -24,23 +31,29 @@ public final class BulkWriter {
 
     public BulkWriter(HttpNodeClient node, int batchSize) {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("[batch-size] must be at least 1, got [" + batchSize + "]");
+            throw new IllegalArgumentException(
+                    "[batch-size] must be at least 1, got [" + batchSize + "]");
         }
         this.node = node;
         this.batchSize = batchSize;
     }
 
     /**
-     * Queues one document; {@code pipeline} may be null. A change of pipeline flushes first, because the pipeline is a
-     * parameter of the whole request.
+     * Queues one document; {@code pipeline} may be null. A change of pipeline flushes first,
+     * because the pipeline is a parameter of the whole request.
      */
-    public void index(String index, String id, Map<String, Object> document, String pipeline) throws IOException, InterruptedException {
+    public void index(String index, String id, Map<String, Object> document, String pipeline)
+            throws IOException, InterruptedException {
         String path = pipeline == null ? "/_bulk" : "/_bulk?pipeline=" + pipeline;
         if (pendingPath != null && pendingPath.equals(path) == false) {
             flush();
         }
         pendingPath = path;
-        body.append("{\"index\":{\"_index\":").append(JsonStrings.quote(index)).append(",\"_id\":").append(JsonStrings.quote(id)).append("}}\n");
+        body.append("{\"index\":{\"_index\":")
+                .append(JsonStrings.quote(index))
+                .append(",\"_id\":")
+                .append(JsonStrings.quote(id))
+                .append("}}\n");
         body.append(JsonStrings.write(document)).append('\n');
         if (++pending >= batchSize) {
             flush();

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.io;
 
 import java.io.IOException;
@@ -5,7 +11,10 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Minimal RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF rows. */
+/**
+ * Minimal RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; CRLF or
+ * LF rows.
+ */
 public final class CsvReader {
     private final Reader in;
     private int pushedBack = -2;

@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.io;
 
 import java.util.List;
@@ -5,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes JSON text for request bodies built by hand (bulk lines, documents as maps): the one escaping routine the
- * command-line tools share.
+ * Writes JSON text for request bodies built by hand (bulk lines, documents as maps): the one
+ * escaping routine the command-line tools share.
  */
 public final class JsonStrings {
 
@@ -56,7 +62,8 @@ public final class JsonStrings {
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("cannot write a " + value.getClass().getName() + " as JSON");
+            throw new IllegalArgumentException(
+                    "cannot write a " + value.getClass().getName() + " as JSON");
         }
     }
 

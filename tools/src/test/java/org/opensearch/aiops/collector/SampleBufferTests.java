@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.collector;
 
 import java.time.Duration;
@@ -32,18 +38,27 @@ public class SampleBufferTests extends OpenSearchTestCase {
         RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2));
         AtomicInteger calls = new AtomicInteger();
         List<Integer> retried = new ArrayList<>();
-        policy.run("x", () -> {
-            if (calls.incrementAndGet() < 3) {
-                throw new IllegalStateException("busy");
-            }
-        }, (attempt, e) -> retried.add(attempt));
+        policy.run(
+                "x",
+                () -> {
+                    if (calls.incrementAndGet() < 3) {
+                        throw new IllegalStateException("busy");
+                    }
+                },
+                (attempt, e) -> retried.add(attempt));
         assertEquals(3, calls.get());
         assertEquals(List.of(1, 2), retried);
 
-        RetryPolicy.ExhaustedException e = expectThrows(
-            RetryPolicy.ExhaustedException.class,
-            () -> policy.run("_bulk", () -> { throw new IllegalStateException("down"); }, (attempt, ex) -> {})
-        );
+        RetryPolicy.ExhaustedException e =
+                expectThrows(
+                        RetryPolicy.ExhaustedException.class,
+                        () ->
+                                policy.run(
+                                        "_bulk",
+                                        () -> {
+                                            throw new IllegalStateException("down");
+                                        },
+                                        (attempt, ex) -> {}));
         assertEquals("_bulk failed after 3 attempts: down", e.getMessage());
     }
 }

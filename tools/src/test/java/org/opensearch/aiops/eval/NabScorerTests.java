@@ -1,23 +1,32 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.eval;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import org.opensearch.aiops.eval.NabScorer.LabelledFile;
 import org.opensearch.aiops.eval.NabScorer.Profile;
 import org.opensearch.test.OpenSearchTestCase;
 
-import java.util.ArrayList;
-import java.util.List;
-
 public class NabScorerTests extends OpenSearchTestCase {
 
     /** 100 rows (15 probationary), one window on rows 50..59. */
-    private static final LabelledFile FILE = new LabelledFile("f.csv", 100, List.of(new int[] { 50, 59 }));
+    private static final LabelledFile FILE =
+            new LabelledFile("f.csv", 100, List.of(new int[] {50, 59}));
 
     private static double fileScore(int... detections) {
         double[] scores = new double[100];
         for (int d : detections) {
             scores[d] = 1.0;
         }
-        return NabScorer.scoreFile(NabScorer.sweep(FILE, scores, Profile.STANDARD), 1.0, Profile.STANDARD).score();
+        return NabScorer.scoreFile(
+                        NabScorer.sweep(FILE, scores, Profile.STANDARD), 1.0, Profile.STANDARD)
+                .score();
     }
 
     public void testScaledSigmoid() {
@@ -64,10 +73,13 @@ public class NabScorerTests extends OpenSearchTestCase {
     }
 
     public void testNullDetectorNormalisesToZeroAndPerfectToHundred() {
-        LabelledFile second = new LabelledFile("g.csv", 200, List.of(new int[] { 40, 49 }, new int[] { 120, 139 }));
+        LabelledFile second =
+                new LabelledFile("g.csv", 200, List.of(new int[] {40, 49}, new int[] {120, 139}));
         List<LabelledFile> files = List.of(FILE, second);
         for (Profile profile : Profile.ALL) {
-            NabScorer.ProfileResult none = NabScorer.evaluate(files, List.of(new double[100], new double[200]), profile, null);
+            NabScorer.ProfileResult none =
+                    NabScorer.evaluate(
+                            files, List.of(new double[100], new double[200]), profile, null);
             assertEquals(0.0, none.normalised(), 1e-9);
             assertEquals(-3 * profile.fnWeight(), none.nullRaw(), 1e-9);
             assertEquals(3 * profile.tpWeight(), none.perfect(), 1e-9);
@@ -78,7 +90,8 @@ public class NabScorerTests extends OpenSearchTestCase {
             b[40] = 1;
             b[120] = 1;
             List<NabScorer.ThresholdScore> perFile = new ArrayList<>();
-            NabScorer.ProfileResult perfect = NabScorer.evaluate(files, List.of(a, b), profile, perFile);
+            NabScorer.ProfileResult perfect =
+                    NabScorer.evaluate(files, List.of(a, b), profile, perFile);
             assertEquals(100.0, perfect.normalised(), 1e-9);
             assertEquals(1.0, perfect.threshold(), 0);
             assertEquals(1, perFile.get(0).tp());
@@ -91,10 +104,13 @@ public class NabScorerTests extends OpenSearchTestCase {
         a[50] = 0.9; // the true detection
         a[30] = 0.8; // a false positive just below it
         a[70] = 0.5;
-        NabScorer.ProfileResult r = NabScorer.evaluate(List.of(FILE), List.<double[]>of(a), Profile.STANDARD, null);
+        NabScorer.ProfileResult r =
+                NabScorer.evaluate(List.of(FILE), List.<double[]>of(a), Profile.STANDARD, null);
         assertEquals(0.9, r.threshold(), 0);
         assertEquals(1.0, r.raw(), 1e-12);
-        List<NabScorer.ThresholdScore> sweep = NabScorer.scoresByThreshold(List.of(NabScorer.sweep(FILE, a, Profile.STANDARD)), Profile.STANDARD);
+        List<NabScorer.ThresholdScore> sweep =
+                NabScorer.scoresByThreshold(
+                        List.of(NabScorer.sweep(FILE, a, Profile.STANDARD)), Profile.STANDARD);
         assertEquals(1.1, sweep.get(0).threshold(), 0);
         assertEquals(-1.0, sweep.get(0).score(), 1e-12);
         assertEquals(0.8, sweep.get(2).threshold(), 0);

@@ -1,21 +1,42 @@
-package org.opensearch.aiops.eval;
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
 
-import org.opensearch.aiops.io.CsvReader;
-import org.opensearch.test.OpenSearchTestCase;
+package org.opensearch.aiops.eval;
 
 import java.io.StringReader;
 import java.util.List;
+
+import org.opensearch.aiops.io.CsvReader;
+import org.opensearch.test.OpenSearchTestCase;
 
 public class ParsingAccuracyTests extends OpenSearchTestCase {
 
     public void testHandMadeExample() {
         // truth: A = lines 0,1,2; B = lines 3,4; C = line 5
         List<String> truthGroups = List.of("A", "A", "A", "B", "B", "C");
-        List<String> truthTemplates = List.of("open <*>", "open <*>", "open <*>", "close <*> now", "close <*> now", "idle");
+        List<String> truthTemplates =
+                List.of(
+                        "open <*>",
+                        "open <*>",
+                        "open <*>",
+                        "close <*> now",
+                        "close <*> now",
+                        "idle");
         // parsed: {0,1,2} right; {3} and {4} split B; {5} right
         List<String> parsedGroups = List.of("p1", "p1", "p1", "p2", "p3", "p4");
-        List<String> parsedTemplates = List.of("open <NUM>", "open <NUM>", "open <NUM>", "close 7 now", "close <IP> <*> now", "idle");
-        ParsingAccuracy a = ParsingAccuracy.of(parsedGroups, truthGroups, parsedTemplates, truthTemplates);
+        List<String> parsedTemplates =
+                List.of(
+                        "open <NUM>",
+                        "open <NUM>",
+                        "open <NUM>",
+                        "close 7 now",
+                        "close <IP> <*> now",
+                        "idle");
+        ParsingAccuracy a =
+                ParsingAccuracy.of(parsedGroups, truthGroups, parsedTemplates, truthTemplates);
         assertEquals(4.0 / 6, a.ga(), 1e-9);
         // PA: lines 0-2 ("open <*>"), line 4 ("close <*> now" after collapsing <IP> <*>), line 5
         assertEquals(5.0 / 6, a.pa(), 1e-9);
@@ -27,7 +48,12 @@ public class ParsingAccuracyTests extends OpenSearchTestCase {
     }
 
     public void testMergedGroupsAreAllWrong() {
-        ParsingAccuracy a = ParsingAccuracy.of(List.of("x", "x", "y"), List.of("A", "B", "C"), List.of("t", "t", "u"), List.of("t", "v", "u"));
+        ParsingAccuracy a =
+                ParsingAccuracy.of(
+                        List.of("x", "x", "y"),
+                        List.of("A", "B", "C"),
+                        List.of("t", "t", "u"),
+                        List.of("t", "v", "u"));
         assertEquals(1.0 / 3, a.ga(), 1e-9);
         assertEquals(2.0 / 3, a.pa(), 1e-9);
     }
@@ -39,7 +65,9 @@ public class ParsingAccuracyTests extends OpenSearchTestCase {
     }
 
     public void testCsvReaderHandlesQuotes() throws Exception {
-        CsvReader in = new CsvReader(new StringReader("a,b,c\r\n1,\"x, \"\"y\"\"\",\"multi\nline\"\n,,\n"));
+        CsvReader in =
+                new CsvReader(
+                        new StringReader("a,b,c\r\n1,\"x, \"\"y\"\"\",\"multi\nline\"\n,,\n"));
         assertEquals(List.of("a", "b", "c"), in.next());
         assertEquals(List.of("1", "x, \"y\"", "multi\nline"), in.next());
         assertEquals(List.of("", "", ""), in.next());

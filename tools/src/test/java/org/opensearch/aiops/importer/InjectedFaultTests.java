@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.importer;
 
 import java.time.Instant;
@@ -8,14 +14,20 @@ import org.opensearch.test.OpenSearchTestCase;
 
 public class InjectedFaultTests extends OpenSearchTestCase {
 
-    private static final String LIST = "{\"09\": [{\"inject_time\": \"2023-01-29 09:03:53\", \"inject_timestamp\": \"1674954273\","
-        + " \"inject_pod\": \"ts-basic-service-5dc8d4f9fd-46997\", \"inject_type\": \"return\"}],"
-        + " \"08\": [{\"inject_time\": \"2023-01-29 08:43:04\", \"inject_timestamp\": \"1674953044\","
-        + " \"inject_pod\": \"ts-contacts-service-866bd68c97-xcqfx\", \"inject_type\": \"cpu_contention\"}]}";
+    private static final String LIST =
+            "{\"09\": [{\"inject_time\": \"2023-01-29 09:03:53\", \"inject_timestamp\": \"1674954273\","
+                    + " \"inject_pod\": \"ts-basic-service-5dc8d4f9fd-46997\", \"inject_type\": \"return\"}],"
+                    + " \"08\": [{\"inject_time\": \"2023-01-29 08:43:04\", \"inject_timestamp\": \"1674953044\","
+                    + " \"inject_pod\": \"ts-contacts-service-866bd68c97-xcqfx\", \"inject_type\": \"cpu_contention\"}]}";
 
     public void testInjectTimeIsUtc() {
-        assertEquals(Instant.parse("2023-01-29T08:43:04Z"), InjectedFault.parseInjectTime("2023-01-29 08:43:04"));
-        IllegalArgumentException e = expectThrows(IllegalArgumentException.class, () -> InjectedFault.parseInjectTime("1674953044"));
+        assertEquals(
+                Instant.parse("2023-01-29T08:43:04Z"),
+                InjectedFault.parseInjectTime("2023-01-29 08:43:04"));
+        IllegalArgumentException e =
+                expectThrows(
+                        IllegalArgumentException.class,
+                        () -> InjectedFault.parseInjectTime("1674953044"));
         assertTrue(e.getMessage(), e.getMessage().contains("[inject_time]"));
     }
 
@@ -34,10 +46,13 @@ public class InjectedFaultTests extends OpenSearchTestCase {
     }
 
     public void testMissingFieldIsNamed() {
-        IllegalArgumentException e = expectThrows(
-            IllegalArgumentException.class,
-            () -> InjectedFault.parseList("2023-01-29", "{\"08\": [{\"inject_time\": \"2023-01-29 08:43:04\", \"inject_type\": \"return\"}]}")
-        );
+        IllegalArgumentException e =
+                expectThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                InjectedFault.parseList(
+                                        "2023-01-29",
+                                        "{\"08\": [{\"inject_time\": \"2023-01-29 08:43:04\", \"inject_type\": \"return\"}]}"));
         assertTrue(e.getMessage(), e.getMessage().contains("[inject_pod]"));
     }
 }

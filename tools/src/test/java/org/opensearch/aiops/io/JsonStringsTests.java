@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.io;
 
 import java.util.LinkedHashMap;
@@ -20,6 +26,8 @@ public class JsonStringsTests extends OpenSearchTestCase {
         map.put("b", true);
         map.put("l", List.of(Map.of("k", "v")));
         map.put("z", null);
-        assertEquals("{\"s\":\"x\",\"n\":1,\"d\":2.5,\"b\":true,\"l\":[{\"k\":\"v\"}],\"z\":null}", JsonStrings.write(map));
+        assertEquals(
+                "{\"s\":\"x\",\"n\":1,\"d\":2.5,\"b\":true,\"l\":[{\"k\":\"v\"}],\"z\":null}",
+                JsonStrings.write(map));
     }
 }

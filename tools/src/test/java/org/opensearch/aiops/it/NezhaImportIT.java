@@ -1,3 +1,9 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
 package org.opensearch.aiops.it;
 
 import static org.junit.Assert.assertEquals;
@@ -15,15 +21,24 @@ import org.opensearch.common.xcontent.json.JsonXContent;
 
 import picocli.CommandLine;
 
-/** {@code ./aiops import nezha} against the real node: one time slice of 2023-01-29, imported twice. */
+/**
+ * {@code ./aiops import nezha} against the real node: one time slice of 2023-01-29, imported twice.
+ */
 public class NezhaImportIT extends AiopsRestTestCase {
 
-    private static final Path DATA = Path.of(System.getProperty("user.dir")).resolve("../shared/datasets/nezha-trainticket").normalize();
+    private static final Path DATA =
+            Path.of(System.getProperty("user.dir"))
+                    .resolve("../shared/datasets/nezha-trainticket")
+                    .normalize();
     private static final String DAY = "2023-01-29";
 
     @Test
     public void testImportIsCompleteAndIdempotent() throws Exception {
-        assertTrue("the Nezha TrainTicket data must be at " + DATA + " (../shared/datasets relative to the project)", Files.isDirectory(DATA));
+        assertTrue(
+                "the Nezha TrainTicket data must be at "
+                        + DATA
+                        + " (../shared/datasets relative to the project)",
+                Files.isDirectory(DATA));
 
         importOnce();
         long spans = count("jaeger-span-" + DAY, null);
@@ -35,16 +50,27 @@ public class NezhaImportIT extends AiopsRestTestCase {
         assertTrue("metrics: " + metrics, metrics > 0);
         assertEquals(faultsInList(), faults);
 
-        long withCode = count(
-            "jaeger-span-" + DAY,
-            "{\"query\":{\"nested\":{\"path\":\"tags\",\"query\":{\"term\":{\"tags.key\":\"code.namespace\"}}}}}"
-        );
-        assertTrue("some spans carry code.* tags from their log lines: " + withCode, withCode > 0 && withCode < spans);
-        assertEquals("every log line went through log_template", logs, count("nezha-logs", "{\"query\":{\"exists\":{\"field\":\"log_template.id\"}}}"));
-        Map<String, Object> span = call("GET", "/jaeger-span-" + DAY + "/_search?size=1", "{\"query\":{\"bool\":{\"must_not\":"
-            + "{\"nested\":{\"path\":\"references\",\"query\":{\"exists\":{\"field\":\"references.spanID\"}}}}}}}");
+        long withCode =
+                count(
+                        "jaeger-span-" + DAY,
+                        "{\"query\":{\"nested\":{\"path\":\"tags\",\"query\":{\"term\":{\"tags.key\":\"code.namespace\"}}}}}");
+        assertTrue(
+                "some spans carry code.* tags from their log lines: " + withCode,
+                withCode > 0 && withCode < spans);
+        assertEquals(
+                "every log line went through log_template",
+                logs,
+                count("nezha-logs", "{\"query\":{\"exists\":{\"field\":\"log_template.id\"}}}"));
+        Map<String, Object> span =
+                call(
+                        "GET",
+                        "/jaeger-span-" + DAY + "/_search?size=1",
+                        "{\"query\":{\"bool\":{\"must_not\":"
+                                + "{\"nested\":{\"path\":\"references\",\"query\":{\"exists\":{\"field\":\"references.spanID\"}}}}}}}");
         String service = path(span, "hits.hits.0._source.process.serviceName");
-        assertTrue("a root span's service is its pod without the last two parts: " + service, service.startsWith("ts-") && service.endsWith("-service"));
+        assertTrue(
+                "a root span's service is its pod without the last two parts: " + service,
+                service.startsWith("ts-") && service.endsWith("-service"));
 
         importOnce();
         assertEquals(spans, count("jaeger-span-" + DAY, null));
@@ -54,27 +80,35 @@ public class NezhaImportIT extends AiopsRestTestCase {
     }
 
     private static void importOnce() {
-        int exit = new CommandLine(new AiopsCli()).execute(
-            "import",
-            "nezha",
-            "--input",
-            DATA.toString(),
-            "--url",
-            "http://127.0.0.1:" + System.getProperty("aiops.node.port", "9200"),
-            "--limit-files",
-            "1",
-            "--days",
-            DAY
-        );
+        int exit =
+                new CommandLine(new AiopsCli())
+                        .execute(
+                                "import",
+                                "nezha",
+                                "--input",
+                                DATA.toString(),
+                                "--url",
+                                "http://127.0.0.1:" + System.getProperty("aiops.node.port", "9200"),
+                                "--limit-files",
+                                "1",
+                                "--days",
+                                DAY);
         assertEquals("import exit code", 0, exit);
     }
 
     private static long count(String index, String query) throws Exception {
-        return ((Number) call(query == null ? "GET" : "POST", "/" + index + "/_count", query).get("count")).longValue();
+        return ((Number)
+                        call(query == null ? "GET" : "POST", "/" + index + "/_count", query)
+                                .get("count"))
+                .longValue();
     }
 
     private static long faultsInList() throws Exception {
-        String json = Files.readString(DATA.resolve("rca_data").resolve(DAY).resolve(DAY + "-fault_list.json"));
-        return XContentHelper.convertToMap(JsonXContent.jsonXContent, json, false).values().stream().mapToLong(hour -> ((List<?>) hour).size()).sum();
+        String json =
+                Files.readString(
+                        DATA.resolve("rca_data").resolve(DAY).resolve(DAY + "-fault_list.json"));
+        return XContentHelper.convertToMap(JsonXContent.jsonXContent, json, false).values().stream()
+                .mapToLong(hour -> ((List<?>) hour).size())
+                .sum();
     }
 }
