@@ -163,11 +163,14 @@ public class SpanEventReaderSingleNodeTests extends OpenSearchSingleNodeTestCase
         return future.get(30, TimeUnit.SECONDS);
     }
 
-    /** The mapping of the span index template the importer installs (Jaeger's own span mapping). */
+    /**
+     * The mapping of the span index template the importer installs (Jaeger's own span mapping; a
+     * copy beside this test, since the importer lives in the tools module).
+     */
     private static String jaegerMapping() throws Exception {
         try (InputStream in =
-                AiopsPlugin.class.getResourceAsStream(
-                        "/org/opensearch/aiops/importer/jaeger-span-template.json")) {
+                SpanEventReaderSingleNodeTests.class.getResourceAsStream(
+                        "jaeger-span-template.json")) {
             Map<String, Object> template =
                     InputTestSupport.jsonMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             @SuppressWarnings("unchecked")
