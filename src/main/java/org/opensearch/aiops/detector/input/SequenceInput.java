@@ -337,12 +337,7 @@ public record SequenceInput(
         if (query == null) {
             return this;
         }
-        QueryBuilder narrowed =
-                filter == null
-                        ? query
-                        : org.opensearch.index.query.QueryBuilders.boolQuery()
-                                .filter(filter)
-                                .filter(query);
+        QueryBuilder narrowed = DetectorSource.narrow(filter, query);
         return new SequenceInput(
                 indices,
                 timeField,

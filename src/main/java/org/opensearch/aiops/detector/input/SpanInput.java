@@ -198,12 +198,7 @@ public record SpanInput(
         if (query == null) {
             return this;
         }
-        QueryBuilder narrowed =
-                filter == null
-                        ? query
-                        : org.opensearch.index.query.QueryBuilders.boolQuery()
-                                .filter(filter)
-                                .filter(query);
+        QueryBuilder narrowed = DetectorSource.narrow(filter, query);
         return new SpanInput(
                 indices, timeField, instanceTags, tags, codeContextField, parentMargin, narrowed);
     }
