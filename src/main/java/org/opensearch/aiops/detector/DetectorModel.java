@@ -6,8 +6,8 @@
 
 package org.opensearch.aiops.detector;
 
-/** A trained model of one entity. Thread-safe for scoring. */
-public interface DetectorModel {
+/** A trained model of one entity's numeric rows. Thread-safe for scoring. */
+public interface DetectorModel extends TrainedModel {
 
     /** Rows one score needs. */
     int window();
@@ -28,15 +28,4 @@ public interface DetectorModel {
     default DetectorScore score(float[][] rows, Object state) {
         return score(rows);
     }
-
-    /** The anomaly threshold on scores for this spec, from the training scores. */
-    double threshold(ThresholdSpec spec);
-
-    /** Count, mean, std and a few quantiles of the training scores, for the profile. */
-    ScoreSummary trainingScores();
-
-    long ramBytes();
-
-    /** Compact, versioned serialization; {@link SeriesDetectorType#read} reads it back. */
-    byte[] toBytes();
 }

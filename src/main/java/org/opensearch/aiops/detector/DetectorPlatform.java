@@ -7,8 +7,10 @@
 package org.opensearch.aiops.detector;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
+import org.opensearch.aiops.detector.input.DetectorInput;
 import org.opensearch.aiops.detector.input.MetricReader;
 import org.opensearch.aiops.index.SystemIndexAccess;
 import org.opensearch.aiops.settings.AiopsSettings;
@@ -69,6 +71,9 @@ public record DetectorPlatform(
                 .getClusterSettings()
                 .addSettingsUpdateConsumer(AiopsSettings.DETECTOR_PAGE_SIZE, reader::setPageSize);
         LongSupplier clock = threadPool::absoluteTimeInMillis;
+        int pageSize = AiopsSettings.DETECTOR_PAGE_SIZE.get(settings);
+        Function<DetectorInput, UnitInput<?>> units =
+                input -> UnitInput.of(input, client, pageSize);
         DetectorTrainer trainer =
                 new DetectorTrainer(
                         store,
@@ -78,7 +83,8 @@ public record DetectorPlatform(
                         types,
                         clock,
                         threadPool.executor(TRAIN_THREAD_POOL),
-                        () -> clusterService.localNode().getEphemeralId());
+                        () -> clusterService.localNode().getEphemeralId(),
+                        units);
         DetectorService service =
                 new DetectorService(
                         client,
@@ -93,7 +99,8 @@ public record DetectorPlatform(
                                 cache,
                                 types,
                                 new ResultIndex(client, clusterService),
-                                clock),
+                                clock,
+                                units),
                         new DetectorJobs(systemIndices),
                         checkpoints,
                         cache,

@@ -13,16 +13,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.opensearch.OpenSearchStatusException;
 import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.DetectorInput;
 import org.opensearch.aiops.detector.input.DocumentRef;
 import org.opensearch.aiops.detector.input.EntitySeries;
 import org.opensearch.aiops.detector.input.MetricReader;
@@ -46,6 +49,7 @@ public final class DetectorScorer {
     private final DetectorTypes types;
     private final ResultIndex results;
     private final LongSupplier clock;
+    private final Function<DetectorInput, UnitInput<?>> units;
 
     public DetectorScorer(
             DetectorStore store,
@@ -54,7 +58,8 @@ public final class DetectorScorer {
             ModelCache cache,
             DetectorTypes types,
             ResultIndex results,
-            LongSupplier clock) {
+            LongSupplier clock,
+            Function<DetectorInput, UnitInput<?>> units) {
         this.store = store;
         this.reader = reader;
         this.checkpoints = checkpoints;
@@ -62,6 +67,7 @@ public final class DetectorScorer {
         this.types = types;
         this.results = results;
         this.clock = clock;
+        this.units = units;
     }
 
     /**
@@ -94,12 +100,135 @@ public final class DetectorScorer {
             DetectorStatus status,
             TimeRange range,
             Cursor cursor) {
-        return runSeries(
-                stored,
-                status,
+        DetectorType<?> type = types.get(stored.detector().type(), "type");
+        if (type instanceof SharedDetectorType<?, ?> shared) {
+            return runShared(stored, status, range, shared);
+        }
+        return runSeries(stored, status, range, cursor, (SeriesDetectorType<?>) type);
+    }
+
+    /**
+     * Scores every unit the shared-model input reads in the range with the detector's one model. A
+     * unit read again (the job reads back several intervals) gets the same result id, so its result
+     * is replaced, not repeated.
+     */
+    @SuppressWarnings(
+            "unchecked") // the input decides the unit class (SharedDetectorType's contract)
+    private <P extends DetectorParams, U> RunSummary runShared(
+            DetectorStore.StoredDetector stored,
+            DetectorStatus status,
+            TimeRange range,
+            SharedDetectorType<P, U> type) {
+        String id = stored.id();
+        Detector detector = stored.detector();
+        requireModel(id, status);
+        UnitInput<U> input = (UnitInput<U>) units.apply(type.input());
+        SharedModel<U> model = sharedModel(id, type);
+        UnitInput.Units<U> read = input.read(detector.source(), range, null);
+        double threshold = model.threshold(detector.threshold());
+        long now = clock.getAsLong();
+        List<DetectorResult> docs = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        Set<String> entities = new HashSet<>();
+        int anomalies = 0;
+        for (U unit : read.units()) {
+            DetectorScore score = model.score(unit);
+            DetectorResult result =
+                    input.result(
+                            id,
+                            detector,
+                            unit,
+                            score,
+                            model.contributions(unit, score),
+                            threshold,
+                            now);
+            anomalies += result.isAnomaly() ? 1 : 0;
+            entities.add(input.entityKey(unit));
+            docs.add(result);
+            ids.add(UnitInput.resultId(id, input.key(unit)));
+        }
+        return finishRun(
+                id,
+                detector,
                 range,
-                cursor,
-                (SeriesDetectorType<?>) types.get(stored.detector().type(), "type"));
+                now,
+                docs,
+                ids,
+                read.documents(),
+                0,
+                entities.size(),
+                0,
+                docs.size(),
+                anomalies);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <U> SharedModel<U> sharedModel(String id, SharedDetectorType<?, U> type) {
+        TrainedModel cached = cache.get(id, DetectorTrainer.SHARED_KEY);
+        if (cached != null) {
+            return (SharedModel<U>) cached;
+        }
+        List<ModelCheckpoints.Checkpoint> loaded =
+                checkpoints.load(id, List.of(DetectorTrainer.SHARED_KEY));
+        if (loaded.isEmpty()) {
+            throw new OpenSearchStatusException(
+                    "detector [" + id + "] has no model checkpoint: call _train again",
+                    RestStatus.CONFLICT);
+        }
+        SharedModel<U> model = type.read(loaded.get(0).bytes());
+        try {
+            cache.put(id, DetectorTrainer.SHARED_KEY, model);
+        } catch (OpenSearchStatusException full) {
+            // scored from this load, not kept
+        }
+        return model;
+    }
+
+    private static void requireModel(String id, DetectorStatus status) {
+        if (status.state().hasModel() == false) {
+            throw new OpenSearchStatusException(
+                    "detector ["
+                            + id
+                            + "] has no trained model (state ["
+                            + status.state().label()
+                            + "]): call _train first",
+                    RestStatus.CONFLICT);
+        }
+    }
+
+    /** Writes a run's results and records its summary in the detector's state. */
+    private RunSummary finishRun(
+            String id,
+            Detector detector,
+            TimeRange range,
+            long now,
+            List<DetectorResult> docs,
+            List<String> ids,
+            long documents,
+            long skipped,
+            int entities,
+            int withoutModel,
+            int scored,
+            int anomalies) {
+        try {
+            results.write(detector.resultIndex(), docs, ids);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        RunSummary summary =
+                new RunSummary(
+                        now,
+                        range.from(),
+                        range.to(),
+                        documents,
+                        skipped,
+                        entities,
+                        withoutModel,
+                        scored,
+                        anomalies);
+        PoolCalls.<DetectorStatus>await(
+                l -> store.updateStatus(id, s -> s.withLastRun(summary), l));
+        return summary;
     }
 
     private <P extends DetectorParams> RunSummary runSeries(
@@ -111,15 +240,7 @@ public final class DetectorScorer {
         Map<String, Object> states = cursor.states();
         String id = stored.id();
         Detector detector = stored.detector();
-        if (status.state().hasModel() == false) {
-            throw new OpenSearchStatusException(
-                    "detector ["
-                            + id
-                            + "] has no trained model (state ["
-                            + status.state().label()
-                            + "]): call _train first",
-                    RestStatus.CONFLICT);
-        }
+        requireModel(id, status);
         MetricSource source = (MetricSource) detector.source();
         int window = type.window(type.params(detector));
         long step =
@@ -229,25 +350,19 @@ public final class DetectorScorer {
                 cursor.scoredUntil().put(series.key(), series.time(end));
             }
         }
-        try {
-            results.write(detector.resultIndex(), docs, ids);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        RunSummary summary =
-                new RunSummary(
-                        now,
-                        range.from(),
-                        range.to(),
-                        read.documents(),
-                        read.skipped(),
-                        read.series().size(),
-                        withoutModel,
-                        windows,
-                        anomalies);
-        PoolCalls.<DetectorStatus>await(
-                l -> store.updateStatus(id, s -> s.withLastRun(summary), l));
-        return summary;
+        return finishRun(
+                id,
+                detector,
+                range,
+                now,
+                docs,
+                ids,
+                read.documents(),
+                read.skipped(),
+                read.series().size(),
+                withoutModel,
+                windows,
+                anomalies);
     }
 
     private Map<String, DetectorModel> models(
@@ -255,7 +370,9 @@ public final class DetectorScorer {
         Map<String, DetectorModel> models = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String key : entityKeys) {
-            DetectorModel model = cache.get(id, key);
+            DetectorModel model =
+                    (DetectorModel)
+                            cache.get(id, key); // a series detector keeps series models only
             if (model == null) {
                 missing.add(key);
             } else {

@@ -212,7 +212,6 @@ public final class DetectorService {
     }
 
     public void validate(Detector detector, ActionListener<DetectorValidation> listener) {
-        SeriesDetectorType<?> type = seriesType(detector);
         validator.mappedTypes(
                 detector.source(),
                 ActionListener.wrap(
@@ -227,62 +226,79 @@ public final class DetectorService {
                                         new DetectorValidation(issues, null, null, null));
                                 return;
                             }
-                            trainingData(
+                            plan(
                                     detector,
-                                    minRows(type, detector),
-                                    ActionListener.wrap(
-                                            data -> {
-                                                if (data.entitiesWithEnoughData() == 0) {
-                                                    issues.add(
-                                                            "[training] has not enough data: an entity needs at least "
-                                                                    + data.minPointsPerEntity()
-                                                                    + " points; "
-                                                                    + data.documents()
-                                                                    + " documents in "
-                                                                    + data.entities()
-                                                                    + " entities matched");
-                                                }
-                                                listener.onResponse(
-                                                        new DetectorValidation(
-                                                                issues,
-                                                                data,
-                                                                trainingBytes(type, detector, data),
-                                                                cache.stats()));
-                                            },
-                                            listener::onFailure));
+                                    ActionListener.map(listener, plan -> validation(issues, plan)));
                         },
                         listener::onFailure));
     }
 
-    private static <P extends DetectorParams> int minRows(
-            SeriesDetectorType<P> type, Detector detector) {
-        return type.minTrainingRows(type.params(detector));
+    private DetectorValidation validation(List<String> issues, TrainingPlan plan) {
+        if (plan.shortage() != null) {
+            issues.add(plan.shortage());
+        }
+        return new DetectorValidation(issues, plan.data(), plan.bytes(), cache.stats());
     }
 
-    private static <P extends DetectorParams> long trainingBytes(
+    /**
+     * What training would read and take: the counts, the estimated memory, and why the data is too
+     * little (null when it is enough).
+     */
+    private record TrainingPlan(
+            DetectorValidation.TrainingData data, long bytes, String shortage) {}
+
+    private void plan(Detector detector, ActionListener<TrainingPlan> listener) {
+        DetectorType<?> type = types.get(detector.type(), "type");
+        if (type instanceof SharedDetectorType<?, ?> shared) {
+            trainingData(
+                    detector,
+                    1,
+                    ActionListener.map(listener, data -> sharedPlan(shared, detector, data)));
+        } else {
+            SeriesDetectorType<?> series = (SeriesDetectorType<?>) type;
+            trainingData(
+                    detector,
+                    minRows(series, detector),
+                    ActionListener.map(listener, data -> seriesPlan(series, detector, data)));
+        }
+    }
+
+    private static <P extends DetectorParams> TrainingPlan seriesPlan(
             SeriesDetectorType<P> type, Detector detector, DetectorValidation.TrainingData data) {
         long perEntity =
                 Math.min(
                         Math.max(data.largestEntity(), data.minPointsPerEntity()),
                         detector.training().maxSamples());
-        return type.estimateTrainingBytes(
-                type.params(detector), perEntity, detector.source().numericFields().size());
+        long bytes =
+                type.estimateTrainingBytes(
+                        type.params(detector), perEntity, detector.source().numericFields().size());
+        String shortage =
+                data.entitiesWithEnoughData() > 0
+                        ? null
+                        : "[training] has not enough data: an entity needs at least "
+                                + data.minPointsPerEntity()
+                                + " points; "
+                                + data.documents()
+                                + " documents in "
+                                + data.entities()
+                                + " entities matched";
+        return new TrainingPlan(data, bytes, shortage);
     }
 
-    /**
-     * The detector's type as a metric-input type: the only input this node trains and scores yet.
-     */
-    private SeriesDetectorType<?> seriesType(Detector detector) {
-        DetectorType<?> type = types.get(detector.type(), "type");
-        if (type instanceof SeriesDetectorType<?> series) {
-            return series;
-        }
-        throw new IllegalArgumentException(
-                "[type] "
-                        + type.name()
-                        + " reads input ["
-                        + type.input().label()
-                        + "], which this node cannot train yet");
+    /** A shared model learns from every document at once: at most max_samples of them. */
+    private static <P extends DetectorParams> TrainingPlan sharedPlan(
+            SharedDetectorType<P, ?> type,
+            Detector detector,
+            DetectorValidation.TrainingData data) {
+        long documents = Math.min(data.documents(), detector.training().maxSamples());
+        String shortage = data.documents() > 0 ? null : "[training] matched no documents";
+        return new TrainingPlan(
+                data, type.estimateTrainingBytes(type.params(detector), documents), shortage);
+    }
+
+    private static <P extends DetectorParams> int minRows(
+            SeriesDetectorType<P> type, Detector detector) {
+        return type.minTrainingRows(type.params(detector));
     }
 
     /**
@@ -355,44 +371,30 @@ public final class DetectorService {
         store.get(
                 id,
                 ActionListener.wrap(
-                        stored -> {
-                            Detector detector = stored.detector();
-                            SeriesDetectorType<?> type = seriesType(detector);
-                            trainingData(
-                                    detector,
-                                    minRows(type, detector),
-                                    ActionListener.wrap(
-                                            data -> {
-                                                long rows =
-                                                        Math.min(
-                                                                data.largestEntity(),
-                                                                detector.training().maxSamples());
-                                                cache.checkFits(
-                                                        trainingBytes(
-                                                                type,
-                                                                detector,
-                                                                new DetectorValidation.TrainingData(
-                                                                        0,
-                                                                        0,
-                                                                        0,
-                                                                        minRows(type, detector),
-                                                                        rows)),
-                                                        "training detector [" + id + "]");
-                                                storedStatus(
-                                                        id,
-                                                        ActionListener.wrap(
-                                                                current ->
-                                                                        trainer.start(
-                                                                                stored,
-                                                                                current,
-                                                                                ActionListener.map(
-                                                                                        listener,
-                                                                                        DetectorStatus
-                                                                                                ::state)),
-                                                                listener::onFailure));
-                                            },
-                                            listener::onFailure));
-                        },
+                        stored ->
+                                plan(
+                                        stored.detector(),
+                                        ActionListener.wrap(
+                                                plan -> {
+                                                    cache.checkFits(
+                                                            plan.bytes(),
+                                                            "training detector [" + id + "]");
+                                                    startTraining(stored, listener);
+                                                },
+                                                listener::onFailure)),
+                        listener::onFailure));
+    }
+
+    private void startTraining(
+            DetectorStore.StoredDetector stored, ActionListener<DetectorState> listener) {
+        storedStatus(
+                stored.id(),
+                ActionListener.wrap(
+                        current ->
+                                trainer.start(
+                                        stored,
+                                        current,
+                                        ActionListener.map(listener, DetectorStatus::state)),
                         listener::onFailure));
     }
 

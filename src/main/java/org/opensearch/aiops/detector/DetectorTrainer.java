@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -20,6 +21,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.opensearch.OpenSearchStatusException;
 import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.DetectorInput;
 import org.opensearch.aiops.detector.input.EntitySeries;
 import org.opensearch.aiops.detector.input.MetricReader;
 import org.opensearch.aiops.detector.input.MetricSource;
@@ -49,6 +51,7 @@ public final class DetectorTrainer {
     private final LongSupplier clock;
     private final Executor executor;
     private final Supplier<String> localNode;
+    private final Function<DetectorInput, UnitInput<?>> units;
     private final Map<String, TrainingTask> running = new ConcurrentHashMap<>();
 
     public DetectorTrainer(
@@ -59,7 +62,8 @@ public final class DetectorTrainer {
             DetectorTypes types,
             LongSupplier clock,
             Executor executor,
-            Supplier<String> localNode) {
+            Supplier<String> localNode,
+            Function<DetectorInput, UnitInput<?>> units) {
         this.store = store;
         this.reader = reader;
         this.checkpoints = checkpoints;
@@ -68,6 +72,7 @@ public final class DetectorTrainer {
         this.clock = clock;
         this.executor = executor;
         this.localNode = localNode;
+        this.units = units;
     }
 
     /**
@@ -170,10 +175,12 @@ public final class DetectorTrainer {
     private void train(DetectorStore.StoredDetector stored, TrainingTask task) {
         String id = stored.id();
         try {
-            trainSeries(
-                    stored,
-                    task,
-                    (SeriesDetectorType<?>) types.get(stored.detector().type(), "type"));
+            DetectorType<?> type = types.get(stored.detector().type(), "type");
+            if (type instanceof SharedDetectorType<?, ?> shared) {
+                trainShared(stored, task, shared);
+            } else {
+                trainSeries(stored, task, (SeriesDetectorType<?>) type);
+            }
         } catch (TrainingTask.Aborted e) {
             LOG.info("training detector [{}] ended early: {}", id, e.getMessage());
         } catch (Exception e) {
@@ -188,6 +195,73 @@ public final class DetectorTrainer {
             }
         } finally {
             running.remove(id, task);
+        }
+    }
+
+    /** Key of the one checkpoint of a shared model. */
+    static final String SHARED_KEY = "_shared";
+
+    @SuppressWarnings(
+            "unchecked") // the input decides the unit class (SharedDetectorType's contract)
+    private <P extends DetectorParams, U> void trainShared(
+            DetectorStore.StoredDetector stored, TrainingTask task, SharedDetectorType<P, U> type) {
+        String id = stored.id();
+        Detector detector = stored.detector();
+        P params = type.params(detector);
+        TrainingSpec training = detector.training();
+        TimeRange range =
+                training.range() != null ? training.range() : new TimeRange(0, task.startedTime);
+        UnitInput<U> input = (UnitInput<U>) units.apply(type.input());
+        UnitInput.Units<U> read = input.read(detector.source(), range, training.query());
+        task.checkCancelled();
+        List<U> trainingUnits =
+                read.units().subList(0, Math.min(read.units().size(), training.maxSamples()));
+        if (trainingUnits.size() < type.minTrainingUnits(params)) {
+            throw new IllegalArgumentException(
+                    "not enough training data: [training] matched "
+                            + read.documents()
+                            + " documents making "
+                            + read.units().size()
+                            + " units; "
+                            + type.name()
+                            + " needs at least "
+                            + type.minTrainingUnits(params));
+        }
+        ProgressReporter reporter = new ProgressReporter(id, task, 1);
+        SharedModel<U> model;
+        try (ModelCache.Reservation ignored =
+                cache.reserve(
+                        type.estimateTrainingBytes(params, trainingUnits.size()),
+                        "training detector [" + id + "]")) {
+            model = type.train(params, trainingUnits, fraction -> reporter.report(0, fraction));
+        }
+        reporter.report(1, 0);
+        byte[] bytes = model.toBytes();
+        List<ModelCheckpoints.Checkpoint> written =
+                List.of(
+                        new ModelCheckpoints.Checkpoint(
+                                SHARED_KEY, Map.of(), FORMAT_PREFIX + type.name(), bytes));
+        replaceCheckpoints(
+                id,
+                task,
+                written,
+                s -> {
+                    TrainingProgress progress =
+                            s.training().finished(clock.getAsLong(), read.documents(), 0, 1, 0);
+                    ModelSummary summary =
+                            new ModelSummary(
+                                    1, model.ramBytes(), model.ramBytes(), bytes.length, 0);
+                    return s.trained(
+                            progress,
+                            summary,
+                            model.threshold(detector.threshold()),
+                            model.trainingScores(),
+                            detector.interval().millis());
+                });
+        try {
+            cache.put(id, SHARED_KEY, model);
+        } catch (OpenSearchStatusException full) {
+            // loaded again from the checkpoint when scored
         }
     }
 
@@ -250,26 +324,39 @@ public final class DetectorTrainer {
             }
         }
         reporter.check();
-        PoolCalls.<Long>await(l -> checkpoints.deleteAll(id, l));
-        checkpoints.save(id, trained, clock.getAsLong());
-        cache.invalidate(id);
-        try {
-            update(id, task, s -> trainedStatus(s, detector, read, trainable, models, trained));
-        } catch (TrainingTask.Aborted e) {
-            if (PoolCalls.<DetectorStore.StoredStatus>await(l -> store.status(id, l)).seqNo() < 0) {
-                PoolCalls.<Long>await(
-                        l ->
-                                checkpoints.deleteAll(
-                                        id, l)); // deleted meanwhile: leave no orphans behind
-            }
-            throw e;
-        }
+        replaceCheckpoints(
+                id,
+                task,
+                trained,
+                st -> trainedStatus(st, detector, read, trainable, models, trained));
         for (int i = 0; i < trained.size(); i++) {
             try {
                 cache.put(id, trained.get(i).entityKey(), models.get(i));
             } catch (OpenSearchStatusException full) {
                 break; // loaded again from the checkpoints when scored
             }
+        }
+    }
+
+    /**
+     * Replaces the detector's checkpoints with {@code written} and records the outcome while the
+     * state still names this run; when the detector was deleted meanwhile, removes what it wrote.
+     */
+    private void replaceCheckpoints(
+            String id,
+            TrainingTask task,
+            List<ModelCheckpoints.Checkpoint> written,
+            UnaryOperator<DetectorStatus> outcome) {
+        PoolCalls.<Long>await(l -> checkpoints.deleteAll(id, l));
+        checkpoints.save(id, written, clock.getAsLong());
+        cache.invalidate(id);
+        try {
+            update(id, task, outcome);
+        } catch (TrainingTask.Aborted e) {
+            if (PoolCalls.<DetectorStore.StoredStatus>await(l -> store.status(id, l)).seqNo() < 0) {
+                PoolCalls.<Long>await(l -> checkpoints.deleteAll(id, l)); // no orphans left behind
+            }
+            throw e;
         }
     }
 

@@ -22,8 +22,7 @@ import org.opensearch.core.rest.RestStatus;
  */
 public final class ModelCache {
 
-    private final LinkedHashMap<String, DetectorModel> models =
-            new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<String, TrainedModel> models = new LinkedHashMap<>(16, 0.75f, true);
     private long used;
     private long reserved;
     private long budget;
@@ -42,7 +41,7 @@ public final class ModelCache {
         return detectorId + '\u0000' + entityKey;
     }
 
-    public synchronized DetectorModel get(String detectorId, String entityKey) {
+    public synchronized TrainedModel get(String detectorId, String entityKey) {
         return models.get(key(detectorId, entityKey));
     }
 
@@ -50,14 +49,14 @@ public final class ModelCache {
      * Keeps the model when it fits the budget after evicting older ones; a model larger than the
      * budget is refused.
      */
-    public synchronized void put(String detectorId, String entityKey, DetectorModel model) {
+    public synchronized void put(String detectorId, String entityKey, TrainedModel model) {
         long size = model.ramBytes();
         if (size > budget - reserved) {
             throw refused(
                     "a model of " + new ByteSizeValue(size) + " for entity [" + entityKey + "]",
                     size);
         }
-        DetectorModel previous = models.remove(key(detectorId, entityKey));
+        TrainedModel previous = models.remove(key(detectorId, entityKey));
         if (previous != null) {
             used -= previous.ramBytes();
         }
@@ -68,9 +67,9 @@ public final class ModelCache {
 
     /** Drops every model of the detector (retrained or deleted). */
     public synchronized void invalidate(String detectorId) {
-        Iterator<Map.Entry<String, DetectorModel>> it = models.entrySet().iterator();
+        Iterator<Map.Entry<String, TrainedModel>> it = models.entrySet().iterator();
         while (it.hasNext()) {
-            Map.Entry<String, DetectorModel> entry = it.next();
+            Map.Entry<String, TrainedModel> entry = it.next();
             if (entry.getKey().startsWith(detectorId + '\u0000')) {
                 used -= entry.getValue().ramBytes();
                 it.remove();
@@ -110,7 +109,7 @@ public final class ModelCache {
     }
 
     private void evictUntilFree(long needed) {
-        Iterator<Map.Entry<String, DetectorModel>> it = models.entrySet().iterator();
+        Iterator<Map.Entry<String, TrainedModel>> it = models.entrySet().iterator();
         while (used + reserved + needed > budget && it.hasNext()) {
             used -= it.next().getValue().ramBytes();
             it.remove();

@@ -49,7 +49,15 @@ public class TrainingTaskTests extends OpenSearchTestCase {
     private static DetectorTrainer trainer(String localNode) {
         Executor never = command -> fail("nothing runs in these tests");
         return new DetectorTrainer(
-                null, null, null, null, DetectorFixtures.TYPES, () -> 0L, never, () -> localNode);
+                null,
+                null,
+                null,
+                null,
+                DetectorFixtures.TYPES,
+                () -> 0L,
+                never,
+                () -> localNode,
+                input -> null);
     }
 
     public void testTrainingOnAnotherLiveNodeIsNotOrphaned() {

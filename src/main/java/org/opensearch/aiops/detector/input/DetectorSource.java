@@ -11,6 +11,7 @@ import java.util.List;
 import org.opensearch.core.common.io.stream.Writeable;
 import org.opensearch.core.xcontent.ToXContentObject;
 import org.opensearch.index.query.QueryBuilder;
+import org.opensearch.index.query.QueryBuilders;
 
 /** Where a detector reads; its shape depends on the type's {@link DetectorInput}. */
 public interface DetectorSource extends Writeable, ToXContentObject {
@@ -29,4 +30,12 @@ public interface DetectorSource extends Writeable, ToXContentObject {
 
     /** Fields that name an entity (a host, a pod, a service); empty when the input has none. */
     List<String> entityFields();
+
+    /** {@code filter} and {@code query} both (either may be null). */
+    static QueryBuilder narrow(QueryBuilder filter, QueryBuilder query) {
+        if (filter == null || query == null) {
+            return filter == null ? query : filter;
+        }
+        return QueryBuilders.boolQuery().filter(filter).filter(query);
+    }
 }

@@ -328,4 +328,28 @@ public record SequenceInput(
     public List<String> numericFields() {
         return List.of();
     }
+
+    /**
+     * This source reading only what {@code query} also matches (training's query), or itself when
+     * null.
+     */
+    public SequenceInput withQuery(QueryBuilder query) {
+        if (query == null) {
+            return this;
+        }
+        QueryBuilder narrowed = DetectorSource.narrow(filter, query);
+        return new SequenceInput(
+                indices,
+                timeField,
+                templateField,
+                sessionField,
+                sessionPattern,
+                sessionPatternField,
+                window,
+                step,
+                entityFields,
+                sessionTimeout,
+                maxSessionEvents,
+                narrowed);
+    }
 }

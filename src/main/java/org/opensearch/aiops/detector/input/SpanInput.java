@@ -189,4 +189,17 @@ public record SpanInput(
     public List<String> entityFields() {
         return List.of();
     }
+
+    /**
+     * This source reading only what {@code query} also matches (training's query), or itself when
+     * null.
+     */
+    public SpanInput withQuery(QueryBuilder query) {
+        if (query == null) {
+            return this;
+        }
+        QueryBuilder narrowed = DetectorSource.narrow(filter, query);
+        return new SpanInput(
+                indices, timeField, instanceTags, tags, codeContextField, parentMargin, narrowed);
+    }
 }

@@ -1,0 +1,88 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
+package org.opensearch.aiops.detector;
+
+import java.util.List;
+import java.util.Map;
+
+import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.CallEvent;
+import org.opensearch.aiops.detector.input.CallEvents;
+import org.opensearch.aiops.detector.input.DetectorSource;
+import org.opensearch.aiops.detector.input.SpanEventReader;
+import org.opensearch.aiops.detector.input.SpanInput;
+import org.opensearch.index.query.QueryBuilder;
+import org.opensearch.index.query.QueryBuilders;
+import org.opensearch.transport.client.Client;
+
+/**
+ * Call events as units. Results name both instances as the entity, grouped by the service pair (pod
+ * names change when containers move; services do not).
+ */
+final class SpanUnits implements UnitInput<CallEvent> {
+
+    private final SpanEventReader reader;
+
+    SpanUnits(Client client, int pageSize) {
+        this.reader = new SpanEventReader(client, pageSize);
+    }
+
+    @Override
+    public Units<CallEvent> read(DetectorSource source, TimeRange range, QueryBuilder query) {
+        SpanInput input = ((SpanInput) source).withQuery(query);
+        CallEvents.Result read = PoolCalls.await(l -> reader.read(input, range, l));
+        return new Units<>(read.events(), read.counts().spans());
+    }
+
+    @Override
+    public String key(CallEvent event) {
+        return event.traceId() + '\u0000' + event.spanId();
+    }
+
+    @Override
+    public String entityKey(CallEvent event) {
+        return event.sourceService() + "->" + event.destinationService();
+    }
+
+    @Override
+    public DetectorResult result(
+            String detectorId,
+            Detector detector,
+            CallEvent event,
+            DetectorScore score,
+            List<Contribution> contributions,
+            double threshold,
+            long now) {
+        return new DetectorResult(
+                detectorId,
+                detector,
+                ResultUnit.EVENT,
+                Map.of(
+                        "source",
+                        event.sourceInstance(),
+                        "source_service",
+                        event.sourceService(),
+                        "destination",
+                        event.destinationInstance(),
+                        "destination_service",
+                        event.destinationService()),
+                entityKey(event),
+                event.traceId(),
+                event.spanId(),
+                null,
+                event.startMillis(),
+                event.startMillis() + event.calleeDurationMicros() / 1000,
+                now,
+                score,
+                threshold,
+                contributions,
+                List.of(),
+                QueryBuilders.boolQuery()
+                        .filter(QueryBuilders.termQuery("traceID", event.traceId()))
+                        .filter(QueryBuilders.termQuery("spanID", event.spanId())));
+    }
+}

@@ -1,0 +1,24 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
+package org.opensearch.aiops.detector;
+
+/**
+ * What the platform keeps of any trained model: its threshold, training scores, memory and bytes.
+ */
+public interface TrainedModel {
+
+    /** The anomaly threshold on scores for this spec, from the training scores. */
+    double threshold(ThresholdSpec spec);
+
+    /** Count, mean, std and a few quantiles of the training scores, for the profile. */
+    ScoreSummary trainingScores();
+
+    long ramBytes();
+
+    /** Compact, versioned serialization; the type's {@code read} reads it back. */
+    byte[] toBytes();
+}
