@@ -21,7 +21,9 @@ import org.opensearch.action.support.IndicesOptions;
 import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.aiops.detector.input.DetectorSource;
 import org.opensearch.aiops.detector.input.MetricReader;
+import org.opensearch.aiops.job.AiopsJobParameter;
 import org.opensearch.cluster.node.DiscoveryNodes;
+import org.opensearch.common.CheckedConsumer;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.search.aggregations.bucket.composite.CompositeAggregation;
@@ -95,7 +97,8 @@ public final class DetectorService {
     public void create(Detector detector, ActionListener<View> listener) {
         validator.checkMappedTypes(
                 detector.source(),
-                ActionListener.wrap(
+                then(
+                        listener,
                         ok ->
                                 store.create(
                                         detector,
@@ -106,75 +109,78 @@ public final class DetectorService {
                                                         new View(
                                                                 id,
                                                                 detector,
-                                                                DetectorState.CREATED))),
-                        listener::onFailure));
+                                                                DetectorState.CREATED)))));
     }
 
     public void get(String id, ActionListener<View> listener) {
         store.get(
                 id,
-                ActionListener.wrap(
+                then(
+                        listener,
                         stored ->
                                 status(
                                         id,
                                         ActionListener.map(
                                                 listener,
-                                                s -> new View(id, stored.detector(), s.state()))),
-                        listener::onFailure));
+                                                status ->
+                                                        new View(
+                                                                id,
+                                                                stored.detector(),
+                                                                status.state())))));
     }
 
     public void update(String id, Detector detector, ActionListener<View> listener) {
         store.get(
                 id,
-                ActionListener.wrap(
+                then(
+                        listener,
                         previous ->
                                 status(
                                         id,
-                                        ActionListener.wrap(
-                                                status -> {
-                                                    boolean labelsOnly =
-                                                            detector.withClassLabels(Map.of())
-                                                                    .equals(
-                                                                            previous.detector()
-                                                                                    .withClassLabels(
-                                                                                            Map
-                                                                                                    .of()));
-                                                    DetectorState state = status.state();
-                                                    if ((state == DetectorState.RUNNING
-                                                                    || state
-                                                                            == DetectorState
-                                                                                    .TRAINING)
-                                                            && labelsOnly == false) {
-                                                        throw new OpenSearchStatusException(
-                                                                "detector ["
-                                                                        + id
-                                                                        + "] is "
-                                                                        + state.label()
-                                                                        + ": stop it before changing it (only [class_labels] may change meanwhile)",
-                                                                RestStatus.CONFLICT);
-                                                    }
-                                                    validator.checkMappedTypes(
-                                                            detector.source(),
-                                                            ActionListener.wrap(
-                                                                    ok ->
-                                                                            store.update(
-                                                                                    id,
-                                                                                    detector,
-                                                                                    previous,
-                                                                                    clock
-                                                                                            .getAsLong(),
-                                                                                    ActionListener
-                                                                                            .map(
-                                                                                                    listener,
-                                                                                                    r ->
-                                                                                                            new View(
-                                                                                                                    id,
-                                                                                                                    detector,
-                                                                                                                    state))),
-                                                                    listener::onFailure));
-                                                },
-                                                listener::onFailure)),
-                        listener::onFailure));
+                                        then(
+                                                listener,
+                                                status ->
+                                                        replace(
+                                                                id, detector, previous, status,
+                                                                listener)))));
+    }
+
+    /**
+     * Only class labels may change while the detector trains or runs: they change nothing the model
+     * uses.
+     */
+    private void replace(
+            String id,
+            Detector detector,
+            DetectorStore.StoredDetector previous,
+            DetectorStatus status,
+            ActionListener<View> listener) {
+        DetectorState state = status.state();
+        boolean labelsOnly =
+                detector.withClassLabels(Map.of())
+                        .equals(previous.detector().withClassLabels(Map.of()));
+        if ((state == DetectorState.RUNNING || state == DetectorState.TRAINING)
+                && labelsOnly == false) {
+            throw new OpenSearchStatusException(
+                    "detector ["
+                            + id
+                            + "] is "
+                            + state.label()
+                            + ": stop it before changing it (only [class_labels] may change meanwhile)",
+                    RestStatus.CONFLICT);
+        }
+        validator.checkMappedTypes(
+                detector.source(),
+                then(
+                        listener,
+                        ok ->
+                                store.update(
+                                        id,
+                                        detector,
+                                        previous,
+                                        clock.getAsLong(),
+                                        ActionListener.map(
+                                                listener, r -> new View(id, detector, state)))));
     }
 
     /**
@@ -185,26 +191,26 @@ public final class DetectorService {
     public void delete(String id, ActionListener<Long> listener) {
         store.get(
                 id,
-                ActionListener.wrap(
+                then(
+                        listener,
                         stored -> {
                             trainer.cancel(id);
                             realtimeCursors.remove(id);
                             jobs.delete(
                                     id,
-                                    ActionListener.wrap(
+                                    then(
+                                            listener,
                                             r ->
                                                     store.delete(
                                                             id,
-                                                            ActionListener.wrap(
+                                                            then(
+                                                                    listener,
                                                                     deleted -> {
                                                                         cache.invalidate(id);
                                                                         checkpoints.deleteAll(
                                                                                 id, listener);
-                                                                    },
-                                                                    listener::onFailure)),
-                                            listener::onFailure));
-                        },
-                        listener::onFailure));
+                                                                    }))));
+                        }));
     }
 
     public void search(SearchSourceBuilder source, ActionListener<SearchResponse> listener) {
@@ -401,94 +407,88 @@ public final class DetectorService {
     public void profile(String id, ActionListener<DetectorProfile> listener) {
         store.get(
                 id,
-                ActionListener.wrap(
+                then(
+                        listener,
                         stored ->
                                 status(
                                         id,
-                                        ActionListener.wrap(
+                                        then(
+                                                listener,
                                                 status ->
                                                         jobs.get(
                                                                 id,
                                                                 ActionListener.map(
                                                                         listener,
-                                                                        job -> {
-                                                                            Detector detector =
-                                                                                    stored
-                                                                                            .detector();
-                                                                            return new DetectorProfile(
-                                                                                    id,
-                                                                                    detector.name(),
-                                                                                    detector.type(),
-                                                                                    status,
-                                                                                    job == null
-                                                                                            ? null
-                                                                                            : job
-                                                                                                    .isEnabled(),
-                                                                                    job == null
-                                                                                            ? null
-                                                                                            : detector
-                                                                                                    .interval(),
-                                                                                    cache.stats());
-                                                                        })),
-                                                listener::onFailure)),
-                        listener::onFailure));
+                                                                        job ->
+                                                                                profile(
+                                                                                        stored,
+                                                                                        status,
+                                                                                        job)))))));
+    }
+
+    private DetectorProfile profile(
+            DetectorStore.StoredDetector stored, DetectorStatus status, AiopsJobParameter job) {
+        Detector detector = stored.detector();
+        return new DetectorProfile(
+                stored.id(),
+                detector.name(),
+                detector.type(),
+                status,
+                job == null ? null : job.isEnabled(),
+                job == null ? null : detector.interval(),
+                cache.stats());
     }
 
     public void start(String id, ActionListener<DetectorState> listener) {
         store.get(
                 id,
-                ActionListener.wrap(
+                then(
+                        listener,
                         stored ->
                                 storedStatus(
                                         id,
-                                        ActionListener.wrap(
-                                                current -> {
-                                                    DetectorState state = current.state();
-                                                    if (state == DetectorState.RUNNING) {
-                                                        listener.onResponse(state);
-                                                        return;
-                                                    }
-                                                    if (state != DetectorState.TRAINED
-                                                            && state != DetectorState.STOPPED) {
-                                                        throw new OpenSearchStatusException(
-                                                                "detector ["
-                                                                        + id
-                                                                        + "] is "
-                                                                        + state.label()
-                                                                        + ": train it first (POST _plugins/_aiops/detectors/"
-                                                                        + id
-                                                                        + "/_train)",
-                                                                RestStatus.CONFLICT);
-                                                    }
-                                                    long now = clock.getAsLong();
-                                                    DetectorStatus running =
-                                                            current.status()
-                                                                    .running(
-                                                                            now
-                                                                                    - stored.detector()
-                                                                                            .interval()
-                                                                                            .millis());
-                                                    store.putStatus(
-                                                            id,
-                                                            running,
-                                                            current,
-                                                            ActionListener.wrap(
-                                                                    r ->
-                                                                            jobs.enable(
-                                                                                    id,
-                                                                                    stored
-                                                                                            .detector(),
-                                                                                    now,
-                                                                                    ActionListener
-                                                                                            .map(
-                                                                                                    listener,
-                                                                                                    enabled ->
-                                                                                                            DetectorState
-                                                                                                                    .RUNNING)),
-                                                                    listener::onFailure));
-                                                },
-                                                listener::onFailure)),
-                        listener::onFailure));
+                                        then(
+                                                listener,
+                                                current -> start(stored, current, listener)))));
+    }
+
+    private void start(
+            DetectorStore.StoredDetector stored,
+            DetectorStore.StoredStatus current,
+            ActionListener<DetectorState> listener) {
+        String id = stored.id();
+        DetectorState state = current.state();
+        if (state == DetectorState.RUNNING) {
+            listener.onResponse(state);
+            return;
+        }
+        if (state != DetectorState.TRAINED && state != DetectorState.STOPPED) {
+            throw new OpenSearchStatusException(
+                    "detector ["
+                            + id
+                            + "] is "
+                            + state.label()
+                            + ": train it first (POST _plugins/_aiops/detectors/"
+                            + id
+                            + "/_train)",
+                    RestStatus.CONFLICT);
+        }
+        long now = clock.getAsLong();
+        DetectorStatus running =
+                current.status().running(now - stored.detector().interval().millis());
+        store.putStatus(
+                id,
+                running,
+                current,
+                then(
+                        listener,
+                        r ->
+                                jobs.enable(
+                                        id,
+                                        stored.detector(),
+                                        now,
+                                        ActionListener.map(
+                                                listener, enabled -> DetectorState.RUNNING))));
     }
 
     /**
@@ -498,87 +498,73 @@ public final class DetectorService {
     public void stop(String id, ActionListener<DetectorState> listener) {
         store.get(
                 id,
-                ActionListener.wrap(
+                then(
+                        listener,
                         stored ->
                                 jobs.disable(
                                         id,
-                                        ActionListener.wrap(
+                                        then(
+                                                listener,
                                                 disabled -> {
                                                     realtimeCursors.remove(id);
                                                     trainer.cancel(id);
                                                     store.updateStatus(
                                                             id,
-                                                            status ->
-                                                                    switch (status.state()) {
-                                                                        case RUNNING ->
-                                                                                status.withState(
-                                                                                        DetectorState
-                                                                                                .STOPPED);
-                                                                        case TRAINING ->
-                                                                                status.withState(
-                                                                                                status
-                                                                                                                        .model()
-                                                                                                                != null
-                                                                                                        ? DetectorState
-                                                                                                                .TRAINED
-                                                                                                        : DetectorState
-                                                                                                                .CREATED)
-                                                                                        .withError(
-                                                                                                "training stopped by _stop at "
-                                                                                                        + (status
-                                                                                                                                .training()
-                                                                                                                        == null
-                                                                                                                ? 0
-                                                                                                                : status.training()
-                                                                                                                        .progress())
-                                                                                                        + " %");
-                                                                        default -> status;
-                                                                    },
+                                                            DetectorService::stopped,
                                                             ActionListener.map(
                                                                     listener,
                                                                     DetectorStatus::state));
-                                                },
-                                                listener::onFailure)),
-                        listener::onFailure));
+                                                }))));
+    }
+
+    /**
+     * What {@code _stop} leaves: a running detector stopped; a training one back where it was
+     * before the training (trained with its earlier model, else created), saying why.
+     */
+    static DetectorStatus stopped(DetectorStatus status) {
+        return switch (status.state()) {
+            case RUNNING -> status.withState(DetectorState.STOPPED);
+            case TRAINING -> {
+                DetectorState before =
+                        status.model() != null ? DetectorState.TRAINED : DetectorState.CREATED;
+                double progress = status.training() == null ? 0 : status.training().progress();
+                yield status.withState(before)
+                        .withError("training stopped by _stop at " + progress + " %");
+            }
+            default -> status;
+        };
     }
 
     /** Scores a range now (history) on the scoring pool; the same scoring the job runs. */
     public void run(String id, TimeRange range, ActionListener<RunSummary> listener) {
         store.get(
                 id,
-                ActionListener.wrap(
+                then(
+                        listener,
                         stored ->
                                 status(
                                         id,
-                                        ActionListener.wrap(
-                                                status -> {
-                                                    if (status.state().hasModel() == false) {
-                                                        throw new OpenSearchStatusException(
-                                                                "detector ["
-                                                                        + id
-                                                                        + "] has no trained model (state ["
-                                                                        + status.state().label()
-                                                                        + "]): call _train first",
-                                                                RestStatus.CONFLICT);
-                                                    }
-                                                    scoring.execute(
-                                                            () -> {
-                                                                try {
-                                                                    listener.onResponse(
-                                                                            scorer.run(
-                                                                                    stored,
-                                                                                    status,
-                                                                                    range,
-                                                                                    DetectorScorer
-                                                                                            .Cursor
-                                                                                            .fresh()));
-                                                                } catch (Exception e) {
-                                                                    listener.onFailure(e);
-                                                                }
-                                                            });
-                                                },
-                                                listener::onFailure)),
-                        listener::onFailure));
+                                        then(
+                                                listener,
+                                                status ->
+                                                        scoring.execute(
+                                                                () ->
+                                                                        runNow(
+                                                                                stored, status,
+                                                                                range,
+                                                                                listener))))));
+    }
+
+    private void runNow(
+            DetectorStore.StoredDetector stored,
+            DetectorStatus status,
+            TimeRange range,
+            ActionListener<RunSummary> listener) {
+        try {
+            listener.onResponse(scorer.run(stored, status, range, DetectorScorer.Cursor.fresh()));
+        } catch (Exception e) {
+            listener.onFailure(e);
+        }
     }
 
     /** Intervals a real-time run reads back: points indexed up to this late are still scored. */
@@ -640,6 +626,12 @@ public final class DetectorService {
                                             r -> store.status(id, listener), listener::onFailure));
                         },
                         listener::onFailure));
+    }
+
+    /** The next step of a chain whose failures go to {@code listener}. */
+    private static <T, R> ActionListener<T> then(
+            ActionListener<R> listener, CheckedConsumer<T, Exception> next) {
+        return ActionListener.wrap(next, listener::onFailure);
     }
 
     private void status(String id, ActionListener<DetectorStatus> listener) {
