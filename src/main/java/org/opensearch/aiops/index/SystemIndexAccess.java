@@ -12,7 +12,6 @@ import org.opensearch.ResourceAlreadyExistsException;
 import org.opensearch.action.admin.indices.create.CreateIndexRequest;
 import org.opensearch.action.admin.indices.create.CreateIndexResponse;
 import org.opensearch.action.support.ContextPreservingActionListener;
-import org.opensearch.action.support.PlainActionFuture;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.util.concurrent.ThreadContext;
@@ -72,23 +71,6 @@ public final class SystemIndexAccess {
                                 listener.onFailure(e);
                             }
                         }));
-    }
-
-    /**
-     * A client call as the plugin, waiting for its answer: for background work (training, scoring)
-     * that runs on the plugin's own pool, never on transport threads.
-     */
-    public <T> T sync(Consumer<ActionListener<T>> call) {
-        PlainActionFuture<T> future = PlainActionFuture.newFuture();
-        run(call, future);
-        return future.actionGet();
-    }
-
-    /** {@link #ensure} waiting for its answer. */
-    public void ensureSync(String index) {
-        PlainActionFuture<Void> future = PlainActionFuture.newFuture();
-        ensure(index, future);
-        future.actionGet();
     }
 
     /**
