@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -163,13 +162,6 @@ public final class ConfigParser {
         throw wrong(field, "a number");
     }
 
-    public boolean bool(String field) throws IOException {
-        if (parser.currentToken() == Token.VALUE_BOOLEAN) {
-            return parser.booleanValue();
-        }
-        throw wrong(field, "true or false");
-    }
-
     /** A point in time: epoch milliseconds or a date string. */
     public long instant(String field) throws IOException {
         if (parser.currentToken() == Token.VALUE_NUMBER
@@ -233,14 +225,6 @@ public final class ConfigParser {
             throw new IllegalArgumentException(
                     "[" + name(field) + "] is not a valid query: " + e.getMessage(), e);
         }
-    }
-
-    /** An object of free-form values, as read. */
-    public Map<String, Object> map(String field) throws IOException {
-        if (parser.currentToken() != Token.START_OBJECT) {
-            throw wrong(field, "an object");
-        }
-        return parser.mapOrdered();
     }
 
     public IllegalArgumentException wrong(String field, String expected) throws IOException {

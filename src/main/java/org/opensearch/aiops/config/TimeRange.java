@@ -61,10 +61,8 @@ public record TimeRange(long from, long to) implements Writeable, ToXContentFrag
     public static TimeRange of(Long from, Long to, String path) {
         String fromName = path.isEmpty() ? "from" : path + ".from";
         String toName = path.isEmpty() ? "to" : path + ".to";
-        for (String missing :
-                from == null
-                        ? new String[] {fromName}
-                        : to == null ? new String[] {toName} : new String[0]) {
+        String missing = from == null ? fromName : to == null ? toName : null;
+        if (missing != null) {
             throw new IllegalArgumentException(
                     "["
                             + missing

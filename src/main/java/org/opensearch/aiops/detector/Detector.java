@@ -168,14 +168,6 @@ public record Detector(
                 labels);
     }
 
-    /** The detector's JSON, parsed again (a stored document). */
-    public static Detector parse(BytesReference json, XContentParser context, DetectorTypes types)
-            throws IOException {
-        try (XContentParser parser = reparse(context, json)) {
-            return parse(parser, types);
-        }
-    }
-
     private static BytesReference copy(ConfigParser in, String field) throws IOException {
         if (in.parser().currentToken() != XContentParser.Token.START_OBJECT) {
             throw in.wrong(field, "an object");

@@ -23,6 +23,7 @@ import org.opensearch.aiops.detector.input.DetectorSource;
 import org.opensearch.aiops.detector.input.MetricReader;
 import org.opensearch.aiops.job.AiopsJobParameter;
 import org.opensearch.cluster.node.DiscoveryNodes;
+import org.opensearch.common.CheckedBiConsumer;
 import org.opensearch.common.CheckedConsumer;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.core.rest.RestStatus;
@@ -113,36 +114,18 @@ public final class DetectorService {
     }
 
     public void get(String id, ActionListener<View> listener) {
-        store.get(
+        withStatus(
                 id,
-                then(
-                        listener,
-                        stored ->
-                                status(
-                                        id,
-                                        ActionListener.map(
-                                                listener,
-                                                status ->
-                                                        new View(
-                                                                id,
-                                                                stored.detector(),
-                                                                status.state())))));
+                listener,
+                (stored, status) ->
+                        listener.onResponse(new View(id, stored.detector(), status.state())));
     }
 
     public void update(String id, Detector detector, ActionListener<View> listener) {
-        store.get(
+        withStatus(
                 id,
-                then(
-                        listener,
-                        previous ->
-                                status(
-                                        id,
-                                        then(
-                                                listener,
-                                                status ->
-                                                        replace(
-                                                                id, detector, previous, status,
-                                                                listener)))));
+                listener,
+                (previous, status) -> replace(id, detector, previous, status, listener));
     }
 
     /**
@@ -405,25 +388,13 @@ public final class DetectorService {
     }
 
     public void profile(String id, ActionListener<DetectorProfile> listener) {
-        store.get(
+        withStatus(
                 id,
-                then(
-                        listener,
-                        stored ->
-                                status(
-                                        id,
-                                        then(
-                                                listener,
-                                                status ->
-                                                        jobs.get(
-                                                                id,
-                                                                ActionListener.map(
-                                                                        listener,
-                                                                        job ->
-                                                                                profile(
-                                                                                        stored,
-                                                                                        status,
-                                                                                        job)))))));
+                listener,
+                (stored, status) ->
+                        jobs.get(
+                                id,
+                                ActionListener.map(listener, job -> profile(stored, status, job))));
     }
 
     private DetectorProfile profile(
@@ -537,22 +508,10 @@ public final class DetectorService {
 
     /** Scores a range now (history) on the scoring pool; the same scoring the job runs. */
     public void run(String id, TimeRange range, ActionListener<RunSummary> listener) {
-        store.get(
+        withStatus(
                 id,
-                then(
-                        listener,
-                        stored ->
-                                status(
-                                        id,
-                                        then(
-                                                listener,
-                                                status ->
-                                                        scoring.execute(
-                                                                () ->
-                                                                        runNow(
-                                                                                stored, status,
-                                                                                range,
-                                                                                listener))))));
+                listener,
+                (stored, status) -> scoring.execute(() -> runNow(stored, status, range, listener)));
     }
 
     private void runNow(
@@ -626,6 +585,19 @@ public final class DetectorService {
                                             r -> store.status(id, listener), listener::onFailure));
                         },
                         listener::onFailure));
+    }
+
+    /** The stored configuration and its status (see {@link #storedStatus}), then {@code next}. */
+    private <R> void withStatus(
+            String id,
+            ActionListener<R> listener,
+            CheckedBiConsumer<DetectorStore.StoredDetector, DetectorStatus, Exception> next) {
+        store.get(
+                id,
+                then(
+                        listener,
+                        stored ->
+                                status(id, then(listener, status -> next.accept(stored, status)))));
     }
 
     /** The next step of a chain whose failures go to {@code listener}. */

@@ -323,7 +323,6 @@ public final class DetectorTrainer {
                 reporter.report(e + 1, 0);
             }
         }
-        reporter.check();
         replaceCheckpoints(
                 id,
                 task,
@@ -347,6 +346,9 @@ public final class DetectorTrainer {
             TrainingTask task,
             List<ModelCheckpoints.Checkpoint> written,
             UnaryOperator<DetectorStatus> outcome) {
+        // the earlier model stays when the run was stopped or taken over meanwhile
+        task.requireOwned(
+                PoolCalls.<DetectorStore.StoredStatus>await(l -> store.status(id, l)).status());
         PoolCalls.<Long>await(l -> checkpoints.deleteAll(id, l));
         checkpoints.save(id, written, clock.getAsLong());
         cache.invalidate(id);
@@ -389,10 +391,6 @@ public final class DetectorTrainer {
                         s -> s.training(s.training().running(overall, now, done, entities)));
             }
         }
-
-        void check() {
-            update(id, task, UnaryOperator.identity());
-        }
     }
 
     /**
@@ -405,10 +403,7 @@ public final class DetectorTrainer {
                         store.updateStatus(
                                 id,
                                 s -> {
-                                    if (task.owns(s) == false) {
-                                        throw new TrainingTask.Aborted(
-                                                "the state no longer names this run (stopped, deleted or taken over)");
-                                    }
+                                    task.requireOwned(s);
                                     return change.apply(s);
                                 },
                                 l));

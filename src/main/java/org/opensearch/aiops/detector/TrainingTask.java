@@ -47,4 +47,12 @@ final class TrainingTask {
                 && training.startedTime() == startedTime
                 && node.equals(training.node());
     }
+
+    /** Ends the run unless the stored status still names it. */
+    void requireOwned(DetectorStatus status) {
+        if (owns(status) == false) {
+            throw new Aborted(
+                    "the state no longer names this run (stopped, deleted or taken over)");
+        }
+    }
 }

@@ -34,10 +34,6 @@ public final class RunDetectorResponse extends ActionResponse implements StatusT
         this.summary = new RunSummary(in);
     }
 
-    public RunSummary summary() {
-        return summary;
-    }
-
     @Override
     public void writeTo(StreamOutput out) throws IOException {
         out.writeString(id);
