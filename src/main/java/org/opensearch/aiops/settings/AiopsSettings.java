@@ -80,6 +80,20 @@ public final class AiopsSettings {
                     PREFIX + "models.max_memory", "10%", Property.NodeScope, Property.Dynamic);
 
     /**
+     * The one detector pool of earlier versions, now split into {@link #DETECTOR_TRAIN_POOL_SIZE}
+     * and {@link #DETECTOR_SCORE_POOL_SIZE}. Still accepted, so a node whose configuration sets it
+     * starts; it has no effect and logs a deprecation warning.
+     */
+    public static final Setting<Integer> DETECTOR_POOL_SIZE =
+            Setting.intSetting(
+                    PREFIX + "detector.pool_size",
+                    2,
+                    1,
+                    64,
+                    Property.NodeScope,
+                    Property.Deprecated);
+
+    /**
      * Threads that train detectors (pool {@code aiops_train}): one by default, so a training leaves
      * a core to the node.
      */
@@ -112,6 +126,7 @@ public final class AiopsSettings {
                 TEMPLATES_MAX_TOTAL,
                 CODE_CONTEXT_CACHE_SIZE,
                 MODELS_MAX_MEMORY,
+                DETECTOR_POOL_SIZE,
                 DETECTOR_TRAIN_POOL_SIZE,
                 DETECTOR_SCORE_POOL_SIZE,
                 DETECTOR_PAGE_SIZE);
