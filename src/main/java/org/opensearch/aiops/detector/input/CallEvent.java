@@ -6,6 +6,7 @@
 
 package org.opensearch.aiops.detector.input;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,6 +26,11 @@ import java.util.TreeMap;
  * @param error the callee span reports an error (see {@link JaegerSpan#error()})
  * @param tags the configured tags of the callee span that it has, as strings
  * @param codeContext the callee's {@code code_context} output, or null when it has none
+ * @param templates the log templates the callee emitted inside the span, in log order (empty when
+ *     its logs are not joined or it logged nothing)
+ * @param sourceKpis the caller instance's KPIs in the minute of the call, in the order the input
+ *     configures them, or null when unknown
+ * @param destinationKpis the callee instance's KPIs in the minute of the call, or null when unknown
  */
 public record CallEvent(
         String traceId,
@@ -41,10 +47,83 @@ public record CallEvent(
         long calleeDurationMicros,
         boolean error,
         Map<String, String> tags,
-        SpanCodeContext codeContext) {
+        SpanCodeContext codeContext,
+        List<String> templates,
+        float[] sourceKpis,
+        float[] destinationKpis) {
 
     public CallEvent {
         tags = Map.copyOf(tags);
+        templates = List.copyOf(templates);
+    }
+
+    /** This event with the templates its callee logged inside the span. */
+    public CallEvent withTemplates(List<String> calleeTemplates) {
+        return new CallEvent(
+                traceId,
+                spanId,
+                parentSpanId,
+                sourceInstance,
+                sourceService,
+                destinationInstance,
+                destinationService,
+                operation,
+                callerOperation,
+                startMicros,
+                callerDurationMicros,
+                calleeDurationMicros,
+                error,
+                tags,
+                codeContext,
+                calleeTemplates,
+                sourceKpis,
+                destinationKpis);
+    }
+
+    /** This event with both instances' KPIs of its minute (either may be null: unknown). */
+    public CallEvent withKpis(float[] source, float[] destination) {
+        return new CallEvent(
+                traceId,
+                spanId,
+                parentSpanId,
+                sourceInstance,
+                sourceService,
+                destinationInstance,
+                destinationService,
+                operation,
+                callerOperation,
+                startMicros,
+                callerDurationMicros,
+                calleeDurationMicros,
+                error,
+                tags,
+                codeContext,
+                templates,
+                source,
+                destination);
+    }
+
+    /** This event with another code context (e.g. its projection added), or null for none. */
+    public CallEvent withCodeContext(SpanCodeContext context) {
+        return new CallEvent(
+                traceId,
+                spanId,
+                parentSpanId,
+                sourceInstance,
+                sourceService,
+                destinationInstance,
+                destinationService,
+                operation,
+                callerOperation,
+                startMicros,
+                callerDurationMicros,
+                calleeDurationMicros,
+                error,
+                tags,
+                context,
+                templates,
+                sourceKpis,
+                destinationKpis);
     }
 
     public long startMillis() {
@@ -74,6 +153,9 @@ public record CallEvent(
                 callee.durationMicros(),
                 callee.error(),
                 tags,
-                callee.codeContext());
+                callee.codeContext(),
+                List.of(),
+                null,
+                null);
     }
 }
