@@ -20,8 +20,10 @@ import org.opensearch.aiops.context.MlCommonsEmbedder;
 import org.opensearch.aiops.context.ProjectionStore;
 import org.opensearch.aiops.detector.DetectorJobs;
 import org.opensearch.aiops.detector.DetectorPlatform;
+import org.opensearch.aiops.detector.DetectorType;
 import org.opensearch.aiops.detector.DetectorTypes;
 import org.opensearch.aiops.detector.metric.MetricDetectorType;
+import org.opensearch.aiops.detector.trace.TraceGraphType;
 import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.aiops.engine.EngineSelfCheck;
 import org.opensearch.aiops.engine.SentenceEmbedder;
@@ -192,7 +194,9 @@ public class AiopsPlugin extends Plugin
                         AiopsSettings.CODE_CONTEXT_CACHE_SIZE.get(settings));
         codeContextService.set(codeContexts);
 
-        DetectorTypes types = new DetectorTypes(MetricDetectorType.all(engine));
+        List<DetectorType<?>> typeList = new ArrayList<>(MetricDetectorType.all(engine));
+        typeList.add(new TraceGraphType(engine));
+        DetectorTypes types = new DetectorTypes(typeList);
         detectorTypes.set(types);
         DetectorPlatform detectors =
                 DetectorPlatform.create(
@@ -226,7 +230,10 @@ public class AiopsPlugin extends Plugin
      */
     @Override
     public List<NamedWriteableRegistry.Entry> getNamedWriteables() {
-        return MetricDetectorType.namedWriteables();
+        List<NamedWriteableRegistry.Entry> entries =
+                new ArrayList<>(MetricDetectorType.namedWriteables());
+        entries.addAll(TraceGraphType.namedWriteables());
+        return entries;
     }
 
     @Override

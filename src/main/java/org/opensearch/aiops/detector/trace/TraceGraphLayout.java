@@ -1,0 +1,60 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
+package org.opensearch.aiops.detector.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The autoencoder input's layout [h_s ‖ KPI_s ‖ h_d ‖ KPI_d ‖ A] and its scalers: which dimensions
+ * belong to which named group (caller, caller_kpis, callee, callee_kpis, then the attribute
+ * groups), so an error can say what drove it.
+ */
+record TraceGraphLayout(
+        int embedding, int kpis, FeatureScaler attributes, FeatureScaler kpiScaler) {
+
+    int fused() {
+        return 2 * embedding + 2 * kpis + TraceEventFeatures.WIDTH;
+    }
+
+    /** Group names in layout order. */
+    List<String> groups() {
+        List<String> names =
+                new ArrayList<>(List.of("caller", "caller_kpis", "callee", "callee_kpis"));
+        for (TraceEventFeatures.Group g : TraceEventFeatures.Group.values()) {
+            names.add(g.label());
+        }
+        return names;
+    }
+
+    /** Widths of {@link #groups()}. */
+    int[] widths() {
+        TraceEventFeatures.Group[] a = TraceEventFeatures.Group.values();
+        int[] widths = new int[4 + a.length];
+        widths[0] = embedding;
+        widths[1] = kpis;
+        widths[2] = embedding;
+        widths[3] = kpis;
+        for (int i = 0; i < a.length; i++) {
+            widths[4 + i] = a[i].width;
+        }
+        return widths;
+    }
+
+    /** Sums of {@code errors[at .. at + fused())} per group. */
+    float[] groupSums(float[] errors, int at) {
+        int[] widths = widths();
+        float[] sums = new float[widths.length];
+        int i = at;
+        for (int g = 0; g < widths.length; g++) {
+            for (int w = 0; w < widths[g]; w++) {
+                sums[g] += errors[i++];
+            }
+        }
+        return sums;
+    }
+}
