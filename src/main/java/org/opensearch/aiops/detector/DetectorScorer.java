@@ -102,15 +102,19 @@ public final class DetectorScorer {
             Cursor cursor) {
         DetectorType<?> type = types.get(stored.detector().type(), "type");
         if (type instanceof SharedDetectorType<?, ?> shared) {
-            return runShared(stored, status, range, shared);
+            return runShared(stored, status, range, cursor, shared);
         }
         return runSeries(stored, status, range, cursor, (SeriesDetectorType<?>) type);
     }
 
     /**
-     * Scores every unit the shared-model input reads in the range with the detector's one model. A
-     * unit read again (the job reads back several intervals) gets the same result id, so its result
-     * is replaced, not repeated.
+     * Scores every unit the shared-model input reads in the range with the detector's one model, in
+     * time order and in one call (a stateful model such as trace_graph's graph memory advances
+     * through them), then the type's roll-ups (traces, windows). Units start at most {@code settle}
+     * before now (late spans still find their parents), and after the last range the cursor scored:
+     * the real-time job reads back several intervals without scoring a unit twice; a unit read
+     * again by a history run gets the same result id, so its result is replaced. A stateful model's
+     * checkpoint is rewritten after the run, so a restart keeps its state.
      */
     @SuppressWarnings(
             "unchecked") // the input decides the unit class (SharedDetectorType's contract)
@@ -118,49 +122,85 @@ public final class DetectorScorer {
             DetectorStore.StoredDetector stored,
             DetectorStatus status,
             TimeRange range,
+            Cursor cursor,
             SharedDetectorType<P, U> type) {
         String id = stored.id();
         Detector detector = stored.detector();
         requireModel(id, status);
         UnitInput<U> input = (UnitInput<U>) units.apply(type.input());
         SharedModel<U> model = sharedModel(id, type);
-        UnitInput.Units<U> read = input.read(detector.source(), range, null);
-        double threshold = model.threshold(detector.threshold());
         long now = clock.getAsLong();
+        long from =
+                Math.max(
+                        range.from(),
+                        cursor.scoredUntil().getOrDefault(SHARED_CURSOR, range.from()));
+        long to = Math.min(range.to(), now - type.settleMillis(type.params(detector)));
         List<DetectorResult> docs = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         Set<String> entities = new HashSet<>();
         int anomalies = 0;
-        for (U unit : read.units()) {
-            DetectorScore score = model.score(unit);
-            DetectorResult result =
-                    input.result(
-                            id,
-                            detector,
-                            unit,
-                            score,
-                            model.contributions(unit, score),
-                            threshold,
-                            now);
-            anomalies += result.isAnomaly() ? 1 : 0;
-            entities.add(input.entityKey(unit));
-            docs.add(result);
-            ids.add(UnitInput.resultId(id, input.key(unit)));
+        long documents = 0;
+        if (from < to) {
+            UnitInput.Units<U> read = input.read(detector.source(), new TimeRange(from, to), null);
+            documents = read.documents();
+            List<U> scored = read.units();
+            List<DetectorScore> scores = model.scoreAll(scored);
+            double threshold = model.threshold(detector.threshold());
+            for (int i = 0; i < scored.size(); i++) {
+                U unit = scored.get(i);
+                DetectorScore score = scores.get(i);
+                DetectorResult result =
+                        input.result(
+                                id,
+                                detector,
+                                unit,
+                                score,
+                                model.contributions(unit, score),
+                                threshold,
+                                now);
+                anomalies += result.isAnomaly() ? 1 : 0;
+                entities.add(input.entityKey(unit));
+                docs.add(result);
+                ids.add(UnitInput.resultId(id, input.key(unit)));
+            }
+            for (SharedDetectorType.KeyedResult rolled :
+                    type.rollUp(id, detector, scored, scores, threshold, now)) {
+                docs.add(rolled.result());
+                ids.add(UnitInput.resultId(id, rolled.key()));
+            }
+            cursor.scoredUntil().put(SHARED_CURSOR, to);
+            // Only while the cache still holds this model: a training that finished meanwhile
+            // replaced it, and its checkpoint must not be overwritten by the old state.
+            if (model.stateful()
+                    && scored.isEmpty() == false
+                    && cache.get(id, DetectorTrainer.SHARED_KEY) == model) {
+                checkpoints.replace(
+                        id,
+                        new ModelCheckpoints.Checkpoint(
+                                DetectorTrainer.SHARED_KEY,
+                                Map.of(),
+                                DetectorTrainer.FORMAT_PREFIX + type.name(),
+                                model.toBytes()),
+                        now);
+            }
         }
         return finishRun(
                 id,
                 detector,
-                range,
+                new TimeRange(range.from(), Math.max(range.from(), to)),
                 now,
                 docs,
                 ids,
-                read.documents(),
+                documents,
                 0,
                 entities.size(),
                 0,
                 docs.size(),
                 anomalies);
     }
+
+    /** The cursor's key for a shared model: everything before it is scored. */
+    static final String SHARED_CURSOR = "_shared";
 
     @SuppressWarnings("unchecked")
     private <U> SharedModel<U> sharedModel(String id, SharedDetectorType<?, U> type) {

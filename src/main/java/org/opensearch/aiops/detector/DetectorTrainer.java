@@ -250,7 +250,12 @@ public final class DetectorTrainer {
                             s.training().finished(clock.getAsLong(), read.documents(), 0, 1, 0);
                     ModelSummary summary =
                             new ModelSummary(
-                                    1, model.ramBytes(), model.ramBytes(), bytes.length, 0);
+                                    1,
+                                    model.ramBytes(),
+                                    model.ramBytes(),
+                                    bytes.length,
+                                    0,
+                                    model.epochs());
                     return s.trained(
                             progress,
                             summary,

@@ -21,6 +21,7 @@ import java.util.Map;
 import org.opensearch.action.admin.indices.refresh.RefreshResponse;
 import org.opensearch.action.bulk.BulkRequest;
 import org.opensearch.action.bulk.BulkResponse;
+import org.opensearch.action.delete.DeleteRequest;
 import org.opensearch.action.index.IndexRequest;
 import org.opensearch.action.search.SearchRequest;
 import org.opensearch.action.search.SearchResponse;
@@ -112,6 +113,30 @@ public final class ModelCheckpoints {
                                     l));
         }
     }
+
+    /**
+     * Rewrites one model (a stateful model after a run) and deletes the chunks its previous version
+     * had beyond the new one's, so a load never mixes the two.
+     */
+    public void replace(String detectorId, Checkpoint checkpoint, long now) {
+        save(detectorId, List.of(checkpoint), now);
+        int chunks = Math.max(1, (checkpoint.bytes().length + CHUNK_BYTES - 1) / CHUNK_BYTES);
+        BulkRequest stale =
+                new BulkRequest().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+        for (int chunk = chunks; chunk < chunks + STALE_CHUNKS; chunk++) {
+            stale.add(
+                    new DeleteRequest(
+                            AiopsIndices.CHECKPOINTS,
+                            id(detectorId, checkpoint.entityKey(), chunk)));
+        }
+        flush(stale); // deleting an id that does not exist is not a failure
+    }
+
+    /**
+     * Chunks beyond a model's new size that {@link #replace} clears: a model grows by little per
+     * run.
+     */
+    private static final int STALE_CHUNKS = 8;
 
     private void flush(BulkRequest bulk) {
         BulkResponse response =

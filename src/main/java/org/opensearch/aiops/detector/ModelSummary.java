@@ -7,6 +7,7 @@
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
@@ -23,8 +24,29 @@ public record ModelSummary(
         long memoryBytesPerEntity,
         long maxMemoryBytesPerEntity,
         long checkpointBytes,
-        int window)
+        int window,
+        List<EpochLog> epochs)
         implements Writeable, ToXContentObject {
+
+    public ModelSummary {
+        epochs = List.copyOf(epochs);
+    }
+
+    /** A summary of models trained without epochs (the window-comparing metric models). */
+    public ModelSummary(
+            int entities,
+            long memoryBytesPerEntity,
+            long maxMemoryBytesPerEntity,
+            long checkpointBytes,
+            int window) {
+        this(
+                entities,
+                memoryBytesPerEntity,
+                maxMemoryBytesPerEntity,
+                checkpointBytes,
+                window,
+                List.of());
+    }
 
     static ModelSummary fromStored(StoredValues v) {
         return new ModelSummary(
@@ -32,11 +54,18 @@ public record ModelSummary(
                 v.longValue("memory_bytes_per_entity", 0),
                 v.longValue("max_memory_bytes_per_entity", 0),
                 v.longValue("checkpoint_bytes", 0),
-                v.intValue("window") == null ? 0 : v.intValue("window"));
+                v.intValue("window") == null ? 0 : v.intValue("window"),
+                v.objects("epochs").stream().map(EpochLog::fromStored).toList());
     }
 
     public ModelSummary(StreamInput in) throws IOException {
-        this(in.readVInt(), in.readVLong(), in.readVLong(), in.readVLong(), in.readVInt());
+        this(
+                in.readVInt(),
+                in.readVLong(),
+                in.readVLong(),
+                in.readVLong(),
+                in.readVInt(),
+                in.readList(EpochLog::new));
     }
 
     @Override
@@ -46,16 +75,21 @@ public record ModelSummary(
         out.writeVLong(maxMemoryBytesPerEntity);
         out.writeVLong(checkpointBytes);
         out.writeVInt(window);
+        out.writeList(epochs);
     }
 
     @Override
     public XContentBuilder toXContent(XContentBuilder builder, Params params) throws IOException {
-        return builder.startObject()
+        builder.startObject()
                 .field("entities", entities)
                 .field("memory_bytes_per_entity", memoryBytesPerEntity)
                 .field("max_memory_bytes_per_entity", maxMemoryBytesPerEntity)
                 .field("checkpoint_bytes", checkpointBytes)
                 .field("window", window)
-                .endObject();
+                .startArray("epochs");
+        for (EpochLog epoch : epochs) {
+            epoch.toXContent(builder, params);
+        }
+        return builder.endArray().endObject();
     }
 }

@@ -38,4 +38,29 @@ public interface SharedDetectorType<P extends DetectorParams, U> extends Detecto
     SharedModel<U> train(P params, List<U> units, DoubleConsumer progress);
 
     SharedModel<U> read(byte[] bytes);
+
+    /** A result and the key its id is made from (stable: a unit scored again replaces it). */
+    record KeyedResult(String key, DetectorResult result) {}
+
+    /**
+     * Results of larger units rolled up from a run's scored units (a trace from its calls, an
+     * instance's minute); none by default.
+     */
+    default List<KeyedResult> rollUp(
+            String detectorId,
+            Detector detector,
+            List<U> units,
+            List<DetectorScore> scores,
+            double threshold,
+            long now) {
+        return List.of();
+    }
+
+    /**
+     * How long after a unit's time the real-time job waits before scoring it (late spans: a child
+     * is often indexed before its parent).
+     */
+    default long settleMillis(P params) {
+        return 0;
+    }
 }

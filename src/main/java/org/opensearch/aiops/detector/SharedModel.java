@@ -18,6 +18,22 @@ public interface SharedModel<U> extends TrainedModel {
     /** The unit's score; contributions are the ones named in {@link #contributions}. */
     DetectorScore score(U unit);
 
+    /**
+     * The scores of units in time order, in one call: a model that batches (or keeps state from
+     * unit to unit) overrides it.
+     */
+    default java.util.List<DetectorScore> scoreAll(java.util.List<U> units) {
+        return units.stream().map(this::score).toList();
+    }
+
+    /**
+     * Whether scoring changes the model (graph memory, a threshold that follows the data): the
+     * platform then checkpoints it again after each run.
+     */
+    default boolean stateful() {
+        return false;
+    }
+
     /** What drove the unit's score (templates, edges, code contexts), largest first. */
     java.util.List<Contribution> contributions(U unit, DetectorScore score);
 }

@@ -42,6 +42,17 @@ final class StoredValues {
         return source.get(field) instanceof String s ? s : null;
     }
 
+    /** The objects of an array field; empty when absent or not an array. */
+    java.util.List<StoredValues> objects(String field) {
+        if (source.get(field) instanceof java.util.List<?> list) {
+            return list.stream()
+                    .filter(e -> e instanceof Map<?, ?>)
+                    .map(e -> new StoredValues((Map<?, ?>) e))
+                    .toList();
+        }
+        return java.util.List.of();
+    }
+
     StoredValues object(String field) {
         return source.get(field) instanceof Map<?, ?> map ? new StoredValues(map) : null;
     }

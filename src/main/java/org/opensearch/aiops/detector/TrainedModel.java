@@ -19,6 +19,11 @@ public interface TrainedModel {
 
     long ramBytes();
 
+    /** The epochs of a neural model's training, for the profile; empty for other models. */
+    default java.util.List<EpochLog> epochs() {
+        return java.util.List.of();
+    }
+
     /** Compact, versioned serialization; the type's {@code read} reads it back. */
     byte[] toBytes();
 }

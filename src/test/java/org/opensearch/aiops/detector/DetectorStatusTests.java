@@ -7,6 +7,7 @@
 package org.opensearch.aiops.detector;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import org.opensearch.common.io.stream.BytesStreamOutput;
@@ -33,7 +34,8 @@ public class DetectorStatusTests extends OpenSearchTestCase {
                 .training(progress)
                 .trained(
                         progress,
-                        new ModelSummary(2, 1000, 1500, 800, 8),
+                        new ModelSummary(
+                                2, 1000, 1500, 800, 8, List.of(new EpochLog(1.5, 0.25, 0.5))),
                         0.42,
                         new ScoreSummary(100, 0.1, 0.05, 0.09, 0.3, 0.5, "host=a"),
                         1000)

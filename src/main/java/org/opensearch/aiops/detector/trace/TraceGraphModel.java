@@ -19,6 +19,7 @@ import java.util.function.DoubleConsumer;
 
 import org.opensearch.aiops.detector.Contribution;
 import org.opensearch.aiops.detector.DetectorScore;
+import org.opensearch.aiops.detector.EpochLog;
 import org.opensearch.aiops.detector.ScoreSummary;
 import org.opensearch.aiops.detector.SharedModel;
 import org.opensearch.aiops.detector.ThresholdSpec;
@@ -233,6 +234,12 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
         return scores;
     }
 
+    /** Graph memory, pair times and the normal-score statistics change with every scored event. */
+    @Override
+    public boolean stateful() {
+        return true;
+    }
+
     @Override
     public DetectorScore score(CallEvent unit) {
         return scoreAll(List.of(unit)).get(0);
@@ -328,6 +335,16 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
     /** Epochs, losses and seconds per epoch of the training that made this model. */
     public TraceGraphNetwork.TrainingLog trainingLog() {
         return network.log();
+    }
+
+    @Override
+    public List<EpochLog> epochs() {
+        TraceGraphNetwork.TrainingLog log = network.log();
+        List<EpochLog> epochs = new ArrayList<>();
+        for (int i = 0; i < log.seconds().length; i++) {
+            epochs.add(new EpochLog(log.seconds()[i], log.loss()[i], log.validationLoss()[i]));
+        }
+        return epochs;
     }
 
     /** Instances whose memory the model holds. */

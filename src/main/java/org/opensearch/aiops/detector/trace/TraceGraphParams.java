@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.opensearch.aiops.config.ConfigParser;
 import org.opensearch.aiops.detector.DetectorParams;
+import org.opensearch.common.unit.TimeValue;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 import org.opensearch.core.xcontent.XContentBuilder;
@@ -33,6 +34,8 @@ import org.opensearch.core.xcontent.XContentParser;
  *     threshold
  * @param maxTrainingEvents training events kept (the latest)
  * @param seed random seed (initialisation, negatives)
+ * @param lateSpanWait how long the real-time job waits before scoring a span: Jaeger writes a span
+ *     when it ends, so a parent is indexed after its children
  */
 public record TraceGraphParams(
         int epochs,
@@ -46,7 +49,8 @@ public record TraceGraphParams(
         double theta,
         double validation,
         int maxTrainingEvents,
-        long seed)
+        long seed,
+        TimeValue lateSpanWait)
         implements DetectorParams {
 
     public static final String TYPE = "trace_graph";
@@ -64,10 +68,24 @@ public record TraceGraphParams(
                     "theta",
                     "validation",
                     "max_training_events",
-                    "seed");
+                    "seed",
+                    "late_span_wait");
 
     public static final TraceGraphParams DEFAULTS =
-            new TraceGraphParams(30, 3, 200, 1e-3, 32, 32, 0.3, 0.7, 0.2, 0.2, 200_000, 7);
+            new TraceGraphParams(
+                    30,
+                    3,
+                    200,
+                    1e-3,
+                    32,
+                    32,
+                    0.3,
+                    0.7,
+                    0.2,
+                    0.2,
+                    200_000,
+                    7,
+                    TimeValue.timeValueSeconds(30));
 
     public TraceGraphParams {
         check("learning_rate", learningRate > 0 && learningRate <= 1, "in (0, 1]", learningRate);
@@ -94,6 +112,7 @@ public record TraceGraphParams(
         double learningRate = d.learningRate, alpha = d.alpha, beta = d.beta, theta = d.theta;
         double validation = d.validation;
         long seed = d.seed;
+        TimeValue lateSpanWait = d.lateSpanWait;
         for (String field = in.nextField(FIELDS); field != null; field = in.nextField(FIELDS)) {
             switch (field) {
                 case "epochs" -> epochs = in.integer(field, 1, 1000);
@@ -109,6 +128,9 @@ public record TraceGraphParams(
                 case "max_training_events" ->
                         maxTrainingEvents = in.integer(field, 1_000, 10_000_000);
                 case "seed" -> seed = in.integer(field, 0, Integer.MAX_VALUE);
+                case "late_span_wait" ->
+                        lateSpanWait =
+                                in.duration(field, TimeValue.ZERO, TimeValue.timeValueMinutes(30));
                 default -> throw new AssertionError(field);
             }
         }
@@ -124,7 +146,8 @@ public record TraceGraphParams(
                 theta,
                 validation,
                 maxTrainingEvents,
-                seed);
+                seed,
+                lateSpanWait);
     }
 
     public TraceGraphParams(StreamInput in) throws IOException {
@@ -140,7 +163,8 @@ public record TraceGraphParams(
                 in.readDouble(),
                 in.readDouble(),
                 in.readVInt(),
-                in.readVLong());
+                in.readVLong(),
+                in.readTimeValue());
     }
 
     @Override
@@ -157,6 +181,7 @@ public record TraceGraphParams(
         out.writeDouble(validation);
         out.writeVInt(maxTrainingEvents);
         out.writeVLong(seed);
+        out.writeTimeValue(lateSpanWait);
     }
 
     @Override
@@ -179,6 +204,7 @@ public record TraceGraphParams(
                 .field("validation", validation)
                 .field("max_training_events", maxTrainingEvents)
                 .field("seed", seed)
+                .field("late_span_wait", lateSpanWait.getStringRep())
                 .endObject();
     }
 }

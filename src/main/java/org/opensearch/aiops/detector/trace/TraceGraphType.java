@@ -102,6 +102,11 @@ public final class TraceGraphType implements SharedDetectorType<TraceGraphParams
     }
 
     @Override
+    public long settleMillis(TraceGraphParams params) {
+        return params.lateSpanWait().millis();
+    }
+
+    @Override
     public SharedModel<CallEvent> read(byte[] bytes) {
         return TraceGraphModel.read(bytes, engine);
     }

@@ -13,6 +13,7 @@ import org.opensearch.aiops.detector.DetectorScore;
 import org.opensearch.aiops.detector.ThresholdSpec;
 import org.opensearch.aiops.detector.input.CallEvent;
 import org.opensearch.aiops.engine.DjlEngine;
+import org.opensearch.common.unit.TimeValue;
 import org.opensearch.test.OpenSearchTestCase;
 
 /** trace_graph on PyTorch in the test JVM (natives from the cache {@code ./aiops test} fills). */
@@ -28,7 +29,8 @@ public class TraceGraphModelTests extends OpenSearchTestCase {
     }
 
     static TraceGraphParams smallParams() {
-        return new TraceGraphParams(15, 3, 60, 3e-3, 16, 16, 0.3, 0.7, 0.2, 0.2, 200_000, 7);
+        return new TraceGraphParams(
+                15, 3, 60, 3e-3, 16, 16, 0.3, 0.7, 0.2, 0.2, 200_000, 7, TimeValue.ZERO);
     }
 
     public void testCodePathChangeScoresAboveThresholdAndNormalCallsDoNot() throws Exception {
