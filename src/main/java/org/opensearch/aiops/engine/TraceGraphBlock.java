@@ -147,7 +147,7 @@ final class TraceGraphBlock extends AbstractBlock {
         NDArray kpis = inputs.get(9);
         NDArray noise = inputs.get(10);
 
-        NDArray tau = apply(time, ps, dt, training).cos();
+        NDArray tau = timeEncoding(ps, dt, training);
         // Messages to each endpoint from the memory before this batch, averaged per node.
         NDArray sMem = sourceSel.matMul(memory);
         NDArray dMem = destinationSel.matMul(memory);
@@ -210,6 +210,19 @@ final class TraceGraphBlock extends AbstractBlock {
         NDArray errors = restored.sub(fused).square();
         NDArray loss = linkLoss.mul(alpha).add(errors.mean().mul(beta));
         return new NDList(loss, updated, errors, sigmoid(positive.squeeze(1)));
+    }
+
+    /** τ = cos(w·Δt + b), w and b learnt: one value per time dimension. */
+    NDArray timeEncoding(ParameterStore ps, NDArray dt, boolean training) {
+        return apply(time, ps, dt, training).cos();
+    }
+
+    float[] timeWeights() {
+        return time.getParameters().get("weight").getArray().toFloatArray();
+    }
+
+    float[] timeBias() {
+        return time.getParameters().get("bias").getArray().toFloatArray();
     }
 
     private NDArray messageMlp(ParameterStore ps, NDArray x, boolean training) {

@@ -50,9 +50,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
     private final double reference;
     private final float[] validationScores; // sorted raw scores, for quantile thresholds
     private final ScoreSummary trainingScores;
-    private long normalCount;
-    private double normalMean;
-    private double normalM2;
+    private final NormalScores normal;
 
     private TraceGraphModel(
             TraceGraphNetwork network,
@@ -62,9 +60,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             double reference,
             float[] validationScores,
             ScoreSummary trainingScores,
-            long normalCount,
-            double normalMean,
-            double normalM2) {
+            NormalScores normal) {
         this.network = network;
         this.layout = layout;
         this.state = state;
@@ -72,9 +68,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
         this.reference = reference;
         this.validationScores = validationScores;
         this.trainingScores = trainingScores;
-        this.normalCount = normalCount;
-        this.normalMean = normalMean;
-        this.normalM2 = normalM2;
+        this.normal = normal;
     }
 
     /** Trains on normal call events in time order (the latest {@code maxTrainingEvents} kept). */
@@ -158,17 +152,8 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
         network.run(validating);
         float[] scores = validating.errors().clone();
         Arrays.sort(scores);
-        double mean = 0;
-        for (float s : scores) {
-            mean += s;
-        }
-        mean /= Math.max(1, scores.length);
-        double m2 = 0;
-        for (float s : scores) {
-            m2 += (s - mean) * (s - mean);
-        }
-        double std = scores.length > 1 ? Math.sqrt(m2 / (scores.length - 1)) : 0;
-        double reference = Math.max(1e-9, mean + 3 * std);
+        NormalScores normal = NormalScores.of(scores);
+        double reference = Math.max(1e-9, normal.threshold(3));
         return new TraceGraphModel(
                 network,
                 layout,
@@ -177,9 +162,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                 reference,
                 sample(scores),
                 summary(scores, reference),
-                scores.length,
-                mean,
-                m2);
+                normal);
     }
 
     private static TraceGraphStream stream(
@@ -228,7 +211,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             }
             scores.add(new DetectorScore(score, score, error, shares, null));
             if (error <= rawThreshold) {
-                addNormal(error);
+                normal.add(error);
             }
         }
         return scores;
@@ -299,13 +282,6 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
         return raw / (raw + reference);
     }
 
-    private void addNormal(double error) {
-        normalCount++;
-        double delta = error - normalMean;
-        normalMean += delta / normalCount;
-        normalM2 += delta * (error - normalMean);
-    }
-
     private synchronized double rawThreshold(ThresholdSpec spec) {
         if (spec.type().equals("quantile")) {
             if (validationScores.length == 0) {
@@ -318,8 +294,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                                     Math.floor(spec.value() * validationScores.length));
             return validationScores[at];
         }
-        double std = normalCount > 1 ? Math.sqrt(normalM2 / (normalCount - 1)) : 0;
-        return normalMean + spec.value() * std;
+        return normal.threshold(spec.value());
     }
 
     @Override
@@ -378,9 +353,9 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                 out.writeFloat(s);
             }
             writeSummary(out, trainingScores);
-            out.writeLong(normalCount);
-            out.writeDouble(normalMean);
-            out.writeDouble(normalM2);
+            out.writeLong(normal.count());
+            out.writeDouble(normal.mean());
+            out.writeDouble(normal.m2());
             TraceGraphNetwork.TrainingLog log = network.log();
             out.writeInt(log.seconds().length);
             for (int i = 0; i < log.seconds().length; i++) {
@@ -422,9 +397,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                 sample[i] = in.readFloat();
             }
             ScoreSummary summary = readSummary(in);
-            long count = in.readLong();
-            double mean = in.readDouble();
-            double m2 = in.readDouble();
+            NormalScores normal = new NormalScores(in.readLong(), in.readDouble(), in.readDouble());
             int epochs = in.readInt();
             double[] seconds = new double[epochs];
             double[] loss = new double[epochs];
@@ -451,7 +424,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                             parameters,
                             new TraceGraphNetwork.TrainingLog(seconds, loss, validation, best));
             return new TraceGraphModel(
-                    network, layout, state, batch, reference, sample, summary, count, mean, m2);
+                    network, layout, state, batch, reference, sample, summary, normal);
         } catch (IOException e) {
             throw new IllegalArgumentException("corrupt trace_graph model: " + e.getMessage(), e);
         }

@@ -9,7 +9,6 @@ package org.opensearch.aiops.detector.trace;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,7 +127,6 @@ final class TraceGraphState {
     static TraceGraphState read(DataInputStream in) throws IOException {
         TraceGraphState state = new TraceGraphState(in.readInt());
         int n = in.readInt();
-        Map<String, Node> read = new HashMap<>();
         for (int i = 0; i < n; i++) {
             String instance = in.readUTF();
             String service = in.readUTF();
@@ -136,8 +134,7 @@ final class TraceGraphState {
             for (int j = 0; j < memory.length; j++) {
                 memory[j] = in.readFloat();
             }
-            read.put(instance, new Node(service, memory));
-            state.nodes.put(instance, read.get(instance));
+            state.nodes.put(instance, new Node(service, memory));
         }
         int pairs = in.readInt();
         for (int i = 0; i < pairs; i++) {

@@ -72,4 +72,91 @@ public class TraceGraphModelTests extends OpenSearchTestCase {
                 copy.threshold(ThresholdSpec.DEFAULT),
                 1e-9);
     }
+
+    public void testFanOutOfTenThousandChildrenAndSpansWithoutCodeContext() throws Exception {
+        SimulatedCalls calls = new SimulatedCalls(3, 1_700_000_000_000_000L);
+        TraceGraphModel model =
+                TraceGraphModel.train(engine(), smallParams(), calls.traces(200, false), null);
+        List<CallEvent> fanOut = new java.util.ArrayList<>();
+        CallEvent template = calls.traces(1, false).get(1);
+        for (int i = 0; i < 10_000; i++) {
+            fanOut.add(
+                    new CallEvent(
+                            "fan",
+                            "c" + i,
+                            "root",
+                            template.sourceInstance(),
+                            template.sourceService(),
+                            "payment-pod-" + (i % 7),
+                            "payment",
+                            template.operation(),
+                            template.callerOperation(),
+                            template.startMicros() + i,
+                            template.callerDurationMicros(),
+                            template.calleeDurationMicros(),
+                            false,
+                            java.util.Map.of(),
+                            null,
+                            List.of(),
+                            null,
+                            null));
+        }
+        List<DetectorScore> scores = model.scoreAll(fanOut);
+        assertEquals(10_000, scores.size());
+        for (DetectorScore score : scores) {
+            assertTrue(Double.isFinite(score.score()) && score.score() >= 0 && score.score() < 1);
+        }
+        List<org.opensearch.aiops.detector.Contribution> contributions =
+                model.contributions(fanOut.get(0), scores.get(0));
+        assertTrue(
+                "says the span had no code context: " + contributions,
+                contributions.stream().anyMatch(c -> c.name().equals("code_context_missing")));
+        assertTrue(
+                contributions.stream()
+                        .anyMatch(
+                                c ->
+                                        c.kind()
+                                                        == org.opensearch.aiops.detector
+                                                                .Contribution.Kind.EDGE
+                                                && c.name()
+                                                        .equals(
+                                                                template.sourceInstance()
+                                                                        + " -> payment-pod-0")));
+    }
+
+    public void testRenamedInstancesOfKnownServicesStayNormal() throws Exception {
+        SimulatedCalls calls = new SimulatedCalls(4, 1_700_000_000_000_000L);
+        TraceGraphModel model =
+                TraceGraphModel.train(engine(), smallParams(), calls.traces(400, false), null);
+        double threshold = model.threshold(ThresholdSpec.DEFAULT);
+        List<CallEvent> moved =
+                calls.traces(60, false).stream()
+                        .map(
+                                e ->
+                                        new CallEvent(
+                                                e.traceId(),
+                                                e.spanId(),
+                                                e.parentSpanId(),
+                                                e.sourceInstance().replace("pod-1", "pod-9x"),
+                                                e.sourceService(),
+                                                e.destinationInstance().replace("pod-1", "pod-9x"),
+                                                e.destinationService(),
+                                                e.operation(),
+                                                e.callerOperation(),
+                                                e.startMicros(),
+                                                e.callerDurationMicros(),
+                                                e.calleeDurationMicros(),
+                                                e.error(),
+                                                e.tags(),
+                                                e.codeContext(),
+                                                e.templates(),
+                                                e.sourceKpis(),
+                                                e.destinationKpis()))
+                        .toList();
+        long alarms =
+                model.scoreAll(moved).stream().filter(s -> s.alarmScore() > threshold).count();
+        assertTrue(
+                "alarms on moved pods: " + alarms + " of " + moved.size(),
+                alarms <= moved.size() / 10);
+    }
 }
