@@ -12,6 +12,6 @@ import picocli.CommandLine.Command;
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
-        subcommands = {ImportNezhaCommand.class},
+        subcommands = {ImportNezhaCommand.class, ImportSimulatedCommand.class},
         description = "Load a dataset into a running node")
 public final class ImportCommand {}
