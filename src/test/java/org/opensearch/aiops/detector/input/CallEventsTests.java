@@ -312,6 +312,8 @@ public class CallEventsTests extends OpenSearchTestCase {
                         List.of(),
                         "code_context",
                         INPUT.parentMargin(),
+                        null,
+                        null,
                         null);
         Map<String, Object> parent = span("t1", "a", null, "gw", "gw-1", T0, 50);
         Map<String, Object> child = span("t1", "c", "a", "gw", "gw-2", T0 + 1, 10);
