@@ -343,7 +343,7 @@ public class CallEventsTests extends OpenSearchTestCase {
      * A span document as Jaeger's OpenSearch backend writes it (tag values as strings, times in
      * microseconds).
      */
-    static Map<String, Object> span(
+    public static Map<String, Object> span(
             String trace,
             String id,
             String parent,

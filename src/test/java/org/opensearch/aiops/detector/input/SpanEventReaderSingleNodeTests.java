@@ -173,7 +173,7 @@ public class SpanEventReaderSingleNodeTests extends OpenSearchSingleNodeTestCase
      * The mapping of the span index template the importer installs (Jaeger's own span mapping; a
      * copy beside this test, since the importer lives in the tools module).
      */
-    private static String jaegerMapping() throws Exception {
+    public static String jaegerMapping() throws Exception {
         try (InputStream in =
                 SpanEventReaderSingleNodeTests.class.getResourceAsStream(
                         "jaeger-span-template.json")) {
