@@ -116,6 +116,59 @@ public class SpanJoinsSingleNodeTests extends OpenSearchSingleNodeTestCase {
                 e.getCause().getMessage().contains("holds more than 3 log documents to join"));
     }
 
+    public void testValidatorChecksTheFieldsOfTheJoinedIndices() throws Exception {
+        indexData();
+        DetectorValidator validator = new DetectorValidator(client());
+        SpanInput joined = input(SpanLogSource.defaults(), PodKpiSource.defaults());
+        List<DetectorValidator.FieldTypes> mapped = mappedTypes(validator, joined);
+        assertEquals(List.of(), DetectorValidator.typeProblems(mapped));
+        assertEquals(List.of(), DetectorValidator.unmapped(mapped));
+
+        SpanLogSource logsByMessage =
+                new SpanLogSource(
+                        List.of("nezha-logs"),
+                        "message",
+                        "trace_id",
+                        "span_id",
+                        "log_template.id",
+                        TimeValue.ZERO);
+        PodKpiSource podAsKpi =
+                new PodKpiSource(
+                        List.of("nezha-metrics"),
+                        "@timestamp",
+                        "pod",
+                        List.of("pod"),
+                        TimeValue.timeValueMinutes(2));
+        assertEquals(
+                List.of(
+                        "[source.logs.time_field] field [message] is mapped as [text], not as a date",
+                        "[source.kpis.fields] field [pod] is mapped as [keyword], not as a number"),
+                DetectorValidator.typeProblems(
+                        mappedTypes(validator, input(logsByMessage, podAsKpi))));
+
+        PodKpiSource missingIndex =
+                new PodKpiSource(
+                        List.of("no-such-metrics"),
+                        "@timestamp",
+                        "pod",
+                        List.of("cpu"),
+                        TimeValue.timeValueMinutes(2));
+        assertEquals(
+                List.of(
+                        "[source.kpis.fields] field [cpu] is not mapped in any index of [no-such-metrics]",
+                        "[source.kpis.time_field] field [@timestamp] is not mapped in any index of [no-such-metrics]",
+                        "[source.kpis.instance_field] field [pod] is not mapped in any index of [no-such-metrics]"),
+                DetectorValidator.unmapped(mappedTypes(validator, input(null, missingIndex))));
+    }
+
+    private static List<DetectorValidator.FieldTypes> mappedTypes(
+            DetectorValidator validator, SpanInput input) throws Exception {
+        CompletableFuture<List<DetectorValidator.FieldTypes>> future = new CompletableFuture<>();
+        validator.mappedTypes(
+                input, ActionListener.wrap(future::complete, future::completeExceptionally));
+        return future.get(30, TimeUnit.SECONDS);
+    }
+
     private void indexData() throws Exception {
         createIndex(
                 "jaeger-span-2023-01-29",

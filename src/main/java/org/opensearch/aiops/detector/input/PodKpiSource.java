@@ -8,6 +8,7 @@ package org.opensearch.aiops.detector.input;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -121,6 +122,11 @@ public record PodKpiSource(
                     "[" + in.name(KPI_FIELDS) + "] names a field twice: " + fields);
         }
         return new PodKpiSource(indices, timeField, instanceField, fields, lookBack);
+    }
+
+    MappedFields mappedFields(String path) {
+        return new MappedFields(
+                path, indices, timeField, fields, Map.of(INSTANCE_FIELD, instanceField), List.of());
     }
 
     public PodKpiSource(StreamInput in) throws IOException {

@@ -7,6 +7,7 @@
 package org.opensearch.aiops.detector.input;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -221,6 +222,19 @@ public record SpanInput(
     @Override
     public List<String> entityFields() {
         return List.of();
+    }
+
+    /** The spans' time field, and the fields of each configured join. */
+    @Override
+    public List<MappedFields> mappedFields() {
+        List<MappedFields> fields = new ArrayList<>(DetectorSource.super.mappedFields());
+        if (logs != null) {
+            fields.add(logs.mappedFields("source." + LOGS));
+        }
+        if (kpis != null) {
+            fields.add(kpis.mappedFields("source." + KPIS));
+        }
+        return List.copyOf(fields);
     }
 
     /**

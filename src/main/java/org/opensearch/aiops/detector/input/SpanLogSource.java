@@ -8,6 +8,7 @@ package org.opensearch.aiops.detector.input;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -106,6 +107,20 @@ public record SpanLogSource(
                     "[" + in.name(INDICES) + "] must name at least one index or pattern");
         }
         return new SpanLogSource(indices, timeField, traceIdField, spanIdField, templateField, lag);
+    }
+
+    /** The ids and the template must be mapped for the join to find anything. */
+    MappedFields mappedFields(String path) {
+        return new MappedFields(
+                path,
+                indices,
+                timeField,
+                List.of(),
+                Map.of(
+                        TRACE_ID_FIELD, traceIdField,
+                        SPAN_ID_FIELD, spanIdField,
+                        TEMPLATE_FIELD, templateField),
+                List.of());
     }
 
     public SpanLogSource(StreamInput in) throws IOException {
