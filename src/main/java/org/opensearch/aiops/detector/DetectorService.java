@@ -206,10 +206,8 @@ public final class DetectorService {
                 ActionListener.wrap(
                         mapped -> {
                             List<String> issues =
-                                    new ArrayList<>(
-                                            DetectorValidator.typeProblems(
-                                                    detector.source(), mapped));
-                            issues.addAll(validator.unmapped(detector.source(), mapped));
+                                    new ArrayList<>(DetectorValidator.typeProblems(mapped));
+                            issues.addAll(DetectorValidator.unmapped(mapped));
                             if (issues.isEmpty() == false) {
                                 listener.onResponse(
                                         new DetectorValidation(issues, null, null, null));

@@ -7,16 +7,20 @@
 package org.opensearch.aiops.detector;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.opensearch.action.admin.indices.mapping.get.GetFieldMappingsRequest;
 import org.opensearch.action.admin.indices.mapping.get.GetFieldMappingsResponse;
+import org.opensearch.action.support.GroupedActionListener;
 import org.opensearch.action.support.IndicesOptions;
 import org.opensearch.aiops.detector.input.DetectorSource;
+import org.opensearch.aiops.detector.input.MappedFields;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.transport.client.Client;
 
@@ -45,14 +49,39 @@ public final class DetectorValidator {
         this.client = client;
     }
 
-    /** Mapped types per field across the source indices (a field mapped nowhere is absent). */
-    void mappedTypes(DetectorSource source, ActionListener<Map<String, Set<String>>> listener) {
-        List<String> fields = new ArrayList<>(source.numericFields());
-        fields.add(source.timeField());
-        fields.addAll(source.entityFields());
+    /**
+     * The mapped types of one group's fields across its indices (a field mapped nowhere is absent).
+     */
+    record FieldTypes(MappedFields fields, Map<String, Set<String>> types) {}
+
+    /** Mapped types of every group of the source (its own fields, then its joins'), in order. */
+    void mappedTypes(DetectorSource source, ActionListener<List<FieldTypes>> listener) {
+        List<MappedFields> groups = source.mappedFields();
+        GroupedActionListener<FieldTypes> all =
+                new GroupedActionListener<>(
+                        ActionListener.map(
+                                listener,
+                                found ->
+                                        found.stream()
+                                                .sorted(
+                                                        Comparator.comparingInt(
+                                                                f -> groups.indexOf(f.fields())))
+                                                .toList()),
+                        groups.size());
+        for (MappedFields group : groups) {
+            mappedTypes(group, ActionListener.map(all, types -> new FieldTypes(group, types)));
+        }
+    }
+
+    private void mappedTypes(
+            MappedFields group, ActionListener<Map<String, Set<String>>> listener) {
+        List<String> fields = new ArrayList<>(group.numericFields());
+        fields.add(group.timeField());
+        fields.addAll(group.requiredFields().values());
+        fields.addAll(group.otherFields());
         GetFieldMappingsRequest request =
                 new GetFieldMappingsRequest()
-                        .indices(source.indices().toArray(new String[0]))
+                        .indices(group.indices().toArray(new String[0]))
                         .fields(fields.toArray(new String[0]))
                         .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN);
         client.admin()
@@ -93,7 +122,7 @@ public final class DetectorValidator {
                 source,
                 ActionListener.wrap(
                         types -> {
-                            List<String> problems = typeProblems(source, types);
+                            List<String> problems = typeProblems(types);
                             if (problems.isEmpty() == false) {
                                 throw new IllegalArgumentException(String.join("; ", problems));
                             }
@@ -102,52 +131,67 @@ public final class DetectorValidator {
                         listener::onFailure));
     }
 
-    static List<String> typeProblems(DetectorSource source, Map<String, Set<String>> types) {
+    static List<String> typeProblems(List<FieldTypes> mapped) {
         List<String> problems = new ArrayList<>();
-        for (String field : source.numericFields()) {
-            Set<String> mapped = types.getOrDefault(field, Set.of());
-            for (String type : mapped) {
-                if (NUMERIC.contains(type) == false) {
-                    problems.add(
-                            "[source.fields] field ["
-                                    + field
-                                    + "] is mapped as ["
-                                    + type
-                                    + "], not as a number");
+        for (FieldTypes group : mapped) {
+            MappedFields fields = group.fields();
+            for (String field : fields.numericFields()) {
+                for (String type : group.types().getOrDefault(field, Set.of())) {
+                    if (NUMERIC.contains(type) == false) {
+                        problems.add(
+                                "["
+                                        + fields.path()
+                                        + ".fields] field ["
+                                        + field
+                                        + "] is mapped as ["
+                                        + type
+                                        + "], not as a number");
+                    }
                 }
             }
-        }
-        for (String type : types.getOrDefault(source.timeField(), Set.of())) {
-            if (DATES.contains(type) == false) {
-                problems.add(
-                        "[source.time_field] field ["
-                                + source.timeField()
-                                + "] is mapped as ["
-                                + type
-                                + "], not as a date");
+            for (String type : group.types().getOrDefault(fields.timeField(), Set.of())) {
+                if (DATES.contains(type) == false) {
+                    problems.add(
+                            "["
+                                    + fields.path()
+                                    + ".time_field] field ["
+                                    + fields.timeField()
+                                    + "] is mapped as ["
+                                    + type
+                                    + "], not as a date");
+                }
             }
         }
         return problems;
     }
 
-    /** Issues that stop training, plus warnings (fields not mapped anywhere yet). */
-    public List<String> unmapped(DetectorSource source, Map<String, Set<String>> types) {
+    /**
+     * Fields not mapped in any index of their group (which is also how a missing index shows):
+     * issues for {@code _validate}, while creating a detector allows them (data may come later).
+     */
+    static List<String> unmapped(List<FieldTypes> mapped) {
         List<String> issues = new ArrayList<>();
-        for (String field : source.numericFields()) {
-            if (types.containsKey(field) == false) {
-                issues.add(
-                        "[source.fields] field ["
-                                + field
-                                + "] is not mapped in any index of "
-                                + source.indices());
+        for (FieldTypes group : mapped) {
+            MappedFields fields = group.fields();
+            // field -> option naming it: numbers, the time, then the rest by option
+            Map<String, String> required = new LinkedHashMap<>();
+            fields.numericFields().forEach(field -> required.put(field, "fields"));
+            required.putIfAbsent(fields.timeField(), "time_field");
+            new TreeMap<>(fields.requiredFields())
+                    .forEach((option, field) -> required.putIfAbsent(field, option));
+            for (Map.Entry<String, String> field : required.entrySet()) {
+                if (group.types().containsKey(field.getKey()) == false) {
+                    issues.add(
+                            "["
+                                    + fields.path()
+                                    + "."
+                                    + field.getValue()
+                                    + "] field ["
+                                    + field.getKey()
+                                    + "] is not mapped in any index of "
+                                    + fields.indices());
+                }
             }
-        }
-        if (types.containsKey(source.timeField()) == false) {
-            issues.add(
-                    "[source.time_field] field ["
-                            + source.timeField()
-                            + "] is not mapped in any index of "
-                            + source.indices());
         }
         return issues;
     }

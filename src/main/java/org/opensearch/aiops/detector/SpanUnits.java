@@ -13,8 +13,10 @@ import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.aiops.detector.input.CallEvent;
 import org.opensearch.aiops.detector.input.CallEvents;
 import org.opensearch.aiops.detector.input.DetectorSource;
+import org.opensearch.aiops.detector.input.PodKpiReader;
 import org.opensearch.aiops.detector.input.SpanEventReader;
 import org.opensearch.aiops.detector.input.SpanInput;
+import org.opensearch.aiops.detector.input.SpanLogReader;
 import org.opensearch.index.query.QueryBuilder;
 import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.transport.client.Client;
@@ -26,16 +28,23 @@ import org.opensearch.transport.client.Client;
 final class SpanUnits implements UnitInput<CallEvent> {
 
     private final SpanEventReader reader;
+    private final SpanLogReader logs;
+    private final PodKpiReader kpis;
 
     SpanUnits(Client client, int pageSize) {
         this.reader = new SpanEventReader(client, pageSize);
+        this.logs = new SpanLogReader(client, pageSize);
+        this.kpis = new PodKpiReader(client, pageSize);
     }
 
     @Override
     public Units<CallEvent> read(DetectorSource source, TimeRange range, QueryBuilder query) {
         SpanInput input = ((SpanInput) source).withQuery(query);
         CallEvents.Result read = PoolCalls.await(l -> reader.read(input, range, l));
-        return new Units<>(read.events(), read.counts().spans());
+        // Each join returns the events unchanged when the input does not configure it.
+        List<CallEvent> withLogs = PoolCalls.await(l -> logs.join(input, range, read.events(), l));
+        List<CallEvent> events = PoolCalls.await(l -> kpis.join(input.kpis(), withLogs, l));
+        return new Units<>(events, read.counts().spans());
     }
 
     @Override

@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * @param templates the log templates the callee emitted inside the span, in log order (empty when
  *     its logs are not joined or it logged nothing)
  * @param sourceKpis the caller instance's KPIs in the minute of the call, in the order the input
- *     configures them, or null when unknown
+ *     configures them, or null when unknown (a KPI its sample lacks is NaN; see {@link
+ *     PodKpiReader})
  * @param destinationKpis the callee instance's KPIs in the minute of the call, or null when unknown
  */
 public record CallEvent(

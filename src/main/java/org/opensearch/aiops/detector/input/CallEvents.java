@@ -115,7 +115,8 @@ public final class CallEvents {
         return new Result(List.copyOf(events), counts);
     }
 
-    private static String key(String traceId, String spanId) {
+    /** The key of one span of one trace (span ids are unique only within their trace). */
+    static String key(String traceId, String spanId) {
         return traceId + '\u0000' + spanId;
     }
 }

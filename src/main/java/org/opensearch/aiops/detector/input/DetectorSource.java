@@ -7,6 +7,7 @@
 package org.opensearch.aiops.detector.input;
 
 import java.util.List;
+import java.util.Map;
 
 import org.opensearch.core.common.io.stream.Writeable;
 import org.opensearch.core.xcontent.ToXContentObject;
@@ -30,6 +31,21 @@ public interface DetectorSource extends Writeable, ToXContentObject {
 
     /** Fields that name an entity (a host, a pod, a service); empty when the input has none. */
     List<String> entityFields();
+
+    /**
+     * What the validator checks against the mappings: this source's fields, then those of the
+     * sources joined to it.
+     */
+    default List<MappedFields> mappedFields() {
+        return List.of(
+                new MappedFields(
+                        "source",
+                        indices(),
+                        timeField(),
+                        numericFields(),
+                        Map.of(),
+                        entityFields()));
+    }
 
     /** {@code filter} and {@code query} both (either may be null). */
     static QueryBuilder narrow(QueryBuilder filter, QueryBuilder query) {

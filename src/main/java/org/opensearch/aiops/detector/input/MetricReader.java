@@ -144,6 +144,20 @@ public final class MetricReader {
         return query;
     }
 
+    /**
+     * The finite number at {@code field} (a path) of a document's source, a one-element array
+     * unwrapped; NaN when it is missing or not one.
+     */
+    static float number(String field, Map<String, Object> doc) {
+        Object value = XContentMapValues.extractValue(field, doc);
+        if (value instanceof List<?> list && list.size() == 1) {
+            value = list.get(0);
+        }
+        return value instanceof Number number && Double.isFinite(number.doubleValue())
+                ? number.floatValue()
+                : Float.NaN;
+    }
+
     private static boolean add(
             Map<String, EntitySeries> series,
             MetricSource source,
@@ -156,13 +170,8 @@ public final class MetricReader {
         }
         float[] row = new float[source.fields().size()];
         for (int f = 0; f < row.length; f++) {
-            Object value = XContentMapValues.extractValue(source.fields().get(f), doc);
-            if (value instanceof List<?> list && list.size() == 1) {
-                value = list.get(0);
-            }
-            if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
-                row[f] = number.floatValue();
-            } else {
+            row[f] = number(source.fields().get(f), doc);
+            if (Float.isNaN(row[f])) {
                 return false;
             }
         }

@@ -106,6 +106,14 @@ final class PitPageReader {
                         }));
     }
 
+    /**
+     * A hit's time as {@link #read} fetches it: the doc value in epoch milliseconds, a string that
+     * may have a fraction (date_nanos).
+     */
+    static long timeMillis(SearchHit hit, String timeField) {
+        return (long) Double.parseDouble(hit.field(timeField).getValue().toString());
+    }
+
     private void nextPage(
             String pitId,
             QueryBuilder query,

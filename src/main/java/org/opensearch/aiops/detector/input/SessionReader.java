@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.opensearch.aiops.config.TimeRange;
-import org.opensearch.common.document.DocumentField;
 import org.opensearch.core.action.ActionListener;
 import org.opensearch.search.SearchHit;
 import org.opensearch.transport.client.Client;
@@ -54,7 +53,7 @@ public final class SessionReader {
                 hits -> {
                     long last = Long.MIN_VALUE;
                     for (SearchHit hit : hits) {
-                        long time = time(hit.field(input.timeField()));
+                        long time = PitPageReader.timeMillis(hit, input.timeField());
                         Map<String, Object> source = hit.getSourceAsMap();
                         builder.add(
                                 new DocumentRef(hit.getIndex(), hit.getId()),
@@ -86,10 +85,5 @@ public final class SessionReader {
             fields.add(input.sessionPatternField());
         }
         return fields.toArray(new String[0]);
-    }
-
-    /** The time doc value, fetched as epoch milliseconds (a string, possibly with a fraction). */
-    private static long time(DocumentField field) {
-        return (long) Double.parseDouble(field.getValue().toString());
     }
 }

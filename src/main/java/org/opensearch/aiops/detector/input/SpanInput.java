@@ -7,6 +7,7 @@
 package org.opensearch.aiops.detector.input;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,6 +33,9 @@ import org.opensearch.index.query.QueryBuilder;
  * @param parentMargin how far before a range's start spans are read only to find the parents of its
  *     first spans
  * @param filter a query every read applies, or null
+ * @param logs where the logs of the spans are, to attach their templates to the events; null: not
+ *     joined
+ * @param kpis where the instances' KPIs are, to attach them to the events; null: not joined
  */
 public record SpanInput(
         List<String> indices,
@@ -40,7 +44,9 @@ public record SpanInput(
         List<String> tags,
         String codeContextField,
         TimeValue parentMargin,
-        QueryBuilder filter)
+        QueryBuilder filter,
+        SpanLogSource logs,
+        PodKpiSource kpis)
         implements DetectorSource {
 
     public static final String INDICES = "indices";
@@ -50,6 +56,8 @@ public record SpanInput(
     public static final String CODE_CONTEXT_FIELD = "code_context_field";
     public static final String PARENT_MARGIN = "parent_margin";
     public static final String FILTER = "filter";
+    public static final String LOGS = "logs";
+    public static final String KPIS = "kpis";
     private static final Set<String> FIELDS =
             Set.of(
                     INDICES,
@@ -58,7 +66,9 @@ public record SpanInput(
                     TAGS,
                     CODE_CONTEXT_FIELD,
                     PARENT_MARGIN,
-                    FILTER);
+                    FILTER,
+                    LOGS,
+                    KPIS);
 
     public static final List<String> DEFAULT_INDICES = List.of("jaeger-span-*");
     public static final String DEFAULT_TIME_FIELD = "startTimeMillis";
@@ -85,7 +95,7 @@ public record SpanInput(
         Objects.requireNonNull(parentMargin, PARENT_MARGIN);
     }
 
-    /** Every default, no filter. */
+    /** Every default, no filter, no joins. */
     public static SpanInput defaults() {
         return new SpanInput(
                 DEFAULT_INDICES,
@@ -94,6 +104,8 @@ public record SpanInput(
                 DEFAULT_TAGS,
                 DEFAULT_CODE_CONTEXT_FIELD,
                 DEFAULT_PARENT_MARGIN,
+                null,
+                null,
                 null);
     }
 
@@ -111,6 +123,8 @@ public record SpanInput(
         String codeContextField = d.codeContextField;
         TimeValue parentMargin = d.parentMargin;
         QueryBuilder filter = null;
+        SpanLogSource logs = null;
+        PodKpiSource kpis = null;
         for (String field = in.nextField(FIELDS); field != null; field = in.nextField(FIELDS)) {
             switch (field) {
                 case INDICES -> indices = in.strings(field);
@@ -121,6 +135,8 @@ public record SpanInput(
                 case PARENT_MARGIN ->
                         parentMargin = in.duration(field, TimeValue.ZERO, MAX_PARENT_MARGIN);
                 case FILTER -> filter = in.query(field);
+                case LOGS -> logs = SpanLogSource.parse(in.parser(), in.name(field));
+                case KPIS -> kpis = PodKpiSource.parse(in.parser(), in.name(field));
                 default -> throw new AssertionError(field);
             }
         }
@@ -133,7 +149,15 @@ public record SpanInput(
                     "[" + in.name(INSTANCE_TAG) + "] must name at least one process tag");
         }
         return new SpanInput(
-                indices, timeField, instanceTags, tags, codeContextField, parentMargin, filter);
+                indices,
+                timeField,
+                instanceTags,
+                tags,
+                codeContextField,
+                parentMargin,
+                filter,
+                logs,
+                kpis);
     }
 
     public SpanInput(StreamInput in) throws IOException {
@@ -144,7 +168,9 @@ public record SpanInput(
                 in.readStringList(),
                 in.readString(),
                 in.readTimeValue(),
-                in.readOptionalNamedWriteable(QueryBuilder.class));
+                in.readOptionalNamedWriteable(QueryBuilder.class),
+                in.readOptionalWriteable(SpanLogSource::new),
+                in.readOptionalWriteable(PodKpiSource::new));
     }
 
     @Override
@@ -156,6 +182,8 @@ public record SpanInput(
         out.writeString(codeContextField);
         out.writeTimeValue(parentMargin);
         out.writeOptionalNamedWriteable(filter);
+        out.writeOptionalWriteable(logs);
+        out.writeOptionalWriteable(kpis);
     }
 
     @Override
@@ -169,6 +197,12 @@ public record SpanInput(
         builder.field(PARENT_MARGIN, parentMargin.getStringRep());
         if (filter != null) {
             builder.field(FILTER, filter);
+        }
+        if (logs != null) {
+            builder.field(LOGS, logs);
+        }
+        if (kpis != null) {
+            builder.field(KPIS, kpis);
         }
         return builder.endObject();
     }
@@ -190,6 +224,19 @@ public record SpanInput(
         return List.of();
     }
 
+    /** The spans' time field, and the fields of each configured join. */
+    @Override
+    public List<MappedFields> mappedFields() {
+        List<MappedFields> fields = new ArrayList<>(DetectorSource.super.mappedFields());
+        if (logs != null) {
+            fields.add(logs.mappedFields("source." + LOGS));
+        }
+        if (kpis != null) {
+            fields.add(kpis.mappedFields("source." + KPIS));
+        }
+        return List.copyOf(fields);
+    }
+
     /**
      * This source reading only what {@code query} also matches (training's query), or itself when
      * null.
@@ -198,8 +245,17 @@ public record SpanInput(
         if (query == null) {
             return this;
         }
+        // Only the spans are narrowed: the joins attach whatever the selected spans logged.
         QueryBuilder narrowed = DetectorSource.narrow(filter, query);
         return new SpanInput(
-                indices, timeField, instanceTags, tags, codeContextField, parentMargin, narrowed);
+                indices,
+                timeField,
+                instanceTags,
+                tags,
+                codeContextField,
+                parentMargin,
+                narrowed,
+                logs,
+                kpis);
     }
 }

@@ -312,6 +312,8 @@ public class CallEventsTests extends OpenSearchTestCase {
                         List.of(),
                         "code_context",
                         INPUT.parentMargin(),
+                        null,
+                        null,
                         null);
         Map<String, Object> parent = span("t1", "a", null, "gw", "gw-1", T0, 50);
         Map<String, Object> child = span("t1", "c", "a", "gw", "gw-2", T0 + 1, 10);
@@ -341,7 +343,7 @@ public class CallEventsTests extends OpenSearchTestCase {
      * A span document as Jaeger's OpenSearch backend writes it (tag values as strings, times in
      * microseconds).
      */
-    static Map<String, Object> span(
+    public static Map<String, Object> span(
             String trace,
             String id,
             String parent,

@@ -85,6 +85,8 @@ public class SpanEventReaderSingleNodeTests extends OpenSearchSingleNodeTestCase
                         SpanInput.DEFAULT_TAGS,
                         "code_context",
                         TimeValue.timeValueSeconds(30),
+                        null,
+                        null,
                         null);
         long from = T0 / 1000;
         CallEvents.Result result =
@@ -114,7 +116,9 @@ public class SpanEventReaderSingleNodeTests extends OpenSearchSingleNodeTestCase
                         input.tags(),
                         input.codeContextField(),
                         input.parentMargin(),
-                        QueryBuilders.termQuery("process.serviceName", "pay"));
+                        QueryBuilders.termQuery("process.serviceName", "pay"),
+                        null,
+                        null);
         CallEvents.Result payResult =
                 read(new SpanEventReader(client(), 2), payOnly, from, from + 60_000);
         assertEquals("their gateway parent is filtered out", 0, payResult.events().size());
@@ -147,6 +151,8 @@ public class SpanEventReaderSingleNodeTests extends OpenSearchSingleNodeTestCase
                         List.of(),
                         "code_context",
                         TimeValue.timeValueSeconds(30),
+                        null,
+                        null,
                         null);
         CallEvents.Result result = read(new SpanEventReader(client(), 10), input, 0, 1000);
         assertEquals(0, result.events().size());
@@ -167,7 +173,7 @@ public class SpanEventReaderSingleNodeTests extends OpenSearchSingleNodeTestCase
      * The mapping of the span index template the importer installs (Jaeger's own span mapping; a
      * copy beside this test, since the importer lives in the tools module).
      */
-    private static String jaegerMapping() throws Exception {
+    public static String jaegerMapping() throws Exception {
         try (InputStream in =
                 SpanEventReaderSingleNodeTests.class.getResourceAsStream(
                         "jaeger-span-template.json")) {
