@@ -12,9 +12,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Standardises vectors with the training data's mean and standard deviation per dimension. The
- * standard deviation has a floor, so a dimension constant in training (a template bucket never
- * used) turns a new value into a large but bounded deviation instead of a division by zero.
+ * Standardises vectors with the training data's mean and standard deviation per dimension. A
+ * missing vector (null) or value (NaN: a KPI the pod's sample lacks) becomes the mean. The standard
+ * deviation has a floor, so a dimension constant in training (a template bucket never used) turns a
+ * new value into a large but bounded deviation instead of a division by zero.
  */
 record FeatureScaler(float[] mean, float[] std) {
 
@@ -24,23 +25,25 @@ record FeatureScaler(float[] mean, float[] std) {
     static FeatureScaler fit(List<float[]> rows, int width) {
         double[] sum = new double[width];
         double[] squares = new double[width];
-        long n = 0;
+        long[] n = new long[width];
         for (float[] row : rows) {
             if (row == null) {
                 continue;
             }
-            n++;
             for (int i = 0; i < width; i++) {
                 float v = i < row.length ? row[i] : 0;
-                sum[i] += v;
-                squares[i] += (double) v * v;
+                if (Float.isFinite(v)) {
+                    n[i]++;
+                    sum[i] += v;
+                    squares[i] += (double) v * v;
+                }
             }
         }
         float[] mean = new float[width];
         float[] std = new float[width];
         for (int i = 0; i < width; i++) {
-            double m = n == 0 ? 0 : sum[i] / n;
-            double var = n == 0 ? 0 : Math.max(0, squares[i] / n - m * m);
+            double m = n[i] == 0 ? 0 : sum[i] / n[i];
+            double var = n[i] == 0 ? 0 : Math.max(0, squares[i] / n[i] - m * m);
             mean[i] = (float) m;
             std[i] = (float) Math.max(MIN_STD, Math.sqrt(var));
         }
@@ -56,7 +59,8 @@ record FeatureScaler(float[] mean, float[] std) {
      */
     void apply(float[] row, float[] out, int at) {
         for (int i = 0; i < mean.length; i++) {
-            out[at + i] = row == null ? 0 : ((i < row.length ? row[i] : 0) - mean[i]) / std[i];
+            float v = row == null ? Float.NaN : i < row.length ? row[i] : 0;
+            out[at + i] = Float.isFinite(v) ? (v - mean[i]) / std[i] : 0;
         }
     }
 
