@@ -25,13 +25,14 @@ import org.opensearch.search.builder.SearchSourceBuilder;
 /**
  * The aggregations behind {@code _root_cause}: event results counted per pod (as caller and as
  * callee) and per service pair, each with its anomalous part, and the counts read back from them.
+ * They read the keyword copy {@code call.*} of an event's entity: terms on the keys of the
+ * flat_object {@code entity} return every key's values and fail once shard results are serialized
+ * (OpenSearch 3.6 registers no reader for the flat_object doc-value format).
  */
 final class RootCauseSearch {
 
-    /** Bounds of the terms aggregations: pods of one detector's call graph, services and pairs. */
-    static final int MAX_PODS = 10_000;
-
-    static final int MAX_SERVICES = 1_000;
+    /** Pods and service pairs one range may hold. */
+    static final int MAX_TERMS = 10_000;
 
     private static final String ANOMALOUS = "anomalous";
     private static final String SERVICE = "service";
@@ -48,15 +49,12 @@ final class RootCauseSearch {
                                 .filter(detectorRange)
                                 .filter(QueryBuilders.termQuery("unit", ResultUnit.EVENT.label())))
                 .aggregation(anomalous())
-                .aggregation(pods("callers", "entity.source", "entity.source_service"))
-                .aggregation(pods("callees", "entity.destination", "entity.destination_service"))
+                .aggregation(pods("callers", "call.source", "call.source_service"))
+                .aggregation(pods("callees", "call.destination", "call.destination_service"))
                 .aggregation(
-                        terms("caller_services", "entity.source_service", MAX_SERVICES)
+                        terms("caller_services", "call.source_service")
                                 .subAggregation(
-                                        terms(
-                                                        "callee_services",
-                                                        "entity.destination_service",
-                                                        MAX_SERVICES)
+                                        terms("callee_services", "call.destination_service")
                                                 .subAggregation(anomalous())));
     }
 
@@ -68,7 +66,7 @@ final class RootCauseSearch {
             // no results index yet
             return new RootCauseRanking(detectorId, from, to, 0, 0, List.of(), List.of());
         }
-        long anomalousEvents = ((Filter) aggregations.get(ANOMALOUS)).getDocCount();
+        long anomalousEvents = anomalous(aggregations);
         long events = response.getHits().getTotalHits().value();
         Map<String, RootCauseRanking.Counts> pods = new LinkedHashMap<>();
         // a call event joins two different pods, so a pod's caller and callee counts add up
@@ -86,31 +84,37 @@ final class RootCauseSearch {
     }
 
     private static TermsAggregationBuilder pods(String name, String podField, String serviceField) {
-        return terms(name, podField, MAX_PODS)
-                .subAggregation(terms(SERVICE, serviceField, 1))
+        // a pod runs one service
+        return terms(name, podField)
+                .subAggregation(AggregationBuilders.terms(SERVICE).field(serviceField).size(1))
                 .subAggregation(anomalous());
     }
 
-    private static TermsAggregationBuilder terms(String name, String field, int size) {
-        return AggregationBuilders.terms(name).field(field).size(size);
+    private static TermsAggregationBuilder terms(String name, String field) {
+        return AggregationBuilders.terms(name).field(field).size(MAX_TERMS);
     }
 
     private static FilterAggregationBuilder anomalous() {
         return AggregationBuilders.filter(ANOMALOUS, QueryBuilders.termQuery("is_anomaly", true));
     }
 
+    private static long anomalous(Aggregations aggregations) {
+        return ((Filter) aggregations.get(ANOMALOUS)).getDocCount();
+    }
+
     private static void addPods(Terms terms, Map<String, RootCauseRanking.Counts> pods) {
         for (Terms.Bucket bucket : terms.getBuckets()) {
             Terms service = bucket.getAggregations().get(SERVICE);
-            String serviceName =
-                    service.getBuckets().isEmpty()
-                            ? null
-                            : service.getBuckets().get(0).getKeyAsString();
-            long anomalous = ((Filter) bucket.getAggregations().get(ANOMALOUS)).getDocCount();
+            String pod = bucket.getKeyAsString();
             pods.merge(
-                    bucket.getKeyAsString(),
+                    pod,
                     new RootCauseRanking.Counts(
-                            bucket.getKeyAsString(), serviceName, anomalous, bucket.getDocCount()),
+                            pod,
+                            service.getBuckets().isEmpty()
+                                    ? null
+                                    : service.getBuckets().get(0).getKeyAsString(),
+                            anomalous(bucket.getAggregations()),
+                            bucket.getDocCount()),
                     RootCauseSearch::sum);
         }
     }
@@ -124,7 +128,7 @@ final class RootCauseSearch {
         for (Terms.Bucket caller : callers.getBuckets()) {
             Terms callees = caller.getAggregations().get("callee_services");
             for (Terms.Bucket callee : callees.getBuckets()) {
-                long anomalous = ((Filter) callee.getAggregations().get(ANOMALOUS)).getDocCount();
+                long anomalous = anomalous(callee.getAggregations());
                 addService(services, caller.getKeyAsString(), anomalous, callee.getDocCount());
                 if (callee.getKeyAsString().equals(caller.getKeyAsString()) == false) {
                     addService(services, callee.getKeyAsString(), anomalous, callee.getDocCount());
