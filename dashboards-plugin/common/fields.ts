@@ -21,7 +21,16 @@ export const RESULT = {
   source: 'source',
   /** Optional, for sequence-classifying detectors (logs: template ids; traces: operations). */
   sequence: 'sequence',
+  /** What a result scores: window, event (one call between two pods), trace or session. */
+  unit: 'unit',
+  traceId: 'trace_id',
+  spanId: 'span_id',
+  /** Keyword copy of an event's entity (the flat_object entity cannot be aggregated). */
+  callDestinationService: 'call.destination_service',
 } as const;
+
+/** The unit of a trace detector's call results. */
+export const EVENT_UNIT = 'event';
 
 /** Fields that tell what a source document is, for choosing how evidence is shown. */
 export const SPAN_FIELDS = { traceId: 'traceID', spanId: 'spanID', operation: 'operationName', start: 'startTime', duration: 'duration', service: 'process.serviceName', references: 'references' } as const;

@@ -188,3 +188,54 @@ export interface TemplateOccurrences {
   /** One series per top template: time → lines in the log indices. */
   series: Array<{ id: string; template?: string; points: Array<{ time: number; count: number }> }>;
 }
+
+/** One call (a trace detector's event result): caller pod → callee pod, with what the scorer named. */
+export interface TraceCall {
+  id: string;
+  trace_id: string;
+  span_id?: string;
+  time: number;
+  source: string;
+  source_service: string;
+  destination: string;
+  destination_service: string;
+  operation?: string;
+  /** Text of the callee's code context (the result's code_context contribution). */
+  code_context?: string;
+  score: number;
+}
+
+export interface ServiceScoreSeries {
+  service: string;
+  points: ScorePoint[];
+}
+
+/** What the trace view shows for a range: max call score per callee service over time, and the top anomalous calls. */
+export interface TraceResultsView {
+  from: number;
+  to: number;
+  interval_ms: number;
+  services: ServiceScoreSeries[];
+  calls: TraceCall[];
+}
+
+/** One ranked pod or service of GET detectors/{id}/results/_root_cause. */
+export interface RootCauseEntry {
+  pod?: string;
+  service: string;
+  score: number;
+  share: number;
+  rate: number;
+  anomalous: number;
+  events: number;
+}
+
+export interface RootCauseRanking {
+  detector_id: string;
+  from: number;
+  to: number;
+  anomalous_events: number;
+  events: number;
+  pods: RootCauseEntry[];
+  services: RootCauseEntry[];
+}

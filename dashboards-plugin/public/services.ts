@@ -4,6 +4,8 @@ import type {
   DetectorResultsView,
   DetectorSummary,
   Evidence,
+  RootCauseRanking,
+  TraceResultsView,
   LogTemplate,
   TemplateOccurrences,
   TemplateTimeline,
@@ -51,6 +53,12 @@ export class PanelApi {
     const query: Record<string, string> = { from: q.from, to: q.to };
     if (q.entity_key) query.entity_key = q.entity_key;
     return this.http.get<DetectorResultsView>(API.detectorResults(id), { query });
+  }
+  traceResults(id: string, q: { from: string; to: string }) {
+    return this.http.get<TraceResultsView>(API.traceResults(id), { query: q });
+  }
+  rootCause(id: string, q: { from: string; to: string }) {
+    return this.http.get<RootCauseRanking>(API.rootCause(id), { query: q });
   }
   evidence(id: string, resultId: string) {
     return this.http.get<Evidence>(API.evidence(id), { query: { result_id: resultId } });

@@ -8,6 +8,8 @@ import { AnomaliesTable } from './anomalies_table';
 import { ClassesPanel } from './classes_panel';
 import { EvidenceView, spanRows } from './evidence_view';
 import { ScoreChart } from './score_chart';
+import { RootCauseTables } from './root_cause_tables';
+import { TraceCallsTable } from './trace_calls_table';
 
 afterEach(cleanup);
 
@@ -140,5 +142,69 @@ describe('EvidenceView', () => {
     );
     expect(screen.getByText('ERROR db down')).toBeTruthy();
     expect(screen.getByText('ERROR <*> down')).toBeTruthy();
+  });
+});
+
+describe('TraceCallsTable', () => {
+  it('shows each call with its operation, code context, score and a Discover link to its trace', () => {
+    render(
+      <TraceCallsTable
+        calls={[
+          {
+            id: 'r1',
+            trace_id: 'abc123',
+            span_id: 's2',
+            time: Date.parse('2025-01-01T10:00:00Z'),
+            source: 'gateway-1',
+            source_service: 'gateway',
+            destination: 'payment-1',
+            destination_service: 'payment',
+            operation: 'POST /pay',
+            code_context: 'PaymentService.charge: db timeout',
+            score: 0.93,
+          },
+        ]}
+        spans={{ indices: ['jaeger-span-*'], timeField: 'startTimeMillis' }}
+        basePath="/osd"
+      />
+    );
+    expect(screen.getAllByTestId('callRow')).toHaveLength(1);
+    expect(screen.getByText('gateway-1 → payment-1')).toBeTruthy();
+    expect(screen.getByText('POST /pay')).toBeTruthy();
+    expect(screen.getByTestId('callCodeContext').textContent).toBe('PaymentService.charge: db timeout');
+    expect(screen.getByText('0.930')).toBeTruthy();
+    const href = screen.getByTestId('callTraceLink').getAttribute('href') ?? '';
+    expect(href.startsWith('/osd/app/data-explorer/discover#')).toBe(true);
+    expect(decodeURIComponent(href)).toContain('traceID:"abc123"');
+  });
+});
+
+describe('RootCauseTables', () => {
+  it('lists the ranked pods and services with their share and rate', () => {
+    render(
+      <RootCauseTables
+        ranking={{
+          detector_id: 'd',
+          from: 0,
+          to: 1,
+          anomalous_events: 20,
+          events: 104,
+          pods: [
+            { pod: 'payment-1', service: 'payment', score: 0.736, share: 0.9, rate: 0.818, anomalous: 18, events: 22 },
+            { pod: 'gateway-1', service: 'gateway', score: 0.196, share: 1, rate: 0.196, anomalous: 20, events: 102 },
+          ],
+          services: [{ service: 'payment', score: 0.386, share: 0.9, rate: 0.429, anomalous: 18, events: 42 }],
+        }}
+      />
+    );
+    expect(screen.getByTestId('rootCauseSummary').textContent).toBe('20 anomalous of 104 calls');
+    const pods = screen.getAllByTestId('rootCausePodRow');
+    expect(pods).toHaveLength(2);
+    expect(pods[0].textContent).toContain('payment-1');
+    expect(pods[0].textContent).toContain('90%');
+    expect(pods[1].textContent).toContain('gateway-1');
+    const services = screen.getAllByTestId('rootCauseServiceRow');
+    expect(services).toHaveLength(1);
+    expect(services[0].textContent).toContain('0.386');
   });
 });

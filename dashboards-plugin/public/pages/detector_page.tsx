@@ -13,6 +13,7 @@ import {
   EuiText,
   EuiTitle,
 } from '@elastic/eui';
+import { familyOf } from '../../common/constants';
 import type { AnomalyResult } from '../../common/types';
 import { AnomaliesTable } from '../components/anomalies_table';
 import { ClassesPanel } from '../components/classes_panel';
@@ -24,11 +25,12 @@ import { formatScore, formatTime } from '../format';
 import { pathOf } from '../routes';
 import { errorMessage, PanelServices } from '../services';
 import { useAsync } from '../use_async';
+import { TraceSection } from './trace_section';
 
 /**
  * One detector: score over time with threshold and anomaly markers, top anomalies, classes when the
- * results carry them, and each anomaly's evidence. Nothing here depends on the detector's family:
- * what is shown follows the fields of the result documents.
+ * results carry them, and each anomaly's evidence; what is shown follows the fields of the result
+ * documents. A trace detector adds its calls: score per service, top anomalous calls, root cause.
  */
 export function DetectorPage({ services, id }: { services: PanelServices; id: string }) {
   const { api, history } = services;
@@ -169,6 +171,17 @@ export function DetectorPage({ services, id }: { services: PanelServices; id: st
             </EuiTitle>
             <AnomaliesTable anomalies={view.anomalies} classLabels={labels} onSelect={setSelected} />
           </EuiPanel>
+        </>
+      )}
+      {d && familyOf(d.detector.type) === 'trace' && (
+        <>
+          <EuiSpacer />
+          <TraceSection
+            services={services}
+            id={id}
+            range={range}
+            spans={{ indices: d.detector.source.indices, timeField: d.detector.source.time_field }}
+          />
         </>
       )}
       {selected && <EvidenceFlyout services={services} detectorId={id} anomaly={selected} onClose={() => setSelected(null)} />}

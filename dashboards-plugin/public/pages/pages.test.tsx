@@ -90,3 +90,63 @@ describe('Detector page', () => {
     expect(api.evidence).toHaveBeenCalledWith('d1', 'r1');
   });
 });
+
+describe('Detector page of a trace detector', () => {
+  it('adds the score per service, the top anomalous calls and the root-cause ranking', async () => {
+    const api = fakeApi({
+      getDetector: vi.fn().mockResolvedValue({
+        id: 't1',
+        detector: { name: 'calls', type: 'trace_graph', source: { indices: ['jaeger-span-*'], time_field: 'startTimeMillis' } },
+        profile: { state: 'running' },
+      }),
+      traceResults: vi.fn().mockResolvedValue({
+        from: 0,
+        to: 3_600_000,
+        interval_ms: 60_000,
+        services: [
+          { service: 'payment', points: [{ time: 60_000, score: 0.9 }] },
+          { service: 'cart', points: [{ time: 60_000, score: 0.2 }] },
+        ],
+        calls: [
+          {
+            id: 'r1',
+            trace_id: 'abc123',
+            time: 60_000,
+            source: 'gateway-1',
+            source_service: 'gateway',
+            destination: 'payment-1',
+            destination_service: 'payment',
+            operation: 'POST /pay',
+            code_context: 'db timeout',
+            score: 0.9,
+          },
+        ],
+      }),
+      rootCause: vi.fn().mockResolvedValue({
+        detector_id: 't1',
+        from: 0,
+        to: 3_600_000,
+        anomalous_events: 20,
+        events: 104,
+        pods: [{ pod: 'payment-1', service: 'payment', score: 0.74, share: 0.9, rate: 0.82, anomalous: 18, events: 22 }],
+        services: [{ service: 'payment', score: 0.39, share: 0.9, rate: 0.43, anomalous: 18, events: 42 }],
+      }),
+    });
+    render(<AiopsApp services={{ api, history: memoryHistory('/detectors/t1'), basePath: '' }} />);
+    await screen.findByTestId('traceSection');
+    expect((await screen.findByTestId('serviceScoreChart')).getAttribute('data-services')).toBe('payment,cart');
+    expect((await screen.findAllByTestId('callRow'))[0].textContent).toContain('gateway-1 → payment-1');
+    expect((await screen.findAllByTestId('rootCausePodRow'))[0].textContent).toContain('payment-1');
+    expect(screen.getAllByTestId('rootCauseServiceRow')[0].textContent).toContain('payment');
+    expect(api.traceResults).toHaveBeenCalledWith('t1', { from: 'now-24h', to: 'now' });
+    expect(api.rootCause).toHaveBeenCalledWith('t1', { from: 'now-24h', to: 'now' });
+  });
+
+  it('shows no trace section for a metric detector', async () => {
+    const api = fakeApi({ traceResults: vi.fn(), rootCause: vi.fn() });
+    render(<AiopsApp services={{ api, history: memoryHistory('/detectors/d1'), basePath: '' }} />);
+    await screen.findByTestId('scoreChart');
+    expect(screen.queryByTestId('traceSection')).toBeNull();
+    expect(api.rootCause).not.toHaveBeenCalled();
+  });
+});

@@ -8,7 +8,9 @@ import {
   RESULT,
   SPAN_FIELDS,
   TEMPLATE_FIELD,
-  DETECTOR_FAMILIES,
+  EVENT_UNIT,
+  MAX_TRACE_SERVICES,
+  familyOf,
   bucketInterval,
   kqlForEntity,
   kqlForIds,
@@ -17,11 +19,13 @@ import {
 import type {
   Detector,
   DetectorDetails,
-  DetectorFamily,
   DetectorProfile,
   DetectorResultsView,
   DetectorSummary,
   ClassBucket,
+  RootCauseRanking,
+  TraceCall,
+  TraceResultsView,
   Evidence,
   EvidenceDoc,
   EvidenceKind,
@@ -30,7 +34,7 @@ import type {
   TemplateTimeline,
 } from '../../common';
 import { HttpError, isNotFound, toHttpError } from './http_error';
-import { toAnomalyResult } from './results_mapping';
+import { toAnomalyResult, toTraceCall } from './results_mapping';
 import type { Transport } from './transport';
 
 /**
@@ -41,10 +45,7 @@ import type { Transport } from './transport';
 
 const DAY_MS = 86_400_000;
 
-export function familyOf(type: string | undefined): DetectorFamily | 'other' {
-  const prefix = (type ?? '').split('_')[0];
-  return (DETECTOR_FAMILIES as readonly string[]).includes(prefix) ? (prefix as DetectorFamily) : 'other';
-}
+export { familyOf };
 
 async function profileOf(client: Transport, id: string): Promise<DetectorProfile> {
   try {
@@ -195,6 +196,60 @@ export async function detectorResults(
     classes,
     sequence_labels: await templateTexts(client, classes.flatMap((c: ClassBucket) => c.examples.flatMap((e) => e.sequence ?? []))),
   };
+}
+
+/**
+ * What the trace view of a trace detector shows for a range, from its event results only (one per call):
+ * the max call score per callee service per time bucket, and the top anomalous calls.
+ */
+export async function traceResults(client: Transport, id: string, q: { from: number; to: number }): Promise<TraceResultsView> {
+  const interval = bucketInterval(q.from, q.to, MAX_CHART_BUCKETS);
+  const filter = [
+    { range: { [RESULT.time]: { gte: q.from, lte: q.to, format: 'epoch_millis' } } },
+    { term: { [RESULT.unit]: EVENT_UNIT } },
+  ];
+  const body = await searchResults(client, {
+    detector_ids: [id],
+    size: 0,
+    query: { bool: { filter } },
+    aggs: {
+      services: {
+        terms: { field: RESULT.callDestinationService, size: MAX_TRACE_SERVICES, order: { max_score: 'desc' } },
+        aggs: {
+          max_score: { max: { field: RESULT.score } },
+          over_time: {
+            date_histogram: { field: RESULT.time, fixed_interval: `${interval}ms`, min_doc_count: 1 },
+            aggs: { score: { max: { field: RESULT.score } } },
+          },
+        },
+      },
+      anomalies: {
+        filter: { term: { [RESULT.isAnomaly]: true } },
+        aggs: { top: { top_hits: { size: MAX_ANOMALIES, sort: [{ [RESULT.score]: { order: 'desc' } }] } } },
+      },
+    },
+  });
+  const aggs = body?.aggregations ?? {};
+  return {
+    from: q.from,
+    to: q.to,
+    interval_ms: interval,
+    services: (aggs.services?.buckets ?? []).map((b: any) => ({
+      service: String(b.key),
+      points: (b.over_time?.buckets ?? []).map((p: any) => ({ time: p.key, score: p.score?.value ?? 0 })),
+    })),
+    calls: (aggs.anomalies?.top?.hits?.hits ?? []).map((h: any) => toTraceCall(toAnomalyResult(h))) as TraceCall[],
+  };
+}
+
+/** The backend's root-cause ranking of a trace detector's pods and services in a range. */
+export async function rootCause(client: Transport, id: string, q: { from: number; to: number; size: number }): Promise<RootCauseRanking> {
+  const { body } = await client.request({
+    method: 'GET',
+    path: BACKEND.detectorRootCause(id),
+    querystring: { from: q.from, to: q.to, size: q.size },
+  });
+  return body as RootCauseRanking;
 }
 
 const MAX_SEQUENCE_LABELS = 100;

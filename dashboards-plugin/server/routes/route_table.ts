@@ -53,6 +53,18 @@ export const ROUTES: RouteSpec[] = [
     validate: { params: validate.idParams, query: validate.evidenceQuery },
     handler: (c, r) => h.evidence(c, r.params.id, r.query.resultId),
   },
+  {
+    method: 'get',
+    path: ROUTE_PATTERNS.traceResults,
+    validate: { params: validate.idParams, query: validate.traceResultsQuery },
+    handler: (c, r) => h.traceResults(c, r.params.id, r.query),
+  },
+  {
+    method: 'get',
+    path: ROUTE_PATTERNS.rootCause,
+    validate: { params: validate.idParams, query: validate.rootCauseQuery },
+    handler: (c, r) => h.rootCause(c, r.params.id, r.query),
+  },
   { method: 'get', path: ROUTE_PATTERNS.templates, validate: { query: validate.templatesQuery }, handler: (c, r) => h.listTemplates(c, r.query) },
   {
     method: 'get',

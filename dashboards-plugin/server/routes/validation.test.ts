@@ -23,6 +23,13 @@ describe('validation', () => {
     expect(message(() => validate.resultsQuery({ size: '3' }))).toMatch(/^\[query.size\] is not allowed/);
   });
 
+  it('reads the root-cause query: range and size, naming bad fields', () => {
+    expect(validate.rootCauseQuery({ from: '0', to: '1000' })).toEqual({ from: 0, to: 1000, size: 10 });
+    expect(validate.rootCauseQuery({ from: '0', to: '1000', size: '3' }).size).toBe(3);
+    expect(message(() => validate.rootCauseQuery({ size: '0' }))).toMatch(/^\[size\]/);
+    expect(message(() => validate.traceResultsQuery({ to: 'soon' }))).toMatch(/^\[to\]/);
+  });
+
   it('refuses ids and index names that could leave their path', () => {
     expect(message(() => validate.idParams({ id: '../_cluster' }))).toMatch(/^\[id\]/);
     expect(message(() => validate.occurrencesQuery({ indices: '_all' }))).toMatch(/^\[indices\]/);

@@ -89,6 +89,18 @@ export const validate = {
     return { ...range(q, 'now-24h'), entityKey: optionalString(q.entity_key, 'entity_key', 2048) };
   },
 
+  traceResultsQuery: (raw: unknown) => {
+    const q = record(raw, 'query');
+    only(q, ['from', 'to'], 'query');
+    return range(q, 'now-24h');
+  },
+
+  rootCauseQuery: (raw: unknown) => {
+    const q = record(raw, 'query');
+    only(q, ['from', 'to', 'size'], 'query');
+    return { ...range(q, 'now-24h'), size: int(q.size, 'size', 1, 1000, 10) };
+  },
+
   evidenceQuery: (raw: unknown) => {
     const q = record(raw, 'query');
     only(q, ['result_id'], 'query');

@@ -285,7 +285,9 @@ public class AiopsPlugin extends Plugin
                 new ActionHandler<>(DetectorActions.RUN, TransportRunDetectorAction.class),
                 new ActionHandler<>(
                         DetectorActions.RESULTS_SEARCH, TransportSearchResultsAction.class),
-                new ActionHandler<>(DetectorActions.RESULTS_TOP, TransportTopResultsAction.class));
+                new ActionHandler<>(DetectorActions.RESULTS_TOP, TransportTopResultsAction.class),
+                new ActionHandler<>(
+                        DetectorActions.RESULTS_ROOT_CAUSE, TransportRootCauseAction.class));
     }
 
     @Override

@@ -65,6 +65,11 @@ public record DetectorResult(
         if (entity.isEmpty() == false) {
             builder.field("entity", entity);
         }
+        if (unit == ResultUnit.EVENT) {
+            // the keys of a flat_object cannot be aggregated on OpenSearch 3.6: _root_cause
+            // counts events per pod and service through these keyword copies
+            builder.field("call", entity);
+        }
         builder.field("entity_key", entityKey);
         TrainingProgress.optional(builder, "trace_id", traceId);
         TrainingProgress.optional(builder, "span_id", spanId);

@@ -11,12 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.opensearch.OpenSearchStatusException;
 import org.opensearch.action.search.SearchRequest;
 import org.opensearch.action.search.SearchResponse;
 import org.opensearch.action.support.IndicesOptions;
 import org.opensearch.aiops.config.TimeRange;
+import org.opensearch.aiops.detector.input.DetectorInput;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.core.action.ActionListener;
+import org.opensearch.core.rest.RestStatus;
 import org.opensearch.index.query.BoolQueryBuilder;
 import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.search.SearchHit;
@@ -31,8 +34,8 @@ import org.opensearch.search.sort.SortOrder;
 import org.opensearch.transport.client.Client;
 
 /**
- * Reads detectors' results: a search over every results index, and a detector's top entities in a
- * range.
+ * Reads detectors' results: a search over every results index, a detector's top entities in a
+ * range, and a trace detector's root-cause ranking.
  */
 public final class DetectorResults {
 
@@ -79,18 +82,7 @@ public final class DetectorResults {
                             SearchSourceBuilder search =
                                     new SearchSourceBuilder()
                                             .size(0)
-                                            .query(
-                                                    QueryBuilders.boolQuery()
-                                                            .filter(
-                                                                    QueryBuilders.termQuery(
-                                                                            "detector_id", id))
-                                                            .filter(
-                                                                    QueryBuilders.rangeQuery(
-                                                                                    "data_end_time")
-                                                                            .gte(from)
-                                                                            .lt(to)
-                                                                            .format(
-                                                                                    "epoch_millis")))
+                                            .query(inRange(id, from, to))
                                             .aggregation(
                                                     AggregationBuilders.terms("entities")
                                                             .field("entity_key")
@@ -129,6 +121,55 @@ public final class DetectorResults {
                                                             id, from, to, buckets(response))));
                         },
                         listener::onFailure));
+    }
+
+    /**
+     * The pods and services of a trace detector's call events in [from, to), {@code size} of each,
+     * ranked by their part in the anomalous events; a detector of another input is a 400 naming its
+     * type.
+     */
+    public void rootCause(
+            String id, long from, long to, int size, ActionListener<RootCauseRanking> listener) {
+        new TimeRange(from, to);
+        store.get(
+                id,
+                ActionListener.wrap(
+                        stored -> {
+                            Detector detector = stored.detector();
+                            if (detector.source().input() != DetectorInput.SPANS) {
+                                throw new OpenSearchStatusException(
+                                        "detector ["
+                                                + id
+                                                + "] is of type ["
+                                                + detector.type()
+                                                + "], which reads "
+                                                + detector.source().input().label()
+                                                + ": _root_cause ranks the call events of a"
+                                                + " detector over spans (such as trace_graph)",
+                                        RestStatus.BAD_REQUEST);
+                            }
+                            client.search(
+                                    new SearchRequest(detector.resultIndex() + "*")
+                                            .source(RootCauseSearch.source(inRange(id, from, to)))
+                                            .indicesOptions(IndicesOptions.LENIENT_EXPAND_OPEN),
+                                    ActionListener.map(
+                                            listener,
+                                            response ->
+                                                    RootCauseSearch.ranking(
+                                                            id, from, to, size, response)));
+                        },
+                        listener::onFailure));
+    }
+
+    /** A detector's results whose data ends in [from, to). */
+    private static BoolQueryBuilder inRange(String id, long from, long to) {
+        return QueryBuilders.boolQuery()
+                .filter(QueryBuilders.termQuery("detector_id", id))
+                .filter(
+                        QueryBuilders.rangeQuery("data_end_time")
+                                .gte(from)
+                                .lt(to)
+                                .format("epoch_millis"));
     }
 
     private static List<TopResults.EntityBucket> buckets(SearchResponse response) {

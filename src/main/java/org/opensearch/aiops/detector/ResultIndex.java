@@ -41,7 +41,7 @@ public final class ResultIndex {
     /**
      * Raised when the mapping changes, so that a cluster with an older template gets the new one.
      */
-    static final long TEMPLATE_VERSION = 2L;
+    static final long TEMPLATE_VERSION = 3L;
 
     private final Client client;
     private final ClusterService clusterService;

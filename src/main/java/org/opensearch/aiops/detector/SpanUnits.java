@@ -6,6 +6,7 @@
 
 package org.opensearch.aiops.detector;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,15 +71,7 @@ final class SpanUnits implements UnitInput<CallEvent> {
                 detectorId,
                 detector,
                 ResultUnit.EVENT,
-                Map.of(
-                        "source",
-                        event.sourceInstance(),
-                        "source_service",
-                        event.sourceService(),
-                        "destination",
-                        event.destinationInstance(),
-                        "destination_service",
-                        event.destinationService()),
+                entity(event),
                 entityKey(event),
                 event.traceId(),
                 event.spanId(),
@@ -93,5 +86,18 @@ final class SpanUnits implements UnitInput<CallEvent> {
                 QueryBuilders.boolQuery()
                         .filter(QueryBuilders.termQuery("traceID", event.traceId()))
                         .filter(QueryBuilders.termQuery("spanID", event.spanId())));
+    }
+
+    /** Both instances and services, and the callee's operation when the span names one. */
+    static Map<String, Object> entity(CallEvent event) {
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("source", event.sourceInstance());
+        entity.put("source_service", event.sourceService());
+        entity.put("destination", event.destinationInstance());
+        entity.put("destination_service", event.destinationService());
+        if (event.operation() != null) {
+            entity.put("operation", event.operation());
+        }
+        return entity;
     }
 }

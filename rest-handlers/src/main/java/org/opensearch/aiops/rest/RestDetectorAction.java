@@ -19,6 +19,7 @@ import org.opensearch.aiops.detector.DetectorTypes;
 import org.opensearch.aiops.transport.detector.DetectorActions;
 import org.opensearch.aiops.transport.detector.DetectorIdRequest;
 import org.opensearch.aiops.transport.detector.PutDetectorRequest;
+import org.opensearch.aiops.transport.detector.RootCauseRequest;
 import org.opensearch.aiops.transport.detector.RunDetectorRequest;
 import org.opensearch.aiops.transport.detector.SearchDetectorsRequest;
 import org.opensearch.aiops.transport.detector.TopResultsRequest;
@@ -102,7 +103,12 @@ public final class RestDetectorAction<
                         Method.GET,
                         DETECTORS + "/{id}/results/_top",
                         DetectorActions.RESULTS_TOP,
-                        RestDetectorAction::top));
+                        RestDetectorAction::top),
+                new RestDetectorAction<>(
+                        Method.GET,
+                        DETECTORS + "/{id}/results/_root_cause",
+                        DetectorActions.RESULTS_ROOT_CAUSE,
+                        RestDetectorAction::rootCause));
     }
 
     private final Method method;
@@ -189,23 +195,43 @@ public final class RestDetectorAction<
         }
     }
 
-    private static TopResultsRequest top(RestRequest request) {
-        long now = System.currentTimeMillis();
-        String fromText = request.param("from");
-        String toText = request.param("to");
-        long to = toText == null ? now : TimeRange.parse(toText, "to");
-        long from =
-                fromText == null ? to - DEFAULT_TOP_RANGE_MS : TimeRange.parse(fromText, "from");
-        TimeRange.of(from, to, "");
-        int size = request.paramAsInt("size", TopResultsRequest.DEFAULT_SIZE);
-        if (size < 1 || size > TopResultsRequest.MAX_SIZE) {
-            throw new IllegalArgumentException(
-                    "[size] must be an integer in [1, "
-                            + TopResultsRequest.MAX_SIZE
-                            + "], got ["
-                            + size
-                            + "]");
+    /**
+     * The {@code from}, {@code to} and {@code size} URL parameters of the results endpoints: the
+     * range defaults to the day before {@code to}, which defaults to now.
+     */
+    private record ResultsWindow(long from, long to, int size) {
+
+        static ResultsWindow read(RestRequest request, int defaultSize, int maxSize) {
+            long now = System.currentTimeMillis();
+            String fromText = request.param("from");
+            String toText = request.param("to");
+            long to = toText == null ? now : TimeRange.parse(toText, "to");
+            long from =
+                    fromText == null
+                            ? to - DEFAULT_TOP_RANGE_MS
+                            : TimeRange.parse(fromText, "from");
+            TimeRange.of(from, to, "");
+            int size = request.paramAsInt("size", defaultSize);
+            if (size < 1 || size > maxSize) {
+                throw new IllegalArgumentException(
+                        "[size] must be an integer in [1, " + maxSize + "], got [" + size + "]");
+            }
+            return new ResultsWindow(from, to, size);
         }
-        return new TopResultsRequest(request.param("id"), from, to, size);
+    }
+
+    private static TopResultsRequest top(RestRequest request) {
+        ResultsWindow window =
+                ResultsWindow.read(
+                        request, TopResultsRequest.DEFAULT_SIZE, TopResultsRequest.MAX_SIZE);
+        return new TopResultsRequest(
+                request.param("id"), window.from(), window.to(), window.size());
+    }
+
+    private static RootCauseRequest rootCause(RestRequest request) {
+        ResultsWindow window =
+                ResultsWindow.read(
+                        request, RootCauseRequest.DEFAULT_SIZE, RootCauseRequest.MAX_SIZE);
+        return new RootCauseRequest(request.param("id"), window.from(), window.to(), window.size());
     }
 }

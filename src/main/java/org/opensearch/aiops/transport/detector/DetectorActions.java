@@ -10,6 +10,7 @@ import org.opensearch.action.ActionType;
 import org.opensearch.action.search.SearchResponse;
 import org.opensearch.aiops.detector.DetectorProfile;
 import org.opensearch.aiops.detector.DetectorValidation;
+import org.opensearch.aiops.detector.RootCauseRanking;
 import org.opensearch.aiops.detector.TopResults;
 
 /**
@@ -52,6 +53,10 @@ public final class DetectorActions {
             new ActionType<>(
                     PREFIX + "results/top",
                     in -> new DetectorObjectResponse<>(in, TopResults::new));
+    public static final ActionType<DetectorObjectResponse<RootCauseRanking>> RESULTS_ROOT_CAUSE =
+            new ActionType<>(
+                    PREFIX + "results/root_cause",
+                    in -> new DetectorObjectResponse<>(in, RootCauseRanking::new));
 
     private DetectorActions() {}
 }

@@ -18,6 +18,7 @@ import org.opensearch.aiops.detector.DetectorState;
 import org.opensearch.aiops.detector.DetectorStatus;
 import org.opensearch.aiops.detector.DetectorValidation;
 import org.opensearch.aiops.detector.ModelMemory;
+import org.opensearch.aiops.detector.RootCauseRanking;
 import org.opensearch.aiops.detector.RunSummary;
 import org.opensearch.aiops.detector.TopResults;
 import org.opensearch.common.io.stream.BytesStreamOutput;
@@ -67,6 +68,7 @@ public class DetectorTransportRoundTripTests extends OpenSearchTestCase {
         assertRoundTrip(
                 new RunDetectorRequest("abc", new TimeRange(5, 10)), RunDetectorRequest::new);
         assertRoundTrip(new TopResultsRequest("abc", 5, 10, 42), TopResultsRequest::new);
+        assertRoundTrip(new RootCauseRequest("abc", 5, 10, 42), RootCauseRequest::new);
     }
 
     public void testResponses() throws IOException {
@@ -132,11 +134,43 @@ public class DetectorTransportRoundTripTests extends OpenSearchTestCase {
         assertRoundTrip(
                 new DetectorObjectResponse<>(new TopResults("abc", 1, 2, List.of(bucket))),
                 in -> new DetectorObjectResponse<>(in, TopResults::new));
+        RootCauseRanking ranking =
+                new RootCauseRanking(
+                        "abc",
+                        1,
+                        2,
+                        20,
+                        300,
+                        List.of(
+                                new RootCauseRanking.Suspect(
+                                        "payment-1", "payment", 0.81, 0.9, 0.9, 18, 20)),
+                        List.of(
+                                new RootCauseRanking.Suspect(
+                                        "payment", null, 0.81, 0.9, 0.9, 18, 20)));
+        assertRoundTrip(
+                new DetectorObjectResponse<>(ranking),
+                in -> new DetectorObjectResponse<>(in, RootCauseRanking::new));
+        assertRoundTrip(
+                new DetectorObjectResponse<>(
+                        new RootCauseRanking("abc", 1, 2, 0, 0, List.of(), List.of())),
+                in -> new DetectorObjectResponse<>(in, RootCauseRanking::new));
     }
 
     public void testIdIsRequired() {
         assertNotNull(new DetectorIdRequest("").validate());
         assertNull(new DetectorIdRequest("x").validate());
         assertNotNull(new TopResultsRequest(" ", 1, 2, 3).validate());
+    }
+
+    public void testRootCauseRequestValidation() {
+        assertNull(new RootCauseRequest("x", 1, 2, 10).validate());
+        assertTrue(new RootCauseRequest("", 1, 2, 10).validate().getMessage().contains("[id]"));
+        assertTrue(new RootCauseRequest("x", 2, 2, 10).validate().getMessage().contains("[from]"));
+        assertTrue(new RootCauseRequest("x", 1, 2, 0).validate().getMessage().contains("[size]"));
+        assertTrue(
+                new RootCauseRequest("x", 1, 2, RootCauseRequest.MAX_SIZE + 1)
+                        .validate()
+                        .getMessage()
+                        .contains("[size]"));
     }
 }

@@ -1,0 +1,105 @@
+/*
+ * SPDX-License-Identifier: Apache-2.0
+ *
+ * Copyright OpenSearch AIOps plugin contributors.
+ */
+
+package org.opensearch.aiops.transport.detector;
+
+import java.io.IOException;
+import java.util.Objects;
+
+import org.opensearch.action.ActionRequest;
+import org.opensearch.action.ActionRequestValidationException;
+import org.opensearch.action.ValidateActions;
+import org.opensearch.core.common.io.stream.StreamInput;
+import org.opensearch.core.common.io.stream.StreamOutput;
+
+/**
+ * A trace detector's root-cause ranking in [from, to) (epoch ms): {@code size} pods and services.
+ */
+public final class RootCauseRequest extends ActionRequest {
+
+    public static final int DEFAULT_SIZE = 10;
+    public static final int MAX_SIZE = 1000;
+
+    private final String id;
+    private final long from;
+    private final long to;
+    private final int size;
+
+    public RootCauseRequest(String id, long from, long to, int size) {
+        this.id = id;
+        this.from = from;
+        this.to = to;
+        this.size = size;
+    }
+
+    public RootCauseRequest(StreamInput in) throws IOException {
+        super(in);
+        this.id = in.readString();
+        this.from = in.readLong();
+        this.to = in.readLong();
+        this.size = in.readVInt();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long from() {
+        return from;
+    }
+
+    public long to() {
+        return to;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void writeTo(StreamOutput out) throws IOException {
+        super.writeTo(out);
+        out.writeString(id);
+        out.writeLong(from);
+        out.writeLong(to);
+        out.writeVInt(size);
+    }
+
+    @Override
+    public ActionRequestValidationException validate() {
+        ActionRequestValidationException errors = DetectorRequests.requireId(id, null);
+        if (from >= to) {
+            errors =
+                    ValidateActions.addValidationError(
+                            "[from] must be before [to]: the range is empty", errors);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            errors =
+                    ValidateActions.addValidationError(
+                            "[size] must be an integer in [1, "
+                                    + MAX_SIZE
+                                    + "], got ["
+                                    + size
+                                    + "]",
+                            errors);
+        }
+        return errors;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RootCauseRequest other
+                && id.equals(other.id)
+                && from == other.from
+                && to == other.to
+                && size == other.size;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, from, to, size);
+    }
+}
