@@ -30,14 +30,14 @@ public final class NezhaIndices {
     private NezhaIndices() {}
 
     public static void ensure(HttpNodeClient node) throws IOException, InterruptedException {
-        // Jaeger itself installs a legacy template named jaeger-span; either kind means the mapping
-        // is taken care of.
+        // Jaeger's OpenSearch backend installs a legacy template named jaeger-span; so does this
+        // importer, so that the plugin's jaeger/_setup template (legacy, higher order) merges over
+        // it and spans get the code_context pipeline. A composable template of that name (Jaeger's
+        // Elasticsearch 8 backend) means the mapping is taken care of too.
         if (node.exists("/_index_template/" + SPAN_TEMPLATE) == false
                 && node.exists("/_template/" + SPAN_TEMPLATE) == false) {
             node.require(
-                    "PUT",
-                    "/_index_template/" + SPAN_TEMPLATE,
-                    resource("jaeger-span-template.json"));
+                    "PUT", "/_template/" + SPAN_TEMPLATE, resource("jaeger-span-template.json"));
         }
         if (node.exists("/_ingest/pipeline/" + LOGS_PIPELINE) == false) {
             node.require(
