@@ -12,6 +12,6 @@ import picocli.CommandLine.Command;
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        subcommands = {EvalParseCommand.class, EvalNabCommand.class},
+        subcommands = {EvalParseCommand.class, EvalNabCommand.class, EvalTraceCommand.class},
         description = "Measure accuracy on labelled datasets")
 public final class EvalCommand {}

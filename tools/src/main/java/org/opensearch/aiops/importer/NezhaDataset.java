@@ -88,6 +88,19 @@ public final class NezhaDataset {
         return folders;
     }
 
+    /**
+     * One day folder given directly ({@code construct_data/2023-01-29}), all its files; the day is
+     * the folder's name.
+     */
+    public static NezhaFolder folder(Path dir) throws IOException {
+        String day = dir.toAbsolutePath().normalize().getFileName().toString();
+        if (DAY.matcher(day).matches() == false || Files.isDirectory(dir) == false) {
+            throw new IllegalArgumentException(
+                    dir + " is not a Nezha day folder (<part>/yyyy-MM-dd with trace/ and log/)");
+        }
+        return folder(day, dir, 0);
+    }
+
     private static NezhaFolder folder(String day, Path dir, int limitFiles) throws IOException {
         TreeSet<String> slices = new TreeSet<>();
         for (String kind : List.of("trace", "log")) {

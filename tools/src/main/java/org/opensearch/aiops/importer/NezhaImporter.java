@@ -6,24 +6,15 @@
 
 package org.opensearch.aiops.importer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 import org.opensearch.aiops.io.BulkWriter;
-import org.opensearch.aiops.io.CsvReader;
 import org.opensearch.aiops.io.HttpNodeClient;
 
 /**
@@ -72,7 +63,7 @@ public final class NezhaImporter {
 
     private void importFolder(NezhaFolder folder, Consumer<Path> onFile)
             throws IOException, InterruptedException {
-        Map<String, List<TimedContext>> contexts = new HashMap<>();
+        SpanCodeContexts contexts = new SpanCodeContexts();
         for (String slice : folder.slices()) {
             Path file = folder.logFile(slice);
             if (Files.isRegularFile(file)) {
@@ -80,8 +71,6 @@ public final class NezhaImporter {
                 done(file, onFile);
             }
         }
-        Comparator<TimedContext> byTime = Comparator.comparingLong(TimedContext::timeNanos);
-        contexts.values().forEach(list -> list.sort(byTime));
         for (String slice : folder.slices()) {
             Path file = folder.traceFile(slice);
             if (Files.isRegularFile(file)) {
@@ -103,44 +92,24 @@ public final class NezhaImporter {
         }
     }
 
-    private record TimedContext(long timeNanos, CodeContext context) {}
-
-    private void importLogs(Path file, Map<String, List<TimedContext>> contexts)
+    private void importLogs(Path file, SpanCodeContexts contexts)
             throws IOException, InterruptedException {
-        try (BufferedReader in = gzipReader(file)) {
-            in.readLine(); // header
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isEmpty()) {
-                    continue;
-                }
-                LogRow row;
-                try {
-                    row = LogRow.parse(line);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            file + ":" + lineNo + ": " + e.getMessage(), e);
-                }
-                writer.index(
-                        NezhaIndices.LOGS, row.id(), row.document(), NezhaIndices.LOGS_PIPELINE);
-                logs++;
-                LogRow r = row;
-                CodeContext.parse(row.message())
-                        .ifPresent(
-                                c ->
-                                        contexts.computeIfAbsent(
-                                                        r.traceId() + "-" + r.spanId(),
-                                                        k -> new ArrayList<>())
-                                                .add(new TimedContext(r.timeNanos(), c)));
-            }
-        }
+        NezhaFiles.forEachLogRow(
+                file,
+                row -> {
+                    writer.index(
+                            NezhaIndices.LOGS,
+                            row.id(),
+                            row.document(),
+                            NezhaIndices.LOGS_PIPELINE);
+                    logs++;
+                    contexts.add(row);
+                });
     }
 
-    private void importSpans(Path file, Map<String, List<TimedContext>> contexts)
+    private void importSpans(Path file, SpanCodeContexts contexts)
             throws IOException, InterruptedException {
-        forEachCsvRow(
+        NezhaFiles.forEachCsvRow(
                 file,
                 (header, row) -> {
                     TraceSpan span = TraceSpan.read(header, row);
@@ -148,17 +117,13 @@ public final class NezhaImporter {
                         duplicateSpans++;
                         return;
                     }
-                    List<CodeContext> spanContexts =
-                            contexts.getOrDefault(span.id(), List.of()).stream()
-                                    .map(TimedContext::context)
-                                    .toList();
-                    writer.index(span.index(), span.id(), span.document(spanContexts), null);
+                    writer.index(span.index(), span.id(), span.document(contexts.of(span)), null);
                     spans++;
                 });
     }
 
     private void importMetrics(Path file) throws IOException, InterruptedException {
-        forEachCsvRow(
+        NezhaFiles.forEachCsvRow(
                 file,
                 (header, row) -> {
                     writer.index(
@@ -170,36 +135,9 @@ public final class NezhaImporter {
                 });
     }
 
-    private interface RowHandler {
-        void accept(CsvHeader header, List<String> row) throws IOException, InterruptedException;
-    }
-
-    /** Rows of a gzipped CSV file with a header line; blank lines are skipped. */
-    private static void forEachCsvRow(Path file, RowHandler handler)
-            throws IOException, InterruptedException {
-        try (BufferedReader in = gzipReader(file)) {
-            CsvReader csv = new CsvReader(in);
-            CsvHeader header = new CsvHeader(file.toString(), csv.next());
-            List<String> row;
-            while ((row = csv.next()) != null) {
-                if (row.size() > 1 || row.get(0).isEmpty() == false) {
-                    handler.accept(header, row);
-                }
-            }
-        }
-    }
-
     private void done(Path file, Consumer<Path> onFile) {
         files++;
         onFile.accept(file);
-    }
-
-    private static BufferedReader gzipReader(Path file) throws IOException {
-        return new BufferedReader(
-                new InputStreamReader(
-                        new GZIPInputStream(Files.newInputStream(file), 1 << 16),
-                        StandardCharsets.UTF_8),
-                1 << 16);
     }
 
     /** Progress counts while running. */
