@@ -12,10 +12,23 @@ import java.util.List;
 /**
  * The autoencoder input's layout [h_s ‖ KPI_s ‖ h_d ‖ KPI_d ‖ A] and its scalers: which dimensions
  * belong to which named group (caller, caller_kpis, callee, callee_kpis, then the attribute
- * groups), so an error can say what drove it.
+ * groups), so an error can say what drove it. {@code kpis} is at least 1 wide; {@code kpisKnown}
+ * says whether training saw any.
  */
 record TraceGraphLayout(
-        int embedding, int kpis, FeatureScaler attributes, FeatureScaler kpiScaler) {
+        int embedding,
+        int kpis,
+        boolean kpisKnown,
+        FeatureScaler attributes,
+        FeatureScaler kpiScaler) {
+
+    /**
+     * The KPIs of an instance as the network sees them: none (the training mean) when training saw
+     * no KPIs at all, so KPIs that appear later cannot turn every event anomalous.
+     */
+    float[] kpisOf(float[] kpis) {
+        return kpisKnown ? kpis : null;
+    }
 
     int fused() {
         return 2 * embedding + 2 * kpis + TraceEventFeatures.WIDTH;

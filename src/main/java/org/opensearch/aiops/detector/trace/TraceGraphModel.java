@@ -39,7 +39,7 @@ import org.opensearch.aiops.engine.TraceGraphNetwork;
  */
 public final class TraceGraphModel implements SharedModel<CallEvent> {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int TIME_DIMS = 8;
     private static final int QUANTILE_SAMPLE = 2_000;
 
@@ -84,7 +84,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                         : events;
         float[][] raw = new float[kept.size()][];
         List<float[]> kpiRows = new ArrayList<>();
-        int k = 1;
+        int k = 0;
         for (int i = 0; i < raw.length; i++) {
             CallEvent e = kept.get(i);
             raw[i] = TraceEventFeatures.of(e);
@@ -93,10 +93,13 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             k = Math.max(k, e.sourceKpis() == null ? 0 : e.sourceKpis().length);
             k = Math.max(k, e.destinationKpis() == null ? 0 : e.destinationKpis().length);
         }
+        boolean kpisKnown = k > 0;
+        k = Math.max(1, k);
         TraceGraphLayout layout =
                 new TraceGraphLayout(
                         params.embedding(),
                         k,
+                        kpisKnown,
                         FeatureScaler.fit(Arrays.asList(raw), TraceEventFeatures.WIDTH),
                         FeatureScaler.fit(kpiRows, k));
         int validation =
@@ -343,6 +346,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             out.writeInt(d.memory());
             out.writeInt(d.embedding());
             out.writeInt(d.kpis());
+            out.writeBoolean(layout.kpisKnown());
             out.writeInt(batch);
             layout.attributes().write(out);
             layout.kpiScaler().write(out);
@@ -386,10 +390,15 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             int memory = in.readInt();
             int embedding = in.readInt();
             int kpis = in.readInt();
+            boolean kpisKnown = in.readBoolean();
             int batch = in.readInt();
             TraceGraphLayout layout =
                     new TraceGraphLayout(
-                            embedding, kpis, FeatureScaler.read(in), FeatureScaler.read(in));
+                            embedding,
+                            kpis,
+                            kpisKnown,
+                            FeatureScaler.read(in),
+                            FeatureScaler.read(in));
             TraceGraphState state = TraceGraphState.read(in);
             double reference = in.readDouble();
             float[] sample = new float[in.readInt()];

@@ -91,8 +91,8 @@ final class TraceGraphStream implements TraceGraphNetwork.GraphStream {
                                             event.sourceInstance(),
                                             event.destinationInstance(),
                                             event.startMicros()));
-            layout.kpiScaler().apply(event.sourceKpis(), kpis, j * 2 * k);
-            layout.kpiScaler().apply(event.destinationKpis(), kpis, j * 2 * k + k);
+            layout.kpiScaler().apply(layout.kpisOf(event.sourceKpis()), kpis, j * 2 * k);
+            layout.kpiScaler().apply(layout.kpisOf(event.destinationKpis()), kpis, j * 2 * k + k);
         }
         int n = local.size();
         float[] memory = new float[n * m];

@@ -159,4 +159,23 @@ public class TraceGraphModelTests extends OpenSearchTestCase {
                 "alarms on moved pods: " + alarms + " of " + moved.size(),
                 alarms <= moved.size() / 10);
     }
+
+    /** Training saw no KPIs (no metrics index joined): KPIs that appear later must not alarm. */
+    public void testKpisUnseenInTrainingAreIgnored() throws Exception {
+        SimulatedCalls calls = new SimulatedCalls(5, 1_700_000_000_000_000L);
+        TraceGraphModel model =
+                TraceGraphModel.train(engine(), smallParams(), calls.traces(300, false), null);
+        double threshold = model.threshold(ThresholdSpec.DEFAULT);
+        List<CallEvent> withKpis =
+                calls.traces(60, false).stream()
+                        .map(
+                                e ->
+                                        e.withKpis(
+                                                new float[] {95, 80, 1e6f, 2},
+                                                new float[] {5, 10, 1e3f, 0.1f}))
+                        .toList();
+        long alarms =
+                model.scoreAll(withKpis).stream().filter(s -> s.alarmScore() > threshold).count();
+        assertTrue("alarms " + alarms + " of " + withKpis.size(), alarms <= withKpis.size() / 20);
+    }
 }
