@@ -14,10 +14,12 @@ import java.util.Map;
 import org.opensearch.ResourceAlreadyExistsException;
 import org.opensearch.action.admin.indices.alias.Alias;
 import org.opensearch.action.admin.indices.create.CreateIndexRequest;
+import org.opensearch.action.admin.indices.mapping.put.PutMappingRequest;
 import org.opensearch.action.admin.indices.template.put.PutComposableIndexTemplateAction;
 import org.opensearch.action.bulk.BulkRequest;
 import org.opensearch.action.bulk.BulkResponse;
 import org.opensearch.action.index.IndexRequest;
+import org.opensearch.action.support.IndicesOptions;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.cluster.metadata.ComposableIndexTemplate;
@@ -26,6 +28,7 @@ import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.compress.CompressedXContent;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.xcontent.XContentFactory;
+import org.opensearch.core.xcontent.MediaTypeRegistry;
 import org.opensearch.core.xcontent.ToXContent;
 import org.opensearch.transport.client.Client;
 
@@ -81,6 +84,9 @@ public final class ResultIndex {
                                         .indexTemplate(composable)
                                         .create(false))
                         .actionGet();
+                if (existing != null) {
+                    upgradeExistingMappings();
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -99,6 +105,23 @@ public final class ResultIndex {
         } catch (ResourceAlreadyExistsException e) {
             // created by a concurrent run
         }
+    }
+
+    /**
+     * Result indices created from an older template lack the fields added since (e.g. {@code
+     * call.*}, which {@code _root_cause} aggregates on); mapping changes only add fields, so the
+     * new mapping is put on them too.
+     */
+    private void upgradeExistingMappings() {
+        client.admin()
+                .indices()
+                .putMapping(
+                        new PutMappingRequest(AiopsIndices.RESULTS + "*")
+                                .indicesOptions(IndicesOptions.lenientExpandOpen())
+                                .source(
+                                        AiopsIndices.mapping(AiopsIndices.RESULTS),
+                                        MediaTypeRegistry.JSON))
+                .actionGet();
     }
 
     /**
