@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.DoubleConsumer;
 
+import org.opensearch.aiops.detector.Detector;
 import org.opensearch.aiops.detector.DetectorParams;
+import org.opensearch.aiops.detector.DetectorScore;
 import org.opensearch.aiops.detector.ResultUnit;
 import org.opensearch.aiops.detector.SharedDetectorType;
 import org.opensearch.aiops.detector.SharedModel;
@@ -99,6 +101,28 @@ public final class TraceGraphType implements SharedDetectorType<TraceGraphParams
         } catch (Exception e) {
             throw new IllegalStateException("trace_graph training failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One result per trace (its highest event score, anomalous when any event is) and per instance
+     * minute (the events that start in it and touch the instance), as {@link TraceRollup} makes
+     * them.
+     */
+    @Override
+    public List<KeyedResult> rollUp(
+            String detectorId,
+            Detector detector,
+            List<CallEvent> units,
+            List<DetectorScore> scores,
+            double threshold,
+            long now) {
+        double[] score = new double[units.size()];
+        boolean[] anomalous = new boolean[units.size()];
+        for (int i = 0; i < score.length; i++) {
+            score[i] = scores.get(i).alarmScore();
+            anomalous[i] = score[i] > threshold;
+        }
+        return TraceResults.of(detectorId, detector, units, score, anomalous, threshold, now);
     }
 
     @Override
