@@ -43,7 +43,7 @@ final class SpanUnits implements UnitInput<CallEvent> {
         SpanInput input = ((SpanInput) source).withQuery(query);
         CallEvents.Result read = PoolCalls.await(l -> reader.read(input, range, l));
         // Each join returns the events unchanged when the input does not configure it.
-        List<CallEvent> withLogs = PoolCalls.await(l -> logs.join(input, range, read.events(), l));
+        List<CallEvent> withLogs = PoolCalls.await(l -> logs.join(input, range, read, l));
         List<CallEvent> events = PoolCalls.await(l -> kpis.join(input.kpis(), withLogs, l));
         return new Units<>(events, read.counts().spans());
     }

@@ -19,6 +19,7 @@ import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.AiopsPlugin;
 import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.aiops.detector.input.CallEvent;
+import org.opensearch.aiops.detector.input.CallEvents;
 import org.opensearch.aiops.detector.input.CallEventsTests;
 import org.opensearch.aiops.detector.input.PodKpiSource;
 import org.opensearch.aiops.detector.input.SpanEventReaderSingleNodeTests;
@@ -73,8 +74,9 @@ public class SpanJoinsSingleNodeTests extends OpenSearchSingleNodeTestCase {
         List<CallEvent> withLogs = read(input(SpanLogSource.defaults(), null), range);
         assertEquals(List.of("t1/b", "t2/k"), ids(withLogs));
         assertEquals(
-                "in time order, not index order; the root's and unknown spans' logs are dropped",
-                List.of("tpl-B", "tpl-C", "tpl-A"),
+                "in time order, not index order, with the call's inner span's; the root's and"
+                        + " unknown spans' logs are dropped",
+                List.of("tpl-B", "tpl-C", "tpl-inner", "tpl-A"),
                 withLogs.get(0).templates());
         assertEquals(List.of("tpl-K"), withLogs.get(1).templates());
         assertNull(withLogs.get(0).sourceKpis());
@@ -82,7 +84,7 @@ public class SpanJoinsSingleNodeTests extends OpenSearchSingleNodeTestCase {
         List<CallEvent> joined =
                 read(input(SpanLogSource.defaults(), PodKpiSource.defaults()), range);
         CallEvent first = joined.get(0); // gateway-1 -> order-7, minute [T0, T0 + 60s)
-        assertEquals(List.of("tpl-B", "tpl-C", "tpl-A"), first.templates());
+        assertEquals(List.of("tpl-B", "tpl-C", "tpl-inner", "tpl-A"), first.templates());
         assertArrayEquals(
                 "gateway-1's latest sample before the minute's end",
                 new float[] {2, 20, 200, 0.2f},
@@ -108,7 +110,7 @@ public class SpanJoinsSingleNodeTests extends OpenSearchSingleNodeTestCase {
                 .join(
                         input,
                         range,
-                        events,
+                        new CallEvents.Result(events, null, Map.of()),
                         ActionListener.wrap(future::complete, future::completeExceptionally));
         Exception e = expectThrows(Exception.class, () -> future.get(30, TimeUnit.SECONDS));
         assertTrue(
@@ -193,6 +195,9 @@ public class SpanJoinsSingleNodeTests extends OpenSearchSingleNodeTestCase {
                                 "t1", "a", null, "gateway", "gateway-1", micros(1_000), 900_000),
                         CallEventsTests.span(
                                 "t1", "b", "a", "order", "order-7", micros(2_000), 800_000),
+                        // in-process work of the call a -> b: its logs belong to the call
+                        CallEventsTests.span(
+                                "t1", "b2", "b", "order", "order-7", micros(2_050), 300_000),
                         CallEventsTests.span(
                                 "t2", "r", null, "gateway", "gateway-1", micros(61_000), 9_000),
                         CallEventsTests.span(
@@ -205,6 +210,7 @@ public class SpanJoinsSingleNodeTests extends OpenSearchSingleNodeTestCase {
                         log(2_500, "t1", "b", "tpl-A"),
                         log(2_100, "t1", "b", "tpl-B"),
                         log(2_300, "t1", "b", "tpl-C"),
+                        log(2_400, "t1", "b2", "tpl-inner"),
                         log(1_500, "t1", "a", "tpl-root"),
                         log(2_200, "t1", "zz", "tpl-unknown-span"),
                         log(62_500, "t2", "k", "tpl-K"),

@@ -32,6 +32,10 @@ import java.util.TreeMap;
  *     configures them, or null when unknown (a KPI its sample lacks is NaN; see {@link
  *     PodKpiReader})
  * @param destinationKpis the callee instance's KPIs in the minute of the call, or null when unknown
+ * @param innerContexts the {@code code_context} outputs of the spans the callee ran inside its own
+ *     instance (its descendants down to the next call to another instance), in start order: tracers
+ *     and log-correlated spans often name the code on these inner spans, not on the callee's server
+ *     span
  */
 public record CallEvent(
         String traceId,
@@ -51,11 +55,90 @@ public record CallEvent(
         SpanCodeContext codeContext,
         List<String> templates,
         float[] sourceKpis,
-        float[] destinationKpis) {
+        float[] destinationKpis,
+        List<SpanCodeContext> innerContexts) {
 
     public CallEvent {
         tags = Map.copyOf(tags);
         templates = List.copyOf(templates);
+        innerContexts = List.copyOf(innerContexts);
+    }
+
+    /** An event without inner code contexts. */
+    public CallEvent(
+            String traceId,
+            String spanId,
+            String parentSpanId,
+            String sourceInstance,
+            String sourceService,
+            String destinationInstance,
+            String destinationService,
+            String operation,
+            String callerOperation,
+            long startMicros,
+            long callerDurationMicros,
+            long calleeDurationMicros,
+            boolean error,
+            Map<String, String> tags,
+            SpanCodeContext codeContext,
+            List<String> templates,
+            float[] sourceKpis,
+            float[] destinationKpis) {
+        this(
+                traceId,
+                spanId,
+                parentSpanId,
+                sourceInstance,
+                sourceService,
+                destinationInstance,
+                destinationService,
+                operation,
+                callerOperation,
+                startMicros,
+                callerDurationMicros,
+                calleeDurationMicros,
+                error,
+                tags,
+                codeContext,
+                templates,
+                sourceKpis,
+                destinationKpis,
+                List.of());
+    }
+
+    /** This event with the code contexts of the spans its callee ran in its own instance. */
+    public CallEvent withInnerContexts(List<SpanCodeContext> contexts) {
+        return new CallEvent(
+                traceId,
+                spanId,
+                parentSpanId,
+                sourceInstance,
+                sourceService,
+                destinationInstance,
+                destinationService,
+                operation,
+                callerOperation,
+                startMicros,
+                callerDurationMicros,
+                calleeDurationMicros,
+                error,
+                tags,
+                codeContext,
+                templates,
+                sourceKpis,
+                destinationKpis,
+                contexts);
+    }
+
+    /** The callee's own code context, then its inner spans' (those that have one). */
+    public List<SpanCodeContext> codeContexts() {
+        if (codeContext == null) {
+            return innerContexts;
+        }
+        List<SpanCodeContext> all = new java.util.ArrayList<>(innerContexts.size() + 1);
+        all.add(codeContext);
+        all.addAll(innerContexts);
+        return all;
     }
 
     /** This event with the templates its callee logged inside the span. */
@@ -78,7 +161,8 @@ public record CallEvent(
                 codeContext,
                 calleeTemplates,
                 sourceKpis,
-                destinationKpis);
+                destinationKpis,
+                innerContexts);
     }
 
     /** This event with both instances' KPIs of its minute (either may be null: unknown). */
@@ -101,7 +185,8 @@ public record CallEvent(
                 codeContext,
                 templates,
                 source,
-                destination);
+                destination,
+                innerContexts);
     }
 
     /** This event with another code context (e.g. its projection added), or null for none. */
@@ -124,14 +209,16 @@ public record CallEvent(
                 context,
                 templates,
                 sourceKpis,
-                destinationKpis);
+                destinationKpis,
+                innerContexts);
     }
 
     public long startMillis() {
         return Math.floorDiv(startMicros, 1000);
     }
 
-    static CallEvent of(JaegerSpan caller, JaegerSpan callee, SpanInput input) {
+    static CallEvent of(
+            JaegerSpan caller, JaegerSpan callee, SpanInput input, List<SpanCodeContext> inner) {
         Map<String, String> tags = new TreeMap<>();
         for (String key : input.tags()) {
             String value = callee.tags().get(key);
@@ -157,6 +244,7 @@ public record CallEvent(
                 callee.codeContext(),
                 List.of(),
                 null,
-                null);
+                null,
+                inner);
     }
 }

@@ -43,16 +43,18 @@ public final class SpanLogReader {
     }
 
     /**
-     * {@code events} (read from {@code range} of {@code input}) with their templates, in the same
-     * order; the events themselves when the input joins no logs. Logs are read from {@code
-     * parent_margin} before the range (clocks of spans and logs differ) to {@code lag} after it (a
-     * span starting just before the end logs after it).
+     * The events of {@code calls} (from {@code range} of {@code input}) with their templates (of
+     * logs naming the callee span or a span it ran in its instance), in the same order; the events
+     * themselves when the input joins no logs. Logs are read from {@code parent_margin} before the
+     * range (clocks of spans and logs differ) to {@code lag} after it (a span starting just before
+     * the end logs after it).
      */
     public void join(
             SpanInput input,
             TimeRange range,
-            List<CallEvent> events,
+            CallEvents.Result calls,
             ActionListener<List<CallEvent>> listener) {
+        List<CallEvent> events = calls.events();
         SpanLogSource logs = input.logs();
         if (logs == null || events.isEmpty()) {
             listener.onResponse(events);
@@ -95,7 +97,7 @@ public final class SpanLogReader {
                         Integer event =
                                 traceId == null || spanId == null || template == null
                                         ? null
-                                        : eventOf.get(CallEvents.key(traceId, spanId));
+                                        : eventOf(eventOf, calls.calleeOf(traceId, spanId));
                         if (event != null) {
                             templates.computeIfAbsent(event, e -> new ArrayList<>()).add(template);
                         }
@@ -104,6 +106,11 @@ public final class SpanLogReader {
                 ActionListener.wrap(
                         v -> listener.onResponse(withTemplates(events, templates)),
                         listener::onFailure));
+    }
+
+    /** A log belongs to the call its span ran in: the callee or one of its in-instance spans. */
+    private static Integer eventOf(Map<String, Integer> eventOf, String callee) {
+        return callee == null ? null : eventOf.get(callee);
     }
 
     private static List<CallEvent> withTemplates(

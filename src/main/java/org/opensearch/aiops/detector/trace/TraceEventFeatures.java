@@ -28,7 +28,10 @@ final class TraceEventFeatures {
         STATUS(1),
         /** The callee's service and operation, hashed. */
         OPERATION(8),
-        /** The PCA-reduced code-context vector, then 1 when the span has a context. */
+        /**
+         * The mean PCA-reduced code-context vector of the call (callee and inner spans), then 1
+         * when the call has a context.
+         */
         CODE_CONTEXT(CODE_DIMS + 1),
         /** The templates the callee logged in the span, hashed by content, then log(1 + lines). */
         TEMPLATES(16 + 1);
@@ -80,24 +83,32 @@ final class TraceEventFeatures {
                 logMillis(Math.max(0, event.callerDurationMicros() - event.calleeDurationMicros()));
         a[Group.STATUS.offset()] = event.error() ? 1 : 0;
         hashInto(a, Group.OPERATION, event.destinationService() + '\u0000' + event.operation(), 1f);
-        codeContext(a, event.codeContext());
+        codeContext(a, event.codeContexts());
         templates(a, event.templates());
         return a;
     }
 
-    private static void codeContext(float[] a, SpanCodeContext context) {
+    /**
+     * The mean of the contexts' vectors: the projection where a span has one, else the context's
+     * identity hashed to a signed unit (a new context still differs).
+     */
+    private static void codeContext(float[] a, List<SpanCodeContext> contexts) {
         int from = Group.CODE_CONTEXT.offset();
-        if (context == null) {
+        if (contexts.isEmpty()) {
             return;
         }
         a[from + CODE_DIMS] = 1;
-        float[] reduced = context.reduced();
-        if (reduced != null) {
-            System.arraycopy(reduced, 0, a, from, Math.min(CODE_DIMS, reduced.length));
-        } else {
-            // No projection on the span: the context still has an identity, so a new one differs.
-            int bucket = Math.floorMod(hash(context.hash()), CODE_DIMS);
-            a[from + bucket] = (hash(context.hash() + "#") & 1) == 0 ? 1 : -1;
+        for (SpanCodeContext context : contexts) {
+            float[] reduced = context.reduced();
+            if (reduced != null) {
+                for (int i = 0; i < Math.min(CODE_DIMS, reduced.length); i++) {
+                    a[from + i] += reduced[i] / contexts.size();
+                }
+            } else {
+                int bucket = Math.floorMod(hash(context.hash()), CODE_DIMS);
+                a[from + bucket] +=
+                        ((hash(context.hash() + "#") & 1) == 0 ? 1f : -1f) / contexts.size();
+            }
         }
     }
 

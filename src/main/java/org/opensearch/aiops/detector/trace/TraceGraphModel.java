@@ -24,6 +24,7 @@ import org.opensearch.aiops.detector.ScoreSummary;
 import org.opensearch.aiops.detector.SharedModel;
 import org.opensearch.aiops.detector.ThresholdSpec;
 import org.opensearch.aiops.detector.input.CallEvent;
+import org.opensearch.aiops.detector.input.SpanCodeContext;
 import org.opensearch.aiops.engine.DjlEngine;
 import org.opensearch.aiops.engine.TraceGraphNetwork;
 
@@ -257,16 +258,24 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                         score.score(),
                         -1));
         double codeShare = shares[groups.indexOf(TraceEventFeatures.Group.CODE_CONTEXT.label())];
-        if (event.codeContext() == null) {
+        List<SpanCodeContext> contexts = event.codeContexts();
+        if (contexts.isEmpty()) {
             out.add(Contribution.field("code_context_missing", 0));
         } else {
-            String text = event.codeContext().text();
-            out.add(
-                    new Contribution(
-                            Contribution.Kind.CODE_CONTEXT,
-                            text == null ? event.codeContext().hash() : text,
-                            codeShare,
-                            -1));
+            List<String> texts =
+                    new ArrayList<>(
+                            new LinkedHashSet<>(
+                                    contexts.stream()
+                                            .map(c -> c.text() == null ? c.hash() : c.text())
+                                            .toList()));
+            for (int i = 0; i < Math.min(3, texts.size()); i++) {
+                out.add(
+                        new Contribution(
+                                Contribution.Kind.CODE_CONTEXT,
+                                texts.get(i),
+                                codeShare / Math.min(3, texts.size()),
+                                i));
+            }
         }
         double templateShare = shares[groups.indexOf(TraceEventFeatures.Group.TEMPLATES.label())];
         List<String> templates = List.copyOf(new LinkedHashSet<>(event.templates()));

@@ -155,6 +155,62 @@ public class CallEventsTests extends OpenSearchTestCase {
         assertEquals(new SpanCounts(5, 0, 2, 1, 2, 0, 0, 0, 0), result.counts());
     }
 
+    /**
+     * A call's inner spans (its descendants in the callee's instance) lend it their code contexts.
+     */
+    public void testInnerSpansOfACallGiveItTheirContextsAndLogsTheirCallee() {
+        List<Map<String, Object>> trace = new java.util.ArrayList<>();
+        trace.add(span("t1", "a", null, "gateway", "gateway-1", T0, 28_000));
+        trace.add(span("t1", "c", "a", "order", "order-7", T0 + 500, 20_000)); // the call
+        trace.add(
+                withContext(
+                        span("t1", "d2", "c", "order", "order-7", T0 + 900, 5_000),
+                        "Order.save()"));
+        trace.add(
+                withContext(
+                        span("t1", "d1", "c", "order", "order-7", T0 + 600, 5_000),
+                        "Order.check()"));
+        trace.add(
+                withContext(
+                        span("t1", "d3", "d1", "order", "order-7", T0 + 650, 1_000),
+                        "Order.deep()"));
+        trace.add(
+                withContext(
+                        span("t1", "e", "d2", "pay", "pay-1", T0 + 950, 1_000), "Pay.charge()"));
+        trace.add(span("t1", "x", "missing", "order", "order-7", T0 + 990, 1_000)); // orphan
+        CallEvents.Result result = CallEvents.of(trace, INPUT, Long.MIN_VALUE);
+        CallEvent call = result.events().get(0);
+        assertEquals("c", call.spanId());
+        assertEquals(
+                "in start order, down to the next call to another instance",
+                List.of("Order.check()", "Order.deep()", "Order.save()"),
+                call.innerContexts().stream().map(SpanCodeContext::text).toList());
+        assertEquals(List.of(), result.events().get(1).innerContexts());
+        assertEquals("Pay.charge()", result.events().get(1).codeContext().text());
+        assertEquals(CallEvents.key("t1", "c"), result.calleeOf("t1", "d3"));
+        assertEquals(CallEvents.key("t1", "c"), result.calleeOf("t1", "c"));
+        assertEquals(CallEvents.key("t1", "e"), result.calleeOf("t1", "e"));
+        assertNull("the root's own work is no call", result.calleeOf("t1", "a"));
+        assertNull(result.calleeOf("t1", "x"));
+    }
+
+    /** Malformed references that loop must not hang the build. */
+    public void testParentCycleEndsTheWalk() {
+        List<Map<String, Object>> trace =
+                List.of(
+                        span("t1", "p", "q", "order", "order-7", T0, 1_000),
+                        span("t1", "q", "p", "order", "order-7", T0 + 1, 1_000));
+        CallEvents.Result result = CallEvents.of(trace, INPUT, Long.MIN_VALUE);
+        assertEquals(List.of(), result.events());
+        assertNull(result.calleeOf("t1", "p"));
+    }
+
+    private static Map<String, Object> withContext(Map<String, Object> span, String text) {
+        span.put(
+                "code_context", Map.of("text", text, "hash", Integer.toHexString(text.hashCode())));
+        return span;
+    }
+
     public void testMissingParentIsCountedNotAnEvent() throws Exception {
         CallEvents.Result result =
                 CallEvents.of(

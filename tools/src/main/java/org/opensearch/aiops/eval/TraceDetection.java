@@ -64,7 +64,14 @@ public final class TraceDetection {
             Path data, List<Path> normal, boolean pre, double rename, long seed, Path out) {}
 
     /** A day's call events and the code-context text of each event's callee span. */
-    private record DayEvents(List<CallEvent> events, Map<String, String> texts) {}
+    /**
+     * A day's events; per event key, the code-context texts of the call (the callee's, then its
+     * inner spans' in start order) and the spans the call ran in its instance (for the logs join).
+     */
+    private record DayEvents(
+            List<CallEvent> events,
+            Map<String, List<String>> texts,
+            Map<String, List<String>> spansOfCall) {}
 
     private final Options options;
     private final DjlEngine engine;
@@ -106,12 +113,12 @@ public final class TraceDetection {
 
         // Events, as the plugin builds them from Jaeger documents.
         List<CallEvent> normalEvents = new ArrayList<>();
-        Map<String, String> texts = new HashMap<>();
+        Map<String, List<String>> texts = new HashMap<>();
         for (NezhaTraceDay d : normalDays) {
             DayEvents e = events(d);
             texts.putAll(e.texts());
             for (CallEvent event : e.events()) {
-                normalEvents.add(enrich(event, d, templates));
+                normalEvents.add(enrich(event, d, templates, e.spansOfCall()));
             }
             out.printf(
                     Locale.ROOT,
@@ -129,7 +136,7 @@ public final class TraceDetection {
         texts.putAll(dayEvents.texts());
         List<CallEvent> all = new ArrayList<>(dayEvents.events().size());
         for (CallEvent event : dayEvents.events()) {
-            all.add(enrich(event, day, templates));
+            all.add(enrich(event, day, templates, dayEvents.spansOfCall()));
         }
         phase("build and enrich events");
 
@@ -154,14 +161,14 @@ public final class TraceDetection {
 
         // Code contexts: embed each distinct text once, fit the PCA on the normal ones.
         Set<String> normalTexts = new LinkedHashSet<>();
-        training.forEach(e -> normalTexts.add(texts.get(key(e))));
+        training.forEach(e -> normalTexts.addAll(texts.get(key(e))));
         Set<String> scoredTexts = new LinkedHashSet<>();
-        scored.forEach(e -> scoredTexts.add(texts.get(key(e))));
+        scored.forEach(e -> scoredTexts.addAll(texts.get(key(e))));
         CodeContextVectors vectors = new CodeContextVectors(embedder);
         PcaProjection pca = vectors.fit(normalTexts);
         vectors.embed(scoredTexts);
-        training.replaceAll(e -> e.withCodeContext(vectors.context(texts.get(key(e)))));
-        scored.replaceAll(e -> e.withCodeContext(vectors.context(texts.get(key(e)))));
+        training.replaceAll(e -> withContexts(e, texts.get(key(e)), vectors));
+        scored.replaceAll(e -> withContexts(e, texts.get(key(e)), vectors));
         phase("embed code contexts and fit PCA");
         long newTexts = scoredTexts.stream().filter(t -> normalTexts.contains(t) == false).count();
         out.printf(
@@ -450,24 +457,52 @@ public final class TraceDetection {
         CodeContextText contextText = new CodeContextText("code.parameters", "code.return");
         CallEvents builder = new CallEvents(SpanInput.defaults());
         Map<String, String> bySpan = new HashMap<>();
+        Map<String, Long> startOf = new HashMap<>();
         Map<String, String> canonical = new HashMap<>();
         for (Map<String, Object> doc : day.jaegerDocuments()) {
             builder.add(doc);
+            // Every span gets a context, as through the code_context pipeline (the operation name
+            // when the span names no code).
             String text = contextText.of(doc).text();
-            bySpan.put(
-                    doc.get("traceID") + "\u0000" + doc.get("spanID"),
-                    canonical.computeIfAbsent(text, t -> t));
+            String spanKey = doc.get("traceID") + "\u0000" + doc.get("spanID");
+            bySpan.put(spanKey, canonical.computeIfAbsent(text, t -> t));
+            startOf.put(spanKey, ((Number) doc.get("startTime")).longValue());
         }
-        List<CallEvent> events = builder.build(Long.MIN_VALUE).events();
-        Map<String, String> texts = new HashMap<>();
-        for (CallEvent e : events) {
-            texts.put(key(e), bySpan.get(key(e)));
+        CallEvents.Result read = builder.build(Long.MIN_VALUE);
+        Map<String, List<String>> spansOfCall = new HashMap<>();
+        read.calleeOf()
+                .forEach(
+                        (span, callee) ->
+                                spansOfCall
+                                        .computeIfAbsent(callee, k -> new ArrayList<>())
+                                        .add(span));
+        Map<String, List<String>> texts = new HashMap<>();
+        for (CallEvent e : read.events()) {
+            List<String> spans = spansOfCall.getOrDefault(key(e), new ArrayList<>(List.of(key(e))));
+            spans.sort(
+                    Comparator.comparingLong((String k) -> startOf.get(k)).thenComparing(k -> k));
+            spans.remove(key(e));
+            spans.add(0, key(e));
+            spansOfCall.put(key(e), spans);
+            texts.put(key(e), spans.stream().map(bySpan::get).toList());
         }
-        return new DayEvents(events, texts);
+        return new DayEvents(read.events(), texts, spansOfCall);
     }
 
-    private static CallEvent enrich(CallEvent e, NezhaTraceDay day, SpanTemplates templates) {
-        return e.withTemplates(templates.of(e.traceId(), e.spanId()))
+    /** The event with the contexts of its call: the callee's first, then its inner spans'. */
+    private static CallEvent withContexts(
+            CallEvent e, List<String> texts, CodeContextVectors vectors) {
+        return e.withCodeContext(vectors.context(texts.get(0)))
+                .withInnerContexts(
+                        texts.subList(1, texts.size()).stream().map(vectors::context).toList());
+    }
+
+    private static CallEvent enrich(
+            CallEvent e,
+            NezhaTraceDay day,
+            SpanTemplates templates,
+            Map<String, List<String>> spansOfCall) {
+        return e.withTemplates(templates.of(spansOfCall.getOrDefault(key(e), List.of(key(e)))))
                 .withKpis(
                         day.kpis().of(e.sourceInstance(), e.startMillis()),
                         day.kpis().of(e.destinationInstance(), e.startMillis()));
@@ -514,7 +549,8 @@ public final class TraceDetection {
                 e.codeContext(),
                 e.templates(),
                 e.sourceKpis(),
-                e.destinationKpis());
+                e.destinationKpis(),
+                e.innerContexts());
     }
 
     private static void writeEvents(
