@@ -34,7 +34,9 @@ final class TraceEventFeatures {
          */
         CODE_CONTEXT(CODE_DIMS + 1),
         /** The templates the callee logged in the span, hashed by content, then log(1 + lines). */
-        TEMPLATES(16 + 1);
+        TEMPLATES(16 + 1),
+        /** How familiar the call's code path is for its operation (see {@link CodePathMemory}). */
+        CODE_PATH(1);
 
         final int width;
 
@@ -73,8 +75,11 @@ final class TraceEventFeatures {
         return width;
     }
 
-    /** The raw (unscaled) attribute vector of {@code event}. */
-    static float[] of(CallEvent event) {
+    /**
+     * The raw (unscaled) attribute vector of {@code event}, whose code path has familiarity {@code
+     * familiarity}.
+     */
+    static float[] of(CallEvent event, float familiarity) {
         float[] a = new float[WIDTH];
         int d = Group.DURATIONS.offset();
         a[d] = logMillis(event.callerDurationMicros());
@@ -85,6 +90,7 @@ final class TraceEventFeatures {
         hashInto(a, Group.OPERATION, event.destinationService() + '\u0000' + event.operation(), 1f);
         codeContext(a, event.codeContexts());
         templates(a, event.templates());
+        a[Group.CODE_PATH.offset()] = familiarity;
         return a;
     }
 

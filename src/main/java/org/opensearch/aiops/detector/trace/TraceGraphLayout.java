@@ -27,7 +27,22 @@ record TraceGraphLayout(
      * no KPIs at all, so KPIs that appear later cannot turn every event anomalous.
      */
     float[] kpisOf(float[] kpis) {
-        return kpisKnown ? kpis : null;
+        return kpisKnown ? logKpis(kpis) : null;
+    }
+
+    /**
+     * KPIs on a log scale, sign kept: byte counts and latencies are heavy-tailed, and a burst
+     * should count as a change of magnitude, not swamp every other dimension.
+     */
+    static float[] logKpis(float[] kpis) {
+        if (kpis == null) {
+            return null;
+        }
+        float[] out = new float[kpis.length];
+        for (int i = 0; i < kpis.length; i++) {
+            out[i] = (float) (Math.signum(kpis[i]) * Math.log1p(Math.abs(kpis[i])));
+        }
+        return out;
     }
 
     int fused() {

@@ -40,7 +40,7 @@ import org.opensearch.aiops.engine.TraceGraphNetwork;
  */
 public final class TraceGraphModel implements SharedModel<CallEvent> {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     private static final int TIME_DIMS = 8;
     private static final int QUANTILE_SAMPLE = 2_000;
 
@@ -52,6 +52,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
     private final float[] validationScores; // sorted raw scores, for quantile thresholds
     private final ScoreSummary trainingScores;
     private final NormalScores normal;
+    private final CodePathMemory paths;
 
     private TraceGraphModel(
             TraceGraphNetwork network,
@@ -61,7 +62,8 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             double reference,
             float[] validationScores,
             ScoreSummary trainingScores,
-            NormalScores normal) {
+            NormalScores normal,
+            CodePathMemory paths) {
         this.network = network;
         this.layout = layout;
         this.state = state;
@@ -70,6 +72,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
         this.validationScores = validationScores;
         this.trainingScores = trainingScores;
         this.normal = normal;
+        this.paths = paths;
     }
 
     /** Trains on normal call events in time order (the latest {@code maxTrainingEvents} kept). */
@@ -85,12 +88,14 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                         : events;
         float[][] raw = new float[kept.size()][];
         List<float[]> kpiRows = new ArrayList<>();
+        CodePathMemory paths = new CodePathMemory();
+        kept.forEach(paths::add);
         int k = 0;
         for (int i = 0; i < raw.length; i++) {
             CallEvent e = kept.get(i);
-            raw[i] = TraceEventFeatures.of(e);
-            kpiRows.add(e.sourceKpis());
-            kpiRows.add(e.destinationKpis());
+            raw[i] = TraceEventFeatures.of(e, paths.familiarity(e, true));
+            kpiRows.add(TraceGraphLayout.logKpis(e.sourceKpis()));
+            kpiRows.add(TraceGraphLayout.logKpis(e.destinationKpis()));
             k = Math.max(k, e.sourceKpis() == null ? 0 : e.sourceKpis().length);
             k = Math.max(k, e.destinationKpis() == null ? 0 : e.destinationKpis().length);
         }
@@ -166,7 +171,8 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                 reference,
                 sample(scores),
                 summary(scores, reference),
-                normal);
+                normal,
+                paths);
     }
 
     private static TraceGraphStream stream(
@@ -191,7 +197,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
         }
         float[][] raw = new float[events.size()][];
         for (int i = 0; i < raw.length; i++) {
-            raw[i] = TraceEventFeatures.of(events.get(i));
+            raw[i] = TraceEventFeatures.of(events.get(i), paths.familiarity(events.get(i), false));
         }
         TraceGraphStream stream = new TraceGraphStream(events, raw, batch, state, layout, false);
         try {
@@ -216,6 +222,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             scores.add(new DetectorScore(score, score, error, shares, null));
             if (error <= rawThreshold) {
                 normal.add(error);
+                paths.add(events.get(i));
             }
         }
         return scores;
@@ -360,6 +367,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             layout.attributes().write(out);
             layout.kpiScaler().write(out);
             state.write(out);
+            paths.write(out);
             out.writeDouble(reference);
             out.writeInt(validationScores.length);
             for (float s : validationScores) {
@@ -409,6 +417,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                             FeatureScaler.read(in),
                             FeatureScaler.read(in));
             TraceGraphState state = TraceGraphState.read(in);
+            CodePathMemory paths = CodePathMemory.read(in);
             double reference = in.readDouble();
             float[] sample = new float[in.readInt()];
             for (int i = 0; i < sample.length; i++) {
@@ -442,7 +451,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                             parameters,
                             new TraceGraphNetwork.TrainingLog(seconds, loss, validation, best));
             return new TraceGraphModel(
-                    network, layout, state, batch, reference, sample, summary, normal);
+                    network, layout, state, batch, reference, sample, summary, normal, paths);
         } catch (IOException e) {
             throw new IllegalArgumentException("corrupt trace_graph model: " + e.getMessage(), e);
         }

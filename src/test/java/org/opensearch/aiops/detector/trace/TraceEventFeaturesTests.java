@@ -43,7 +43,7 @@ public class TraceEventFeaturesTests extends OpenSearchTestCase {
     }
 
     public void testDurationsStatusAndMissingContext() {
-        float[] a = TraceEventFeatures.of(event("o-1", "p-1", null, List.of()));
+        float[] a = TraceEventFeatures.of(event("o-1", "p-1", null, List.of()), 1f);
         assertEquals(TraceEventFeatures.WIDTH, a.length);
         int d = at(TraceEventFeatures.Group.DURATIONS);
         assertEquals(Math.log1p(3.0), a[d], 1e-6);
@@ -67,7 +67,8 @@ public class TraceEventFeaturesTests extends OpenSearchTestCase {
                                 "o-1",
                                 "p-1",
                                 new SpanCodeContext("x", "h", null, reduced),
-                                List.of()));
+                                List.of()),
+                        1f);
         int c = at(TraceEventFeatures.Group.CODE_CONTEXT);
         for (int i = 0; i < TraceEventFeatures.CODE_DIMS; i++) {
             assertEquals(i + 1f, a[c + i], 0f);
@@ -79,15 +80,15 @@ public class TraceEventFeaturesTests extends OpenSearchTestCase {
         SpanCodeContext context = new SpanCodeContext("Pay.pay()", "abc", null, null);
         assertArrayEquals(
                 TraceEventFeatures.of(
-                        event("order-5b6-x1", "payment-77-a", context, List.of("t1"))),
+                        event("order-5b6-x1", "payment-77-a", context, List.of("t1")), 1f),
                 TraceEventFeatures.of(
-                        event("order-9f0-y2", "payment-12-b", context, List.of("t1"))),
+                        event("order-9f0-y2", "payment-12-b", context, List.of("t1")), 1f),
                 0f);
     }
 
     public void testTemplatesCountOnceEachAndLinesByLog() {
-        float[] once = TraceEventFeatures.of(event("o", "p", null, List.of("t1")));
-        float[] twice = TraceEventFeatures.of(event("o", "p", null, List.of("t1", "t1")));
+        float[] once = TraceEventFeatures.of(event("o", "p", null, List.of("t1")), 1f);
+        float[] twice = TraceEventFeatures.of(event("o", "p", null, List.of("t1", "t1")), 1f);
         int t = at(TraceEventFeatures.Group.TEMPLATES);
         int last = t + TraceEventFeatures.Group.TEMPLATES.width - 1;
         for (int i = t; i < last; i++) {
@@ -97,7 +98,7 @@ public class TraceEventFeaturesTests extends OpenSearchTestCase {
         assertEquals(Math.log1p(2), twice[last], 1e-6);
         float[] other =
                 TraceEventFeatures.of(
-                        event("o", "p", null, List.of("a completely different template")));
+                        event("o", "p", null, List.of("a completely different template")), 1f);
         assertFalse(java.util.Arrays.equals(once, other));
     }
 }
