@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        subcommands = {BenchParseCommand.class, BenchEmbedCommand.class, BenchMetricsCommand.class},
+        subcommands = {
+            BenchParseCommand.class,
+            BenchEmbedCommand.class,
+            BenchMetricsCommand.class,
+            BenchTraceCommand.class
+        },
         description = "Measure throughput")
 public final class BenchCommand {}
