@@ -108,21 +108,9 @@ public record CallEvent(
 
     /** This event with the code contexts of the spans its callee ran in its own instance. */
     public CallEvent withInnerContexts(List<SpanCodeContext> contexts) {
-        return new CallEvent(
-                traceId,
-                spanId,
-                parentSpanId,
+        return copy(
                 sourceInstance,
-                sourceService,
                 destinationInstance,
-                destinationService,
-                operation,
-                callerOperation,
-                startMicros,
-                callerDurationMicros,
-                calleeDurationMicros,
-                error,
-                tags,
                 codeContext,
                 templates,
                 sourceKpis,
@@ -143,21 +131,9 @@ public record CallEvent(
 
     /** This event with the templates its callee logged inside the span. */
     public CallEvent withTemplates(List<String> calleeTemplates) {
-        return new CallEvent(
-                traceId,
-                spanId,
-                parentSpanId,
+        return copy(
                 sourceInstance,
-                sourceService,
                 destinationInstance,
-                destinationService,
-                operation,
-                callerOperation,
-                startMicros,
-                callerDurationMicros,
-                calleeDurationMicros,
-                error,
-                tags,
                 codeContext,
                 calleeTemplates,
                 sourceKpis,
@@ -167,21 +143,9 @@ public record CallEvent(
 
     /** This event with both instances' KPIs of its minute (either may be null: unknown). */
     public CallEvent withKpis(float[] source, float[] destination) {
-        return new CallEvent(
-                traceId,
-                spanId,
-                parentSpanId,
+        return copy(
                 sourceInstance,
-                sourceService,
                 destinationInstance,
-                destinationService,
-                operation,
-                callerOperation,
-                startMicros,
-                callerDurationMicros,
-                calleeDurationMicros,
-                error,
-                tags,
                 codeContext,
                 templates,
                 source,
@@ -191,13 +155,43 @@ public record CallEvent(
 
     /** This event with another code context (e.g. its projection added), or null for none. */
     public CallEvent withCodeContext(SpanCodeContext context) {
+        return copy(
+                sourceInstance,
+                destinationInstance,
+                context,
+                templates,
+                sourceKpis,
+                destinationKpis,
+                innerContexts);
+    }
+
+    /** This event between other instances of the same services (a pod renamed or moved). */
+    public CallEvent withInstances(String source, String destination) {
+        return copy(
+                source,
+                destination,
+                codeContext,
+                templates,
+                sourceKpis,
+                destinationKpis,
+                innerContexts);
+    }
+
+    private CallEvent copy(
+            String source,
+            String destination,
+            SpanCodeContext context,
+            List<String> calleeTemplates,
+            float[] sourceMinuteKpis,
+            float[] destinationMinuteKpis,
+            List<SpanCodeContext> inner) {
         return new CallEvent(
                 traceId,
                 spanId,
                 parentSpanId,
-                sourceInstance,
+                source,
                 sourceService,
-                destinationInstance,
+                destination,
                 destinationService,
                 operation,
                 callerOperation,
@@ -207,10 +201,10 @@ public record CallEvent(
                 error,
                 tags,
                 context,
-                templates,
-                sourceKpis,
-                destinationKpis,
-                innerContexts);
+                calleeTemplates,
+                sourceMinuteKpis,
+                destinationMinuteKpis,
+                inner);
     }
 
     public long startMillis() {

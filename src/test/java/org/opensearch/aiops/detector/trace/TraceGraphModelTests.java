@@ -133,25 +133,9 @@ public class TraceGraphModelTests extends OpenSearchTestCase {
                 calls.traces(60, false).stream()
                         .map(
                                 e ->
-                                        new CallEvent(
-                                                e.traceId(),
-                                                e.spanId(),
-                                                e.parentSpanId(),
+                                        e.withInstances(
                                                 e.sourceInstance().replace("pod-1", "pod-9x"),
-                                                e.sourceService(),
-                                                e.destinationInstance().replace("pod-1", "pod-9x"),
-                                                e.destinationService(),
-                                                e.operation(),
-                                                e.callerOperation(),
-                                                e.startMicros(),
-                                                e.callerDurationMicros(),
-                                                e.calleeDurationMicros(),
-                                                e.error(),
-                                                e.tags(),
-                                                e.codeContext(),
-                                                e.templates(),
-                                                e.sourceKpis(),
-                                                e.destinationKpis()))
+                                                e.destinationInstance().replace("pod-1", "pod-9x")))
                         .toList();
         long alarms =
                 model.scoreAll(moved).stream().filter(s -> s.alarmScore() > threshold).count();

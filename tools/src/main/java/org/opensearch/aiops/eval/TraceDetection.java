@@ -531,26 +531,8 @@ public final class TraceDetection {
 
     /** The event with its instances renamed (services unchanged). */
     static CallEvent renamed(CallEvent e, PodRenaming renaming) {
-        return new CallEvent(
-                e.traceId(),
-                e.spanId(),
-                e.parentSpanId(),
-                renaming.apply(e.sourceInstance()),
-                e.sourceService(),
-                renaming.apply(e.destinationInstance()),
-                e.destinationService(),
-                e.operation(),
-                e.callerOperation(),
-                e.startMicros(),
-                e.callerDurationMicros(),
-                e.calleeDurationMicros(),
-                e.error(),
-                e.tags(),
-                e.codeContext(),
-                e.templates(),
-                e.sourceKpis(),
-                e.destinationKpis(),
-                e.innerContexts());
+        return e.withInstances(
+                renaming.apply(e.sourceInstance()), renaming.apply(e.destinationInstance()));
     }
 
     private static void writeEvents(

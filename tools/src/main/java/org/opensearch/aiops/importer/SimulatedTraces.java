@@ -34,6 +34,17 @@ public final class SimulatedTraces {
     private static final String USER = "user-84c2f1-m5n6o";
     private static final String STOCK = "stock-69bd3e-t9u1v";
 
+    /** What payment runs normally, and during the fault (it handles a refused payment). */
+    private static final CodeContext[] CHARGED = {
+        new CodeContext("c.s.p.PaymentServiceImpl", "charge", 88),
+        new CodeContext("c.s.p.PaymentServiceImpl", "confirm", 102)
+    };
+
+    private static final CodeContext[] REFUSED = {
+        new CodeContext("c.s.p.PaymentServiceImpl", "handleRefusedPayment", 140),
+        new CodeContext("c.s.p.PaymentServiceImpl", "rollbackReservation", 152)
+    };
+
     private final Random random;
     private long spanCounter;
 
@@ -114,29 +125,15 @@ public final class SimulatedTraces {
                 stock,
                 new CodeContext("c.s.s.StockServiceImpl", "reserve", 58));
         at += stock * 1000;
-        if (faulty) {
-            span(
-                    sink,
-                    traceId,
-                    orderSpan,
-                    FAULTY_POD,
-                    "POST /payment",
-                    at,
-                    pay,
-                    new CodeContext("c.s.p.PaymentServiceImpl", "handleRefusedPayment", 140),
-                    new CodeContext("c.s.p.PaymentServiceImpl", "rollbackReservation", 152));
-        } else {
-            span(
-                    sink,
-                    traceId,
-                    orderSpan,
-                    FAULTY_POD,
-                    "POST /payment",
-                    at,
-                    pay,
-                    new CodeContext("c.s.p.PaymentServiceImpl", "charge", 88),
-                    new CodeContext("c.s.p.PaymentServiceImpl", "confirm", 102));
-        }
+        span(
+                sink,
+                traceId,
+                orderSpan,
+                FAULTY_POD,
+                "POST /payment",
+                at,
+                pay,
+                faulty ? REFUSED : CHARGED);
     }
 
     /** A log-normal duration in µs around {@code medianMicros}. */
