@@ -20,10 +20,10 @@ import org.opensearch.aiops.config.TimeRange;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.aiops.transport.detector.DetectorActions;
 import org.opensearch.aiops.transport.detector.DetectorIdRequest;
+import org.opensearch.aiops.transport.detector.DetectorRangeRequest;
 import org.opensearch.aiops.transport.detector.PutDetectorRequest;
 import org.opensearch.aiops.transport.detector.RunDetectorRequest;
 import org.opensearch.aiops.transport.detector.SearchDetectorsRequest;
-import org.opensearch.aiops.transport.detector.TopResultsRequest;
 import org.opensearch.common.xcontent.XContentFactory;
 import org.opensearch.core.rest.RestStatus;
 import org.opensearch.core.xcontent.ToXContent;
@@ -160,7 +160,7 @@ public class DetectorPlatformSingleNodeTests extends OpenSearchSingleNodeTestCas
         TopResults top =
                 client().execute(
                                 DetectorActions.RESULTS_TOP,
-                                new TopResultsRequest(id, START, START + POINTS * STEP, 10))
+                                new DetectorRangeRequest(id, START, START + POINTS * STEP, 10))
                         .get()
                         .object();
         assertEquals(2, top.buckets().size());

@@ -18,11 +18,10 @@ import org.opensearch.aiops.detector.Detector;
 import org.opensearch.aiops.detector.DetectorTypes;
 import org.opensearch.aiops.transport.detector.DetectorActions;
 import org.opensearch.aiops.transport.detector.DetectorIdRequest;
+import org.opensearch.aiops.transport.detector.DetectorRangeRequest;
 import org.opensearch.aiops.transport.detector.PutDetectorRequest;
-import org.opensearch.aiops.transport.detector.RootCauseRequest;
 import org.opensearch.aiops.transport.detector.RunDetectorRequest;
 import org.opensearch.aiops.transport.detector.SearchDetectorsRequest;
-import org.opensearch.aiops.transport.detector.TopResultsRequest;
 import org.opensearch.common.xcontent.StatusToXContentObject;
 import org.opensearch.common.xcontent.XContentFactory;
 import org.opensearch.core.action.ActionResponse;
@@ -103,12 +102,12 @@ public final class RestDetectorAction<
                         Method.GET,
                         DETECTORS + "/{id}/results/_top",
                         DetectorActions.RESULTS_TOP,
-                        RestDetectorAction::top),
+                        RestDetectorAction::resultsRange),
                 new RestDetectorAction<>(
                         Method.GET,
                         DETECTORS + "/{id}/results/_root_cause",
                         DetectorActions.RESULTS_ROOT_CAUSE,
-                        RestDetectorAction::rootCause));
+                        RestDetectorAction::resultsRange));
     }
 
     private final Method method;
@@ -220,18 +219,12 @@ public final class RestDetectorAction<
         }
     }
 
-    private static TopResultsRequest top(RestRequest request) {
+    /** {@code _top} and {@code _root_cause}: the detector, a range and a size. */
+    private static DetectorRangeRequest resultsRange(RestRequest request) {
         ResultsWindow window =
                 ResultsWindow.read(
-                        request, TopResultsRequest.DEFAULT_SIZE, TopResultsRequest.MAX_SIZE);
-        return new TopResultsRequest(
+                        request, DetectorRangeRequest.DEFAULT_SIZE, DetectorRangeRequest.MAX_SIZE);
+        return new DetectorRangeRequest(
                 request.param("id"), window.from(), window.to(), window.size());
-    }
-
-    private static RootCauseRequest rootCause(RestRequest request) {
-        ResultsWindow window =
-                ResultsWindow.read(
-                        request, RootCauseRequest.DEFAULT_SIZE, RootCauseRequest.MAX_SIZE);
-        return new RootCauseRequest(request.param("id"), window.from(), window.to(), window.size());
     }
 }

@@ -17,7 +17,8 @@ import org.opensearch.transport.TransportService;
 
 /** A trace detector's pods and services ranked by their part in its anomalous call events. */
 public final class TransportRootCauseAction
-        extends HandledTransportAction<RootCauseRequest, DetectorObjectResponse<RootCauseRanking>> {
+        extends HandledTransportAction<
+                DetectorRangeRequest, DetectorObjectResponse<RootCauseRanking>> {
 
     private final DetectorResults results;
 
@@ -30,14 +31,14 @@ public final class TransportRootCauseAction
                 DetectorActions.RESULTS_ROOT_CAUSE.name(),
                 transportService,
                 actionFilters,
-                RootCauseRequest::new);
+                DetectorRangeRequest::new);
         this.results = results;
     }
 
     @Override
     protected void doExecute(
             Task task,
-            RootCauseRequest request,
+            DetectorRangeRequest request,
             ActionListener<DetectorObjectResponse<RootCauseRanking>> listener) {
         try {
             results.rootCause(

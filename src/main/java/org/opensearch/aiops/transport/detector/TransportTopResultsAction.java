@@ -17,7 +17,7 @@ import org.opensearch.transport.TransportService;
 
 /** A detector's top entities in a range. */
 public final class TransportTopResultsAction
-        extends HandledTransportAction<TopResultsRequest, DetectorObjectResponse<TopResults>> {
+        extends HandledTransportAction<DetectorRangeRequest, DetectorObjectResponse<TopResults>> {
 
     private final DetectorResults results;
 
@@ -30,14 +30,14 @@ public final class TransportTopResultsAction
                 DetectorActions.RESULTS_TOP.name(),
                 transportService,
                 actionFilters,
-                TopResultsRequest::new);
+                DetectorRangeRequest::new);
         this.results = results;
     }
 
     @Override
     protected void doExecute(
             Task task,
-            TopResultsRequest request,
+            DetectorRangeRequest request,
             ActionListener<DetectorObjectResponse<TopResults>> listener) {
         try {
             results.top(

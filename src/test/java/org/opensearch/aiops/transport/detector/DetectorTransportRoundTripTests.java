@@ -67,8 +67,7 @@ public class DetectorTransportRoundTripTests extends OpenSearchTestCase {
                 new SearchDetectorsRequest(List.of("a", "b"), search), SearchDetectorsRequest::new);
         assertRoundTrip(
                 new RunDetectorRequest("abc", new TimeRange(5, 10)), RunDetectorRequest::new);
-        assertRoundTrip(new TopResultsRequest("abc", 5, 10, 42), TopResultsRequest::new);
-        assertRoundTrip(new RootCauseRequest("abc", 5, 10, 42), RootCauseRequest::new);
+        assertRoundTrip(new DetectorRangeRequest("abc", 5, 10, 42), DetectorRangeRequest::new);
     }
 
     public void testResponses() throws IOException {
@@ -159,16 +158,18 @@ public class DetectorTransportRoundTripTests extends OpenSearchTestCase {
     public void testIdIsRequired() {
         assertNotNull(new DetectorIdRequest("").validate());
         assertNull(new DetectorIdRequest("x").validate());
-        assertNotNull(new TopResultsRequest(" ", 1, 2, 3).validate());
+        assertNotNull(new DetectorRangeRequest(" ", 1, 2, 3).validate());
     }
 
-    public void testRootCauseRequestValidation() {
-        assertNull(new RootCauseRequest("x", 1, 2, 10).validate());
-        assertTrue(new RootCauseRequest("", 1, 2, 10).validate().getMessage().contains("[id]"));
-        assertTrue(new RootCauseRequest("x", 2, 2, 10).validate().getMessage().contains("[from]"));
-        assertTrue(new RootCauseRequest("x", 1, 2, 0).validate().getMessage().contains("[size]"));
+    public void testDetectorRangeRequestValidation() {
+        assertNull(new DetectorRangeRequest("x", 1, 2, 10).validate());
+        assertTrue(new DetectorRangeRequest("", 1, 2, 10).validate().getMessage().contains("[id]"));
         assertTrue(
-                new RootCauseRequest("x", 1, 2, RootCauseRequest.MAX_SIZE + 1)
+                new DetectorRangeRequest("x", 2, 2, 10).validate().getMessage().contains("[from]"));
+        assertTrue(
+                new DetectorRangeRequest("x", 1, 2, 0).validate().getMessage().contains("[size]"));
+        assertTrue(
+                new DetectorRangeRequest("x", 1, 2, DetectorRangeRequest.MAX_SIZE + 1)
                         .validate()
                         .getMessage()
                         .contains("[size]"));

@@ -11,11 +11,16 @@ import java.util.Objects;
 
 import org.opensearch.action.ActionRequest;
 import org.opensearch.action.ActionRequestValidationException;
+import org.opensearch.action.ValidateActions;
 import org.opensearch.core.common.io.stream.StreamInput;
 import org.opensearch.core.common.io.stream.StreamOutput;
 
-/** A detector's top entities in [from, to) (epoch ms): {@code size} of them. */
-public final class TopResultsRequest extends ActionRequest {
+/**
+ * A question about a detector's results in [from, to) (epoch ms) answered with {@code size} rows:
+ * its top entities ({@code _top}), or a trace detector's root-cause ranking of pods and services
+ * ({@code _root_cause}).
+ */
+public final class DetectorRangeRequest extends ActionRequest {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 1000;
@@ -25,14 +30,14 @@ public final class TopResultsRequest extends ActionRequest {
     private final long to;
     private final int size;
 
-    public TopResultsRequest(String id, long from, long to, int size) {
+    public DetectorRangeRequest(String id, long from, long to, int size) {
         this.id = id;
         this.from = from;
         this.to = to;
         this.size = size;
     }
 
-    public TopResultsRequest(StreamInput in) throws IOException {
+    public DetectorRangeRequest(StreamInput in) throws IOException {
         super(in);
         this.id = in.readString();
         this.from = in.readLong();
@@ -67,12 +72,28 @@ public final class TopResultsRequest extends ActionRequest {
 
     @Override
     public ActionRequestValidationException validate() {
-        return DetectorRequests.requireId(id, null);
+        ActionRequestValidationException errors = DetectorRequests.requireId(id, null);
+        if (from >= to) {
+            errors =
+                    ValidateActions.addValidationError(
+                            "[from] must be before [to]: the range is empty", errors);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            errors =
+                    ValidateActions.addValidationError(
+                            "[size] must be an integer in [1, "
+                                    + MAX_SIZE
+                                    + "], got ["
+                                    + size
+                                    + "]",
+                            errors);
+        }
+        return errors;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TopResultsRequest other
+        return o instanceof DetectorRangeRequest other
                 && id.equals(other.id)
                 && from == other.from
                 && to == other.to
