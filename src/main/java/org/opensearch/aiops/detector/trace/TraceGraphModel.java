@@ -40,7 +40,7 @@ import org.opensearch.aiops.engine.TraceGraphNetwork;
  */
 public final class TraceGraphModel implements SharedModel<CallEvent> {
 
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
     private static final int TIME_DIMS = 8;
     private static final int QUANTILE_SAMPLE = 2_000;
 
@@ -53,6 +53,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
     private final ScoreSummary trainingScores;
     private final NormalScores normal;
     private final CodePathMemory paths;
+    private final InstanceExceedances instances;
 
     private TraceGraphModel(
             TraceGraphNetwork network,
@@ -63,7 +64,8 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             float[] validationScores,
             ScoreSummary trainingScores,
             NormalScores normal,
-            CodePathMemory paths) {
+            CodePathMemory paths,
+            InstanceExceedances instances) {
         this.network = network;
         this.layout = layout;
         this.state = state;
@@ -73,6 +75,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
         this.trainingScores = trainingScores;
         this.normal = normal;
         this.paths = paths;
+        this.instances = instances;
     }
 
     /** Trains on normal call events in time order (the latest {@code maxTrainingEvents} kept). */
@@ -172,7 +175,8 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                 sample(scores),
                 summary(scores, reference),
                 normal,
-                paths);
+                paths,
+                new InstanceExceedances(0, 0));
     }
 
     private static TraceGraphStream stream(
@@ -206,10 +210,21 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             throw new IllegalStateException("trace graph scoring failed: " + e.getMessage(), e);
         }
         double rawThreshold = rawThreshold(ThresholdSpec.DEFAULT);
+        double threshold = normalise(rawThreshold);
         List<DetectorScore> scores = new ArrayList<>(events.size());
         for (int i = 0; i < raw.length; i++) {
+            CallEvent event = events.get(i);
             double error = stream.errors()[i];
             double score = normalise(error);
+            boolean exceeds = error > rawThreshold;
+            instances.count(exceeds);
+            instances.add(event.sourceInstance(), event.startMicros(), exceeds);
+            instances.add(event.destinationInstance(), event.startMicros(), exceeds);
+            double p =
+                    Math.min(
+                            instances.pValue(event.sourceInstance(), event.startMicros()),
+                            instances.pValue(event.destinationInstance(), event.startMicros()));
+            double alarm = Math.max(score, instanceAlarm(p, threshold));
             float[] groups = stream.groupErrors()[i];
             double total = 0;
             for (float g : groups) {
@@ -219,7 +234,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             for (int g = 0; g < groups.length; g++) {
                 shares[g] = total > 0 ? groups[g] / total : 0;
             }
-            scores.add(new DetectorScore(score, score, error, shares, null));
+            scores.add(new DetectorScore(score, alarm, error, shares, null));
             if (error <= rawThreshold) {
                 normal.add(error);
                 paths.add(events.get(i));
@@ -297,6 +312,18 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
         return out;
     }
 
+    /**
+     * The alarm an instance's p-value gives its calls: the threshold exactly at p = α, above it for
+     * smaller p (1 - (1 - t)^(log p / log α)), below it for larger p.
+     */
+    static double instanceAlarm(double p, double threshold) {
+        if (p >= 1) {
+            return 0;
+        }
+        double strength = Math.log(Math.max(p, 1e-300)) / Math.log(InstanceExceedances.ALPHA);
+        return 1 - Math.pow(1 - threshold, strength);
+    }
+
     private double normalise(double raw) {
         return raw / (raw + reference);
     }
@@ -341,6 +368,11 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
         return epochs;
     }
 
+    /** Names of the attribute groups, in the order of {@link DetectorScore#contributions()}. */
+    public List<String> groupNames() {
+        return layout.groups();
+    }
+
     /** Instances whose memory the model holds. */
     public int nodes() {
         return state.nodeCount();
@@ -377,6 +409,8 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             out.writeLong(normal.count());
             out.writeDouble(normal.mean());
             out.writeDouble(normal.m2());
+            out.writeLong(instances.total());
+            out.writeLong(instances.exceeded());
             TraceGraphNetwork.TrainingLog log = network.log();
             out.writeInt(log.seconds().length);
             for (int i = 0; i < log.seconds().length; i++) {
@@ -425,6 +459,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             }
             ScoreSummary summary = readSummary(in);
             NormalScores normal = new NormalScores(in.readLong(), in.readDouble(), in.readDouble());
+            InstanceExceedances instances = new InstanceExceedances(in.readLong(), in.readLong());
             int epochs = in.readInt();
             double[] seconds = new double[epochs];
             double[] loss = new double[epochs];
@@ -451,7 +486,8 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                             parameters,
                             new TraceGraphNetwork.TrainingLog(seconds, loss, validation, best));
             return new TraceGraphModel(
-                    network, layout, state, batch, reference, sample, summary, normal, paths);
+                    network, layout, state, batch, reference, sample, summary, normal, paths,
+                    instances);
         } catch (IOException e) {
             throw new IllegalArgumentException("corrupt trace_graph model: " + e.getMessage(), e);
         }

@@ -296,7 +296,7 @@ public final class TraceDetection {
         out.println(drivers(model, scored, details, predicted));
         report(scored, scores, predicted, labels);
         if (options.out() != null) {
-            writeEvents(options.out(), scored, scores, predicted);
+            writeEvents(options.out(), model, scored, scores, predicted, details);
             out.println("events written to " + options.out());
         }
         phase("metrics and output");
@@ -536,16 +536,24 @@ public final class TraceDetection {
     }
 
     private static void writeEvents(
-            Path file, List<CallEvent> events, double[] scores, boolean[] predicted)
+            Path file,
+            TraceGraphModel model,
+            List<CallEvent> events,
+            double[] scores,
+            boolean[] predicted,
+            DetectorScore[] details)
             throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("trace_id,span_id,src_pod,dst_pod,start_us,score,is_anomaly\n");
+            w.write(
+                    "trace_id,span_id,src_pod,dst_pod,start_us,score,is_anomaly,operation,raw,"
+                            + String.join(",", model.groupNames())
+                            + "\n");
             for (int i = 0; i < events.size(); i++) {
                 CallEvent e = events.get(i);
                 w.write(
                         String.format(
                                 Locale.ROOT,
-                                "%s,%s,%s,%s,%d,%.6f,%b%n",
+                                "%s,%s,%s,%s,%d,%.6f,%b",
                                 e.traceId(),
                                 e.spanId(),
                                 e.sourceInstance(),
@@ -553,6 +561,17 @@ public final class TraceDetection {
                                 e.startMicros(),
                                 scores[i],
                                 predicted[i]));
+                // Diagnostics: the callee operation, the raw error and its share per group.
+                StringBuilder more = new StringBuilder();
+                more.append(',')
+                        .append(
+                                (e.destinationService() + ":" + e.operation())
+                                        .replaceAll("[,\\s]", "_"));
+                more.append(String.format(Locale.ROOT, ",%.6g", details[i].raw()));
+                for (double share : details[i].contributions()) {
+                    more.append(String.format(Locale.ROOT, ",%.4f", share));
+                }
+                w.write(more.append('\n').toString());
             }
         }
     }
