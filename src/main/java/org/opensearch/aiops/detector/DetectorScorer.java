@@ -111,10 +111,11 @@ public final class DetectorScorer {
      * Scores every unit the shared-model input reads in the range with the detector's one model, in
      * time order and in one call (a stateful model such as trace_graph's graph memory advances
      * through them), then the type's roll-ups (traces, windows). Units start at most {@code settle}
-     * before now (late spans still find their parents), and after the last range the cursor scored:
-     * the real-time job reads back several intervals without scoring a unit twice; a unit read
-     * again by a history run gets the same result id, so its result is replaced. A stateful model's
-     * checkpoint is rewritten after the run, so a restart keeps its state.
+     * before now (late spans still find their parents). A stateful model scores only units after
+     * the last range the job's cursor scored (each unit once); a stateless one rescores what the
+     * job reads back. A unit scored again gets the same result id, so its result is replaced. A
+     * stateful model's checkpoint is rewritten after the run, so a restart keeps its state (unless
+     * the model cache is too full to hold it: it is then read from its checkpoint each run).
      */
     @SuppressWarnings(
             "unchecked") // the input decides the unit class (SharedDetectorType's contract)
@@ -130,20 +131,26 @@ public final class DetectorScorer {
         UnitInput<U> input = (UnitInput<U>) units.apply(type.input());
         SharedModel<U> model = sharedModel(id, type);
         long now = clock.getAsLong();
+        // A stateful model must see each unit once; a stateless one rescores what is read again
+        // (a session still growing is read whole again and its result replaced).
         long from =
-                Math.max(
-                        range.from(),
-                        cursor.scoredUntil().getOrDefault(SHARED_CURSOR, range.from()));
+                model.stateful()
+                        ? Math.max(
+                                range.from(),
+                                cursor.scoredUntil().getOrDefault(SHARED_CURSOR, range.from()))
+                        : range.from();
         long to = Math.min(range.to(), now - type.settleMillis(type.params(detector)));
         List<DetectorResult> docs = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         Set<String> entities = new HashSet<>();
         int anomalies = 0;
+        int scoredUnits = 0;
         long documents = 0;
         if (from < to) {
             UnitInput.Units<U> read = input.read(detector.source(), new TimeRange(from, to), null);
             documents = read.documents();
             List<U> scored = read.units();
+            scoredUnits = scored.size();
             List<DetectorScore> scores = model.scoreAll(scored);
             double threshold = model.threshold(detector.threshold());
             for (int i = 0; i < scored.size(); i++) {
@@ -195,7 +202,7 @@ public final class DetectorScorer {
                 0,
                 entities.size(),
                 0,
-                docs.size(),
+                scoredUnits,
                 anomalies);
     }
 
