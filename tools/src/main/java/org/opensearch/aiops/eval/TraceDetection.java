@@ -388,6 +388,15 @@ public final class TraceDetection {
                                         c.tp(),
                                         c.positives())));
         out.println(types);
+        RootCauseEvaluation.Result rootCause =
+                RootCauseEvaluation.of(scored, predicted, labels.faults());
+        out.printf(
+                Locale.ROOT,
+                "ROOT CAUSE top-3=%d/%d mean rank=%.1f (pods ranked by _root_cause over each fault's"
+                        + " 180 s)%n",
+                rootCause.top3(),
+                rootCause.faults(),
+                rootCause.meanRank());
         out.printf(
                 Locale.ROOT,
                 "flag-all EVENT F1=%.3f TRACE F1=%.3f WINDOW F1=%.3f%n",
