@@ -161,7 +161,7 @@ public class TraceGraphNezhaIT extends AiopsRestTestCase {
                         "POST",
                         DETECTORS + "/" + id + "/_run",
                         "{\"from\":" + inject + ",\"to\":" + (inject + 65_000) + "}");
-        assertEquals(path(run, "windows"), path(again, "windows"));
+        assertEquals((Object) path(run, "windows"), (Object) path(again, "windows"));
         assertEquals("deleted", call("DELETE", DETECTORS + "/" + id, null).get("result"));
     }
 }
