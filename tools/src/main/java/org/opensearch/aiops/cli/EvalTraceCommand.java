@@ -67,7 +67,7 @@ public final class EvalTraceCommand implements Callable<Integer> {
     @Option(
             names = "--out",
             description =
-                    "write one CSV row per scored event: trace_id,span_id,src_pod,dst_pod,start_us,score,is_anomaly")
+                    "write one CSV row per scored event: trace_id,span_id,src_pod,dst_pod,start_us,score,is_anomaly, then for diagnosis callee_operation, raw (the reconstruction error) and share_<group> (each attribute group's share of it)")
     Path out;
 
     @Option(

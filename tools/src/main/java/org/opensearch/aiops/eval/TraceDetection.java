@@ -554,8 +554,10 @@ public final class TraceDetection {
             throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(
-                    "trace_id,span_id,src_pod,dst_pod,start_us,score,is_anomaly,operation,raw,"
-                            + String.join(",", model.groupNames())
+                    "trace_id,span_id,src_pod,dst_pod,start_us,score,is_anomaly,callee_operation,raw,"
+                            + String.join(
+                                    ",",
+                                    model.groupNames().stream().map(g -> "share_" + g).toList())
                             + "\n");
             for (int i = 0; i < events.size(); i++) {
                 CallEvent e = events.get(i);
