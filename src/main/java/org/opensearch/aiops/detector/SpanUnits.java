@@ -50,7 +50,7 @@ final class SpanUnits implements UnitInput<CallEvent> {
 
     @Override
     public String key(CallEvent event) {
-        return event.traceId() + '\u0000' + event.spanId();
+        return CallEvents.key(event.traceId(), event.spanId());
     }
 
     @Override
