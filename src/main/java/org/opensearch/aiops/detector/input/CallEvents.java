@@ -212,7 +212,6 @@ public final class CallEvents {
     }
 
     /** The key of one span of one trace (span ids are unique only within their trace). */
-    /** The key of a span (and of the call it is the callee of): trace id and span id. */
     public static String key(String traceId, String spanId) {
         return traceId + '\u0000' + spanId;
     }
