@@ -50,7 +50,8 @@ public class AiopsPluginIT extends AiopsRestTestCase {
                         "metric_ensemble",
                         "metric_knn",
                         "metric_lof",
-                        "metric_lstm"),
+                        "metric_lstm",
+                        "trace_graph"),
                 types);
         assertEquals("0.31.1", path(info, "engine.djl_version"));
         assertEquals("opensearch-ml", path(info, "engine.classloader"));
