@@ -19,6 +19,10 @@ import org.opensearch.common.settings.Settings;
 import org.opensearch.secure_sm.AccessController;
 
 import ai.djl.engine.Engine;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 
 /**
  * The one accessor through which this plugin touches DJL. DJL, PyTorch and ONNX Runtime belong to
@@ -108,6 +112,19 @@ public final class DjlEngine {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * The training configuration both neural models use: Adam at a fixed learning rate with
+     * gradients clipped at 1, and an L2 loss (the trace network computes its own joint loss).
+     */
+    static DefaultTrainingConfig adamL2(float learningRate) {
+        return new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(
+                        Optimizer.adam()
+                                .optLearningRateTracker(Tracker.fixed(learningRate))
+                                .optClipGrad(1f)
+                                .build());
     }
 
     public int intraOpThreads() {

@@ -31,9 +31,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
 /**
  * A 2-layer LSTM that forecasts the next row of a multi-field series from the previous {@code
@@ -118,15 +115,7 @@ public final class LstmForecaster {
                         model.getNDManager().getEngine().setRandomSeed((int) schedule.seed());
                         Block block = block(shape, skip);
                         model.setBlock(block);
-                        DefaultTrainingConfig config =
-                                new DefaultTrainingConfig(Loss.l2Loss())
-                                        .optOptimizer(
-                                                Optimizer.adam()
-                                                        .optLearningRateTracker(
-                                                                Tracker.fixed(
-                                                                        schedule.learningRate()))
-                                                        .optClipGrad(1f)
-                                                        .build());
+                        DefaultTrainingConfig config = DjlEngine.adamL2(schedule.learningRate());
                         int batch = Math.min(schedule.batch(), sequences);
                         int batchesPerEpoch = (sequences + batch - 1) / batch;
                         int epochs =

@@ -25,9 +25,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
 /**
  * Trains and runs {@link TraceGraphBlock} on PyTorch through {@link DjlEngine}, batch by batch over
@@ -154,15 +151,7 @@ public final class TraceGraphNetwork {
                         TraceGraphBlock block = new TraceGraphBlock(dims);
                         block.lossWeights(schedule.alpha(), schedule.beta());
                         model.setBlock(block);
-                        DefaultTrainingConfig config =
-                                new DefaultTrainingConfig(Loss.l2Loss())
-                                        .optOptimizer(
-                                                Optimizer.adam()
-                                                        .optLearningRateTracker(
-                                                                Tracker.fixed(
-                                                                        schedule.learningRate()))
-                                                        .optClipGrad(1f)
-                                                        .build());
+                        DefaultTrainingConfig config = DjlEngine.adamL2(schedule.learningRate());
                         Random random = new Random(schedule.seed());
                         int max = schedule.maxEpochs();
                         double[] seconds = new double[max];

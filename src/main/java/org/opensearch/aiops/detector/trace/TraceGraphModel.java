@@ -149,18 +149,8 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
                 TraceGraphNetwork.train(engine, dims, schedule, training, validating, progress);
         // The kept parameters' scores: replay the training events to rebuild the state they
         // leave, then score the validation events, which the parameters never trained on.
-        state.clear();
-        training = stream(kept.subList(0, split), raw, 0, params.batch(), state, layout, false);
+        training.reset(); // clears the state
         network.run(training);
-        validating =
-                stream(
-                        kept.subList(split, kept.size()),
-                        raw,
-                        split,
-                        params.batch(),
-                        state,
-                        layout,
-                        false);
         network.run(validating);
         float[] scores = validating.errors().clone();
         Arrays.sort(scores);

@@ -15,21 +15,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.Test;
-import org.opensearch.aiops.cli.AiopsCli;
 import org.opensearch.common.xcontent.XContentHelper;
 import org.opensearch.common.xcontent.json.JsonXContent;
-
-import picocli.CommandLine;
 
 /**
  * {@code ./aiops import nezha} against the real node: one time slice of 2023-01-29, imported twice.
  */
 public class NezhaImportIT extends AiopsRestTestCase {
 
-    private static final Path DATA =
-            Path.of(System.getProperty("user.dir"))
-                    .resolve("../shared/datasets/nezha-trainticket")
-                    .normalize();
+    private static final Path DATA = NezhaImports.DATA;
     private static final String DAY = "2023-01-29";
 
     @Test
@@ -80,20 +74,7 @@ public class NezhaImportIT extends AiopsRestTestCase {
     }
 
     private static void importOnce() {
-        int exit =
-                new CommandLine(new AiopsCli())
-                        .execute(
-                                "import",
-                                "nezha",
-                                "--input",
-                                DATA.toString(),
-                                "--url",
-                                "http://127.0.0.1:" + System.getProperty("aiops.node.port", "9200"),
-                                "--limit-files",
-                                "1",
-                                "--days",
-                                DAY);
-        assertEquals("import exit code", 0, exit);
+        NezhaImports.importDay(DAY, 1);
     }
 
     private static long count(String index, String query) throws Exception {

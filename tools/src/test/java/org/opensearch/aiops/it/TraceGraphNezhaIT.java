@@ -15,10 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.Test;
-import org.opensearch.aiops.cli.AiopsCli;
 import org.opensearch.aiops.importer.InjectedFault;
-
-import picocli.CommandLine;
 
 /**
  * trace_graph end to end on the real node: the first Nezha fault of 2023-01-29 imported with the
@@ -28,31 +25,14 @@ import picocli.CommandLine;
  */
 public class TraceGraphNezhaIT extends AiopsRestTestCase {
 
-    private static final Path DATA =
-            Path.of(System.getProperty("user.dir"))
-                    .resolve("../shared/datasets/nezha-trainticket")
-                    .normalize();
+    private static final Path DATA = NezhaImports.DATA;
     private static final String DAY = "2023-01-29";
     private static final String DETECTORS = "/_plugins/_aiops/detectors";
 
     @Test
     public void testTrainRunAndRankTheFirstFault() throws Exception {
-        assertTrue("the Nezha data must be at " + DATA, Files.isDirectory(DATA));
         call("PUT", "/_plugins/_aiops/jaeger/_setup", null);
-        int exit =
-                new CommandLine(new AiopsCli())
-                        .execute(
-                                "import",
-                                "nezha",
-                                "--input",
-                                DATA.toString(),
-                                "--url",
-                                "http://127.0.0.1:" + System.getProperty("aiops.node.port", "9200"),
-                                "--limit-files",
-                                "2",
-                                "--days",
-                                DAY);
-        assertEquals("import exit code", 0, exit);
+        NezhaImports.importDay(DAY, 2);
         List<InjectedFault> faults =
                 InjectedFault.parseList(
                         DAY,
