@@ -23,11 +23,14 @@ import org.opensearch.action.support.IndicesOptions;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.cluster.metadata.ComposableIndexTemplate;
+import org.opensearch.cluster.metadata.IndexMetadata;
+import org.opensearch.cluster.metadata.MappingMetadata;
 import org.opensearch.cluster.metadata.Template;
 import org.opensearch.cluster.service.ClusterService;
 import org.opensearch.common.compress.CompressedXContent;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.common.xcontent.XContentFactory;
+import org.opensearch.common.xcontent.XContentHelper;
 import org.opensearch.core.xcontent.MediaTypeRegistry;
 import org.opensearch.core.xcontent.ToXContent;
 import org.opensearch.transport.client.Client;
@@ -85,7 +88,7 @@ public final class ResultIndex {
                                         .create(false))
                         .actionGet();
                 if (existing != null) {
-                    upgradeExistingMappings();
+                    putMapping(AiopsIndices.RESULTS + "*");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -93,6 +96,9 @@ public final class ResultIndex {
         }
         if (clusterService.state().metadata().hasAlias(alias)
                 || clusterService.state().metadata().hasIndex(alias)) {
+            if (lacksFields(alias)) {
+                putMapping(alias);
+            }
             return;
         }
         try {
@@ -108,15 +114,46 @@ public final class ResultIndex {
     }
 
     /**
+     * Whether an index behind {@code alias} lacks a top-level field of the current mapping (made
+     * from an older template, e.g. before the template upgrade above could add it). Reads the local
+     * cluster state only.
+     */
+    private boolean lacksFields(String alias) {
+        Map<String, Object> expected =
+                topLevelProperties(AiopsIndices.mapping(AiopsIndices.RESULTS));
+        for (IndexMetadata index : clusterService.state().metadata().indices().values()) {
+            boolean behind =
+                    index.getIndex().getName().equals(alias)
+                            || index.getAliases().containsKey(alias);
+            MappingMetadata mapping = index.mapping();
+            if (behind && mapping != null) {
+                Object properties = mapping.sourceAsMap().get("properties");
+                if (properties instanceof Map<?, ?> actual
+                        && actual.keySet().containsAll(expected.keySet()) == false) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> topLevelProperties(String mappingJson) {
+        Map<String, Object> mapping =
+                XContentHelper.convertToMap(MediaTypeRegistry.JSON.xContent(), mappingJson, false);
+        return (Map<String, Object>) mapping.getOrDefault("properties", Map.of());
+    }
+
+    /**
      * Result indices created from an older template lack the fields added since (e.g. {@code
      * call.*}, which {@code _root_cause} aggregates on); mapping changes only add fields, so the
      * new mapping is put on them too.
      */
-    private void upgradeExistingMappings() {
+    private void putMapping(String indices) {
         client.admin()
                 .indices()
                 .putMapping(
-                        new PutMappingRequest(AiopsIndices.RESULTS + "*")
+                        new PutMappingRequest(indices)
                                 .indicesOptions(IndicesOptions.lenientExpandOpen())
                                 .source(
                                         AiopsIndices.mapping(AiopsIndices.RESULTS),

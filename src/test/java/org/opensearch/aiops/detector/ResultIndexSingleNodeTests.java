@@ -79,4 +79,23 @@ public class ResultIndexSingleNodeTests extends OpenSearchSingleNodeTestCase {
                         .sourceAsMap();
         return ((Map<String, Object>) mapping.get("properties")).get("call");
     }
+
+    /** The template is current but the index was made before (the upgrade above came too late). */
+    public void testCurrentTemplateStillAddsMissingFieldsToAnOlderIndex() throws Exception {
+        String alias = "aiops-results-behind";
+        client().admin()
+                .indices()
+                .create(
+                        // a name outside the template's pattern: made without it, as before it
+                        new CreateIndexRequest("old-results-000001")
+                                .mapping(
+                                        "{\"dynamic\":false,\"properties\":{\"detector_id\":{\"type\":\"keyword\"}}}")
+                                .alias(new Alias(alias).writeIndex(true)))
+                .actionGet();
+        ResultIndex results = new ResultIndex(client(), getInstanceFromNode(ClusterService.class));
+        results.ensure("aiops-results-other"); // installs the current template
+        assertNull(callMapping(alias));
+        results.ensure(alias);
+        assertNotNull("the index made before the template now maps call.*", callMapping(alias));
+    }
 }
