@@ -208,7 +208,9 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
             double score = normalise(error);
             boolean exceeds = error > rawThreshold;
             instances.count(exceeds);
-            instances.add(event.sourceInstance(), event.startMicros(), exceeds);
+            // A call's exceedance is evidence against its callee, whose code ran (its code context
+            // and templates): counted on the caller too, a caller of one faulty service would
+            // turn significant and lift all its calls.
             instances.add(event.destinationInstance(), event.startMicros(), exceeds);
             double p =
                     Math.min(
