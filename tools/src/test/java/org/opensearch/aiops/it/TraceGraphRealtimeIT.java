@@ -68,7 +68,8 @@ public class TraceGraphRealtimeIT extends AiopsRestTestCase {
                                 call("GET", DETECTORS + "/" + id + "/_profile", null).get("state")),
                 120_000);
 
-        long started = System.currentTimeMillis();
+        // _start scores from one interval (2 s) before it
+        long started = System.currentTimeMillis() - 2_000;
         call("POST", DETECTORS + "/" + id + "/_start", null);
         Thread.sleep(3_000);
         importSimulated(2, 2); // the last seconds of these spans started after _start
@@ -109,7 +110,7 @@ public class TraceGraphRealtimeIT extends AiopsRestTestCase {
                                 + started
                                 + "}}}]}}}");
         assertEquals(
-                "no call that started before _start is scored by the job: " + old,
+                "no call that started before _start's first interval is scored by the job: " + old,
                 0L,
                 ((Number) path(old, "hits.total.value")).longValue());
         call("POST", DETECTORS + "/" + id + "/_stop", null);
