@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.opensearch.ResourceAlreadyExistsException;
 import org.opensearch.action.admin.indices.alias.Alias;
@@ -23,6 +25,7 @@ import org.opensearch.action.support.IndicesOptions;
 import org.opensearch.action.support.WriteRequest;
 import org.opensearch.aiops.index.AiopsIndices;
 import org.opensearch.cluster.metadata.ComposableIndexTemplate;
+import org.opensearch.cluster.metadata.IndexAbstraction;
 import org.opensearch.cluster.metadata.IndexMetadata;
 import org.opensearch.cluster.metadata.MappingMetadata;
 import org.opensearch.cluster.metadata.Template;
@@ -49,8 +52,13 @@ public final class ResultIndex {
      */
     static final long TEMPLATE_VERSION = 3L;
 
+    private static final Set<String> FIELDS = topLevelFields();
+
     private final Client client;
     private final ClusterService clusterService;
+
+    /** Indices (by UUID) whose mapping has every field of the current one. */
+    private final Set<String> checked = ConcurrentHashMap.newKeySet();
 
     public ResultIndex(Client client, ClusterService clusterService) {
         this.client = client;
@@ -116,32 +124,39 @@ public final class ResultIndex {
     /**
      * Whether an index behind {@code alias} lacks a top-level field of the current mapping (made
      * from an older template, e.g. before the template upgrade above could add it). Reads the local
-     * cluster state only.
+     * cluster state only, and each index's mapping once: results are written at every run.
      */
     private boolean lacksFields(String alias) {
-        Map<String, Object> expected =
-                topLevelProperties(AiopsIndices.mapping(AiopsIndices.RESULTS));
-        for (IndexMetadata index : clusterService.state().metadata().indices().values()) {
-            boolean behind =
-                    index.getIndex().getName().equals(alias)
-                            || index.getAliases().containsKey(alias);
-            MappingMetadata mapping = index.mapping();
-            if (behind && mapping != null) {
-                Object properties = mapping.sourceAsMap().get("properties");
-                if (properties instanceof Map<?, ?> actual
-                        && actual.keySet().containsAll(expected.keySet()) == false) {
-                    return true;
-                }
+        IndexAbstraction behind = clusterService.state().metadata().getIndicesLookup().get(alias);
+        if (behind == null) {
+            return false;
+        }
+        for (IndexMetadata index : behind.getIndices()) {
+            String uuid = index.getIndexUUID();
+            if (checked.contains(uuid)) {
+                continue;
             }
+            MappingMetadata mapping = index.mapping();
+            Object properties = mapping == null ? null : mapping.sourceAsMap().get("properties");
+            if (properties instanceof Map<?, ?> actual
+                    && actual.keySet().containsAll(FIELDS) == false) {
+                return true; // checked again after the mapping is put
+            }
+            checked.add(uuid);
         }
         return false;
     }
 
+    /** The top-level fields of the results mapping resource. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> topLevelProperties(String mappingJson) {
+    private static Set<String> topLevelFields() {
         Map<String, Object> mapping =
-                XContentHelper.convertToMap(MediaTypeRegistry.JSON.xContent(), mappingJson, false);
-        return (Map<String, Object>) mapping.getOrDefault("properties", Map.of());
+                XContentHelper.convertToMap(
+                        MediaTypeRegistry.JSON.xContent(),
+                        AiopsIndices.mapping(AiopsIndices.RESULTS),
+                        false);
+        return Set.copyOf(
+                ((Map<String, Object>) mapping.getOrDefault("properties", Map.of())).keySet());
     }
 
     /**

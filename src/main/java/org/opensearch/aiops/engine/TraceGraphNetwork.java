@@ -274,6 +274,11 @@ public final class TraceGraphNetwork {
         return parameters.clone();
     }
 
+    /** Size of {@link #parameters()}, without copying them. */
+    public int parameterBytes() {
+        return parameters.length;
+    }
+
     public TrainingLog log() {
         return log;
     }

@@ -113,7 +113,13 @@ final class InstanceExceedances {
         }
         double term = logChoose + k * logP + (n - k) * logQ;
         for (int i = k; i <= n; i++) {
-            sum += Math.exp(term);
+            double add = Math.exp(term);
+            sum += add;
+            // past the mode the terms only shrink: stop once they no longer change the sum (this
+            // runs for every scored call, over windows of thousands of calls)
+            if (i > n * p && add <= sum * 1e-17) {
+                break;
+            }
             // C(n, i+1) / C(n, i) = (n - i) / (i + 1)
             term += Math.log(n - i) - Math.log(i + 1) + logP - logQ;
         }

@@ -372,7 +372,7 @@ public final class TraceGraphModel implements SharedModel<CallEvent> {
 
     @Override
     public long ramBytes() {
-        long parameters = network.parameters().length;
+        long parameters = network.parameterBytes();
         long nodes = (long) state.nodeCount() * (state.width() * 4L + 96);
         return parameters + nodes + validationScores.length * 4L + 4096;
     }
